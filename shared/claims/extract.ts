@@ -1,0 +1,1317 @@
+/**
+ * The claim extractor's engine: reads numbers (digits in any of our scripts, number words, scale
+ * words, vague amounts), then what surrounds them (currency, percent, time and measure units,
+ * counted nouns, qualifiers, ranges), and keeps what states a checkable quantity.
+ *
+ * It works on a normalized copy of the text (see normalize.ts) cut into tokens, and maps every
+ * span back to the original offsets. Each token is looked at a bounded number of times, so the
+ * time is linear in the input.
+ */
+import type { ClaimKind, ExtractedClaim, Language, Qualifier, Span } from '../schemas/claim';
+import {
+  CURRENCY_SIGNS,
+  DOLLAR_PREFIXES,
+  ISO_CODES,
+  LEXICONS,
+  type LanguageLexicon,
+  type PhraseTable,
+  type TimeUnit,
+} from './lexicon';
+import { normalize, normalizeKey } from './normalize';
+import { sentenceAt, splitSentences } from './sentences';
+import { NUM, SYM, WORD, tokenize, type Token } from './tokenize';
+
+interface NumberRead {
+  /** Token span of the number itself. */
+  a: number;
+  b: number;
+  value: number;
+  /** Written with digits (not number words). */
+  digits: boolean;
+  /** A scale multiplied it ("14 million"); `scale` is the largest one. */
+  scale: number;
+  /** Only a scale word, with no number before it ("a thousand", "مليون"): needs a qualifier. */
+  bareScale: boolean;
+  vague?: { min: number; max: number };
+  /** The number names its own unit: a dual ("عامين", "نسختين") or a clock duration ("2:04:51"). */
+  unit?: UnitRead;
+  /** Plain digits with no separator, as written (for years, codes and phone numbers). */
+  plain?: string;
+}
+
+interface UnitRead {
+  kind: ClaimKind;
+  unit: string;
+  /** Token index after the unit. */
+  end: number;
+  factor?: number;
+  /** Added to the number after the unit: "6 giờ 30 phút" = 6.5 hours, "ست ساعات ونصف". */
+  extra?: number;
+}
+
+interface Candidate {
+  a: number;
+  b: number;
+  kind: ClaimKind;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  qualifier: Qualifier;
+  unit: string;
+  /** The unit was not stated: borrow it from an earlier claim of the sentence. */
+  inherit: boolean;
+}
+
+const SKIP = Symbol('skip');
+type Read<T> = T | null | typeof SKIP;
+
+const ONE_WORDS = new Set(['one', 'a', 'an', 'một', 'واحد', 'واحده'].map(normalizeKey));
+const AR_WEEKDAYS = new Set(['الاحد', 'الاثنين', 'الاثنان', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت']);
+const AR_CURRENCY_DUALS = new Map<string, string>([
+  ['دولارين', 'USD'], ['دولاران', 'USD'], ['ريالين', 'SAR'], ['ريالان', 'SAR'], ['درهمين', 'AED'],
+  ['درهمان', 'AED'], ['دينارين', 'KWD'], ['ديناران', 'KWD'], ['جنيهين', 'EGP'], ['جنيهان', 'EGP'],
+  ['يوروين', 'EUR'],
+].map(([k, v]) => [normalizeKey(k!), v!] as const));
+const AR_DUAL_EXCLUDED = new Set(['بوتين', 'روتين', 'بروتين', 'لاتين', 'نيكوتين', 'كيراتين', 'جيلاتين',
+  'مرتين', 'مرتان', 'اثنتين', 'اثنتان', 'كلتين', 'ستين', 'الستين'].map(normalizeKey));
+const AR_AGE_CONTEXT = new Set(['العمر', 'عمر', 'عمره', 'عمرها', 'عمرهم', 'سن', 'البالغ', 'البالغه', 'يبلغ',
+  'تبلغ', 'بعمر', 'عمرا'].map(normalizeKey));
+const AR_ORDINALS = new Map<string, number>([
+  ['الاولى', 1], ['الاول', 1], ['الثانيه', 2], ['الثاني', 2], ['الثالثه', 3], ['الثالث', 3], ['الرابعه', 4],
+  ['الرابع', 4], ['الخامسه', 5], ['الخامس', 5], ['السادسه', 6], ['السادس', 6], ['السابعه', 7], ['السابع', 7],
+  ['الثامنه', 8], ['الثامن', 8], ['التاسعه', 9], ['التاسع', 9], ['العاشره', 10], ['العاشر', 10],
+  ['الثامنه عشره', 18], ['الثامنة عشرة', 18], ['الحاديه والعشرين', 21], ['الحادية والعشرين', 21],
+].map(([k, v]) => [normalizeKey(k as string), v as number] as const));
+const AR_DEFINITE_PREFIXES = ['ال', 'وال', 'بال', 'لل', 'فال', 'كال'];
+const AR_PRICE_WORDS = new Set(['تبدا', 'يبدا', 'اسعار', 'سعر', 'باسعار', 'ابتداء', 'تبدا اسعار', 'بسعر', 'التذاكر']);
+const EN_PRICE_WORDS = new Set(['price', 'prices', 'priced', 'fare', 'fares', 'start', 'starts', 'starting', 'cost',
+  'costs', 'tickets', 'ticket', 'rates', 'rents', 'rent', 'sells', 'sell', 'retail', 'retails']);
+const VI_HALF = 'rưỡi';
+const HALF_WORDS = new Set(['ونصف', 'نصف'].map(normalizeKey));
+const VI_RANGE_TO = new Set(['đến', 'tới', '-']);
+const AR_RANGE_TO = new Set(['الى', 'حتى', '-']);
+const AGE_WORDS_VI = new Set(['tuổi']);
+
+export function extract(input: string, language: Language): ExtractedClaim[] {
+  return new Extractor(input, language).run();
+}
+
+class Extractor {
+  private readonly lex: LanguageLexicon;
+  private readonly norm: string;
+  private readonly map: Int32Array;
+  private readonly toks: Token[];
+  private readonly candidates: Candidate[] = [];
+  private consumedUpTo = 0;
+  /** Set when a rejected construction spans more than its first number ("từ 11 giờ đến 16 giờ"). */
+  private skipTo = 0;
+
+  constructor(
+    private readonly input: string,
+    private readonly lang: Language,
+  ) {
+    this.lex = LEXICONS[lang];
+    const normalized = normalize(input);
+    this.norm = normalized.text;
+    this.map = normalized.map;
+    this.toks = tokenize(this.norm);
+  }
+
+  run(): ExtractedClaim[] {
+    const toks = this.toks;
+    for (let i = 0; i < toks.length; ) {
+      const next = this.tryAt(i);
+      i = next > i ? next : i + 1;
+    }
+    return this.finish();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Scanning
+  // ------------------------------------------------------------------------------------------
+
+  /** Tries to read a claim at token i; returns the index to go on from. */
+  private tryAt(i: number): number {
+    const t = this.toks[i]!;
+    if (t.skip) return i + 1;
+    if (t.type === SYM) return i + 1;
+    const idiom = this.idiomAt(i);
+    if (idiom > i) return idiom;
+
+    if (this.lang === 'ar' && t.type === WORD) {
+      const special = this.arabicSpecial(i);
+      if (special !== null) return special;
+    }
+    const num = this.readNumber(i);
+    if (num === SKIP) return this.skipNumberRun(i);
+    if (num === null) return i + 1;
+    const cand = this.build(num);
+    if (cand === SKIP || cand === null) return Math.max(num.b, i + 1, this.skipTo);
+    this.push(cand);
+    return cand.b;
+  }
+
+  private push(c: Candidate): void {
+    if (c.a < this.consumedUpTo) c.a = this.consumedUpTo;
+    if (c.b <= c.a) return;
+    if (c.value !== null && !Number.isFinite(c.value)) return;
+    if (c.min !== null && !Number.isFinite(c.min)) return;
+    if (c.max !== null && !Number.isFinite(c.max)) return;
+    this.candidates.push(c);
+    this.consumedUpTo = c.b;
+  }
+
+  /** After an identifier (phone number, date label, model name), skip its glued parts. */
+  private skipNumberRun(i: number): number {
+    let j = i + 1;
+    while (j < this.toks.length && this.toks[j]!.gap === 0 && this.toks[j]!.type !== WORD) j++;
+    while (j < this.toks.length && this.toks[j]!.gap === 0 && this.toks[j]!.type === WORD) j++;
+    return j;
+  }
+
+  private idiomAt(i: number): number {
+    for (let start = Math.max(0, i - 2); start <= i; start++) {
+      const m = this.matchPhrase(this.lex.idioms, start, false);
+      if (m && m.end > i) return m.end;
+    }
+    return -1;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Token helpers
+  // ------------------------------------------------------------------------------------------
+
+  private word(i: number): string | null {
+    const t = this.toks[i];
+    return t && t.type === WORD ? t.v : null;
+  }
+
+  private sym(i: number): string | null {
+    const t = this.toks[i];
+    return t && t.type === SYM ? t.v : null;
+  }
+
+  /** Forms of a word without Arabic clitics (و ف ب ل ك, and ال when `definite`). */
+  private variants(w: string, definite = false): string[] {
+    if (this.lang !== 'ar' || w.length < 3) return [w];
+    const out = [w];
+    const add = (x: string): void => {
+      if (x.length >= 2 && !out.includes(x)) out.push(x);
+    };
+    if (w[0] === 'و' || w[0] === 'ف') add(w.slice(1));
+    for (const v of [...out]) if ('بلك'.includes(v[0]!) && v.length >= 3) add(v.slice(1));
+    if (definite) {
+      for (const v of [...out]) {
+        if (v.startsWith('ال') && v.length >= 4) add(v.slice(2));
+        if (v.startsWith('لل') && v.length >= 4) add(v.slice(2));
+      }
+    }
+    return out;
+  }
+
+  /** Matches a phrase of `table` starting at token i; returns its value and the index after it. */
+  private matchPhrase<T>(table: PhraseTable<T>, i: number, clitics = true, definite = false): { value: T; end: number } | null {
+    const first = this.toks[i];
+    if (!first || first.skip || first.type === NUM) return null;
+    const forms = clitics ? this.variants(first.v, definite) : [first.v];
+    for (const form of forms) {
+      const entries = table.candidates(form);
+      if (!entries) continue;
+      for (const entry of entries) {
+        let ok = true;
+        for (let k = 1; k < entry.words.length; k++) {
+          const t = this.toks[i + k];
+          if (!t || t.v !== entry.words[k] || t.nl) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) return { value: entry.value, end: i + entry.words.length };
+      }
+    }
+    return null;
+  }
+
+  /** A phrase of `table` that ends right before token `end` (within 5 tokens). */
+  private matchBefore<T>(table: PhraseTable<T>, end: number): { value: T; start: number } | null {
+    if (end > 0 && this.toks[end]?.nl) return null;
+    for (let start = Math.max(0, end - 5); start < end; start++) {
+      const m = this.matchPhrase(table, start);
+      if (m && m.end === end) {
+        let crossesLine = false;
+        for (let k = start + 1; k < end; k++) if (this.toks[k]!.nl) crossesLine = true;
+        if (!crossesLine) return { value: m.value, start };
+      }
+    }
+    return null;
+  }
+
+  private isUpperAt(normIndex: number): boolean {
+    const ch = this.input[this.map[normIndex]!] ?? '';
+    return ch !== ch.toLowerCase();
+  }
+
+  private isLatinWord(i: number): boolean {
+    const w = this.word(i);
+    return w !== null && /^[a-z\u00c0-\u024f\u1e00-\u1eff]/.test(w);
+  }
+
+  private isArabicWord(w: string | null): boolean {
+    return w !== null && /^[\u0600-\u06ff]/.test(w);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Numbers
+  // ------------------------------------------------------------------------------------------
+
+  private readNumber(i: number): Read<NumberRead> {
+    const t = this.toks[i]!;
+    if (t.type === NUM) return this.readDigits(i);
+    return this.readWords(i);
+  }
+
+  private readDigits(i: number, secondOfRange = false): Read<NumberRead> {
+    const toks = this.toks;
+    const t = toks[i]!;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+
+    if (prev && t.gap === 0 && !secondOfRange) {
+      if (prev.type === WORD && this.isLatinWord(i - 1)) return SKIP; // A321, X9, S25
+      if (prev.type === SYM && (prev.v === '+' || prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;
+      // GPT-4, كوفيد-19, and the second half of an identifier such as 737-800
+      if (prev.type === SYM && prev.v === '-' && prev.gap === 0 && (toks[i - 2]?.type === WORD || toks[i - 2]?.type === NUM)) return SKIP;
+    }
+    if (next && next.gap === 0 && next.type === SYM) {
+      if (next.v === ':' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return this.readClock(i);
+      if (next.v === '/' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return SKIP; // 29/9, 11/6/2024
+    }
+    const plain = /^\d+$/.test(t.v) ? t.v : undefined;
+    if (plain !== undefined && this.isPhoneGroup(i)) return SKIP;
+    const value = parseNumeral(t.v, this.lang);
+    if (value === null) return SKIP;
+
+    let b = i + 1;
+    let scale = 1;
+    // a glued suffix: scale (62m, 19.7bn, 5k) or unit (450mm, 19C): units are read later
+    const glued = toks[b];
+    if (glued && glued.gap === 0 && glued.type === WORD) {
+      const s = this.lex.scales.get(glued.v) ?? LEXICONS.en.scales.get(glued.v);
+      const currencyBefore = this.currencySignBefore(i) !== null;
+      if (s !== undefined && (glued.v.length > 1 || currencyBefore) && !(glued.v === 'm' && !currencyBefore)) {
+        scale = s;
+        b++;
+      }
+    }
+    const read: NumberRead = { a: i, b, value: value * scale, digits: true, scale, bareScale: false, plain };
+    if (scale === 1) this.readScales(read);
+    this.readHalf(read);
+    return read;
+  }
+
+  /** 2:04:51 is a duration (race time); 14:05 is a time of day and no claim. */
+  private readClock(i: number): Read<NumberRead> {
+    const toks = this.toks;
+    const parts = [toks[i]!.v];
+    let j = i + 1;
+    while (toks[j]?.v === ':' && toks[j]!.gap === 0 && toks[j + 1]?.type === NUM && toks[j + 1]!.gap === 0) {
+      parts.push(toks[j + 1]!.v);
+      j += 2;
+    }
+    if (parts.length !== 3 || !parts.every((p) => /^\d+$/.test(p))) return SKIP;
+    const [h, m, s] = parts.map(Number) as [number, number, number];
+    if (m >= 60 || s >= 60) return SKIP;
+    const seconds = h * 3600 + m * 60 + s;
+    return {
+      a: i, b: j, value: seconds, digits: true, scale: 1, bareScale: false,
+      unit: { kind: 'duration', unit: 'second', end: j },
+    };
+  }
+
+  /** Digit groups split by single spaces or a leading zero: phone numbers and hotlines. */
+  private isPhoneGroup(i: number): boolean {
+    const toks = this.toks;
+    const t = toks[i]!;
+    if (t.v.length >= 3 && t.v[0] === '0') return true;
+    const next = toks[i + 1];
+    const prev = toks[i - 1];
+    const groupNext = next?.type === NUM && next.gap === 1 && !next.nl && /^\d{2,}$/.test(next.v) && t.v.length >= 2;
+    const groupPrev = prev?.type === NUM && t.gap === 1 && !t.nl && /^\d{2,}$/.test(prev.v) && /^\d+$/.test(prev.v);
+    return groupNext || (groupPrev && t.v.length >= 2);
+  }
+
+  /** Scale words after a number: "14 million", "1,6 triệu", "3 tỷ 500 triệu", "nghìn tỷ". */
+  private readScales(read: NumberRead): void {
+    const toks = this.toks;
+    let j = read.b;
+    let applied = false;
+    for (let guard = 0; guard < 4; guard++) {
+      const w = this.word(j);
+      if (w === null || toks[j]!.nl) break;
+      if (w.length === 1 && this.lang === 'en') break; // single letters only when glued
+      const forms = this.variants(w, true);
+      let s: number | undefined;
+      for (const f of forms) {
+        s = this.lex.scales.get(f);
+        if (s !== undefined) break;
+      }
+      if (s === undefined) break;
+      if (applied && s <= read.scale) break;
+      read.value *= s;
+      read.scale = applied ? read.scale * s : s;
+      applied = true;
+      j++;
+    }
+    read.b = j;
+    // "3 tỷ 500 triệu": a smaller scaled number added to the larger one
+    if (applied && this.lang === 'vi' && toks[j]?.type === NUM) {
+      const smallValue = parseNumeral(toks[j]!.v, 'vi');
+      const smallScale = this.lex.scales.get(this.word(j + 1) ?? '');
+      if (smallValue !== null && smallScale !== undefined && smallScale < read.scale) {
+        read.value += smallValue * smallScale;
+        read.b = j + 2;
+      }
+    }
+  }
+
+  /** "ونصف المليار", "and a half", "rưỡi": adds half of the scale (or of one). */
+  private readHalf(read: NumberRead): void {
+    const j = read.b;
+    const w = this.word(j);
+    if (w === null || this.toks[j]!.nl) return;
+    if (this.lang === 'vi' && w === VI_HALF) {
+      read.value += 0.5 * read.scale;
+      read.b = j + 1;
+    } else if (this.lang === 'ar' && HALF_WORDS.has(w) && w.startsWith('و')) {
+      const after = this.word(j + 1);
+      const s = after ? this.lex.scales.get(after.replace(/^ال/, '')) : undefined;
+      if (s !== undefined && s === read.scale) {
+        read.value += 0.5 * s;
+        read.b = j + 2;
+      } else if (read.scale === 1 && !read.digits) {
+        read.value += 0.5;
+        read.b = j + 1;
+      }
+    } else if (this.lang === 'en' && w === 'and' && this.word(j + 1) === 'a' && this.word(j + 2) === 'half') {
+      read.value += 0.5 * read.scale;
+      read.b = j + 3;
+    }
+  }
+
+  private readWords(i: number): Read<NumberRead> {
+    const lex = this.lex;
+    const w = this.word(i);
+    if (w === null) return null;
+    const forms = this.variants(w);
+
+    // vague amounts: dozens, hàng trăm, عشرات المليارات, بضع مئات, a few hundred
+    const vague = this.readVague(i, forms);
+    if (vague) return vague;
+
+    if (this.lang === 'ar') {
+      const dual = this.readArabicDual(i, forms);
+      if (dual !== null) return dual;
+    }
+
+    // "a/an" + unit after a qualifier: "more than a minute"
+    if ((w === 'a' || w === 'an') && this.lang === 'en') {
+      const after = this.word(i + 1);
+      if (after !== null && (lex.hundreds.has(after) || lex.scales.has(after))) {
+        const read = this.accumulate(i + 1);
+        if (read) return { ...read, a: i, bareScale: true };
+      }
+      if (after !== null && this.matchPhrase(lex.timeUnits, i + 1) && this.matchBefore(lex.qualifiersBefore, i)) {
+        return { a: i, b: i + 1, value: 1, digits: false, scale: 1, bareScale: false };
+      }
+      return null;
+    }
+    // a bare time noun after a qualifier: "أكثر من عقد" (more than a decade)
+    if (this.lang === 'ar') {
+      const unit = this.matchPhrase(lex.timeUnits, i);
+      if (unit && !unit.value.dual && this.matchBefore(lex.qualifiersBefore, i)) {
+        return { a: i, b: i, value: 1, digits: false, scale: 1, bareScale: false };
+      }
+    }
+    return this.accumulate(i);
+  }
+
+  /** Number words, compounded: "twenty-five", "two hundred", "خمسة وعشرون", "hai mươi lăm", "مئة ألف". */
+  private accumulate(i: number): NumberRead | null {
+    const lex = this.lex;
+    const toks = this.toks;
+    let total = 0;
+    let current = 0;
+    let lastSmall = false; // the previous word was 1..9: another one starts a new number
+    let any = false;
+    let onlyScale = true;
+    let scale = 1;
+    let j = i;
+    for (; j < toks.length; j++) {
+      const t = toks[j]!;
+      if (j > i && (t.nl || t.skip)) break;
+      if (t.type === SYM) {
+        if (t.v === '-' && t.gap === 0 && any && toks[j + 1]?.gap === 0 && toks[j + 1]?.type === WORD) continue;
+        break;
+      }
+      if (t.type !== WORD) break;
+      let w = t.v;
+      if (this.lang === 'ar' && j > i && w.length > 2 && w[0] === 'و') w = w.slice(1);
+      else if (this.lang === 'ar' && j === i) w = this.variants(w).find((f) => this.isNumberWord(f)) ?? w;
+      if (j > i && (w === 'and' || w === 'linh' || w === 'lẻ') && any) {
+        const after = this.word(j + 1);
+        if (after !== null && this.isNumberWord(after) && !lex.scales.has(after)) continue;
+        break;
+      }
+      if (this.lang === 'vi' && j > i && any) {
+        if (w === 'mươi') { current = (current || 1) * 10; lastSmall = false; onlyScale = false; continue; }
+        if (w === 'lăm' || w === 'nhăm') { current += 5; lastSmall = true; continue; }
+        if (w === 'mốt') { current += 1; lastSmall = true; continue; }
+        if (w === 'tư') { current += 4; lastSmall = true; continue; }
+      }
+      const hundred = lex.hundreds.get(w);
+      const scaleValue = lex.scales.get(w);
+      const small = lex.numbers.get(w);
+      const dualScale = lex.dualScales.get(w);
+      if (hundred !== undefined && (any || small === undefined)) {
+        if (any && current === 0 && total === 0) break;
+        current = (current || 1) * hundred;
+        lastSmall = false;
+        onlyScale = onlyScale && !any;
+        any = true;
+        if (scale < hundred) scale = hundred;
+        continue;
+      }
+      if (scaleValue !== undefined) {
+        if (w.length === 1) break;
+        total += (current || 1) * scaleValue;
+        current = 0;
+        lastSmall = false;
+        if (scaleValue > scale) scale = scaleValue;
+        any = true;
+        continue;
+      }
+      if (dualScale !== undefined) {
+        if (any) break;
+        total += dualScale;
+        scale = dualScale / 2;
+        any = true;
+        onlyScale = false;
+        continue;
+      }
+      if (small !== undefined) {
+        if (w === 'dozen' || w === 'tá') {
+          current = (current || 1) * 12;
+          any = true;
+          onlyScale = false;
+          lastSmall = false;
+          continue;
+        }
+        const isUnitDigit = small < 10;
+        if (any && ((isUnitDigit && lastSmall) || (small >= 10 && current % 100 !== 0 && current > 0))) break;
+        if (any && this.lang === 'ar' && current > 0 && current < 10 && small >= 20 && small < 100) {
+          current += small; // خمسة وعشرون
+        } else {
+          current += small;
+        }
+        lastSmall = isUnitDigit;
+        any = true;
+        onlyScale = false;
+        continue;
+      }
+      break;
+    }
+    if (!any) return null;
+    const value = total + current;
+    if (value === 0) return null;
+    const read: NumberRead = { a: i, b: j, value, digits: false, scale, bareScale: onlyScale };
+    this.readHalf(read);
+    return read;
+  }
+
+  private isNumberWord(w: string): boolean {
+    const lex = this.lex;
+    return lex.numbers.has(w) || lex.hundreds.has(w) || lex.scales.has(w) || lex.dualScales.has(w);
+  }
+
+  private readVague(i: number, forms: string[]): NumberRead | null {
+    const lex = this.lex;
+    const w = forms[0]!;
+    const prevNum = this.toks[i - 1]?.type === NUM;
+    if (prevNum) return null;
+    const fewWords = this.lang === 'en' ? ['few', 'several'] : this.lang === 'ar' ? ['بضع', 'بضعه', 'عده'] : ['vài', 'mấy', 'dăm'];
+    // "a few hundred", "several thousand", "بضع مئات", "vài trăm"
+    let k = i;
+    let few = false;
+    if (this.lang === 'en' && w === 'a' && this.word(i + 1) === 'few') {
+      k = i + 2;
+      few = true;
+    } else if (forms.some((f) => fewWords.includes(f))) {
+      k = i + 1;
+      few = true;
+    }
+    if (few) {
+      const s = this.scaleWordAt(k, true);
+      if (s === null) return null;
+      const more = this.scaleWordAt(k + 1, false);
+      const base = more ? s * more : s;
+      return { a: i, b: more ? k + 2 : k + 1, value: 0, digits: false, scale: base, bareScale: false, vague: { min: 2 * base, max: 10 * base - 1 } };
+    }
+    if (this.lang === 'vi') {
+      if (w !== 'hàng') return null;
+      const first = lex.pluralScales.get(this.word(i + 1) ?? '');
+      if (first === undefined) return null;
+      const second = this.lang === 'vi' ? lex.scales.get(this.word(i + 2) ?? '') : undefined;
+      const base = first * (second ?? 1);
+      const small = first <= 100 && second === undefined ? 10 : first <= 100 ? 10 : 1000;
+      return { a: i, b: second ? i + 3 : i + 2, value: 0, digits: false, scale: base, bareScale: false, vague: { min: base, max: base * small } };
+    }
+    let plural: number | undefined;
+    for (const f of forms) {
+      plural = lex.pluralScales.get(f);
+      if (plural !== undefined) break;
+    }
+    if (plural === undefined) return null;
+    if (this.lang === 'en' && w === 'tens' && this.word(i + 1) !== 'of') return null;
+    // "tens of thousands", "عشرات المليارات", "hundreds of millions"
+    const ofWord = this.lang === 'en' ? 'of' : null;
+    const k2 = ofWord && this.word(i + 1) === ofWord ? i + 2 : i + 1;
+    if (plural <= 100) {
+      const s = this.scaleWordAt(k2, false, true);
+      if (s !== null) {
+        return { a: i, b: k2 + 1, value: 0, digits: false, scale: plural * s, bareScale: false, vague: { min: plural * s, max: plural * s * 10 } };
+      }
+      if (w === 'dozens') return { a: i, b: i + 1, value: 0, digits: false, scale: 12, bareScale: false, vague: { min: 24, max: 99 } };
+      return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: plural, max: plural * 10 } };
+    }
+    return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: plural, max: plural * 1000 } };
+  }
+
+  /** A scale word (singular or plural) at token k; `definite` accepts "المليارات". */
+  private scaleWordAt(k: number, allowHundred: boolean, definite = false): number | null {
+    const w = this.word(k);
+    if (w === null) return null;
+    for (const f of this.variants(w, definite)) {
+      const s = this.lex.pluralScales.get(f) ?? this.lex.scales.get(f) ?? (allowHundred ? this.lex.hundreds.get(f) : undefined);
+      if (s !== undefined && (f.length > 1 || this.lang !== 'en')) {
+        if (s < 100 && !allowHundred) return null;
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Arabic duals that state two of something: نسختين, جامعتان, عامين, دولارين. */
+  private readArabicDual(i: number, forms: string[]): Read<NumberRead> {
+    const lex = this.lex;
+    if (this.toks[i - 1]?.type === NUM) return null;
+    const time = this.matchPhrase(lex.timeUnits, i);
+    if (time && time.value.dual) {
+      return {
+        a: i, b: time.end, value: 2, digits: false, scale: 1, bareScale: false,
+        unit: { kind: 'duration', unit: time.value.unit, end: time.end, factor: time.value.factor },
+      };
+    }
+    for (const f of forms) {
+      const currency = AR_CURRENCY_DUALS.get(f);
+      if (currency) {
+        return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'money', unit: currency, end: i + 1 } };
+      }
+    }
+    for (const f of forms) {
+      if (f.startsWith('ال') || f.length < 5 || AR_DUAL_EXCLUDED.has(f) || f.endsWith('ستان')) continue;
+      if (this.isNumberWord(f)) continue;
+      const m = /^(.+)(تان|تين)$/.exec(f);
+      if (!m) continue;
+      const singular = m[1]! + 'ه';
+      const known = lex.nouns.candidates(singular)?.find((e) => e.words.length === 1);
+      let end = i + 1;
+      // the adjective agrees with the dual: "نسختين جديدتين"
+      while (/(تان|تين|يين|يان)$/.test(this.word(end) ?? '') && !this.toks[end]!.nl) end++;
+      const unitText = known ? known.value : this.surface(this.toks[i]!.s, this.toks[i]!.e).replace(/(تان|تين)$/, 'ة');
+      return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: unitText, end } };
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Arabic constructions read from a word: "دون سن الخامسة", "العقود الثلاثة", "الـ27"
+  // ------------------------------------------------------------------------------------------
+
+  private arabicSpecial(i: number): number | null {
+    const w = this.word(i)!;
+    // age: "دون سن الخامسة", "فوق سن 60"
+    if (this.variants(w).includes('سن')) {
+      const ordinal = this.word(i + 1);
+      let value: number | null = null;
+      let end = i + 2;
+      if (ordinal !== null && AR_ORDINALS.has(ordinal)) value = AR_ORDINALS.get(ordinal)!;
+      else if (this.toks[i + 1]?.type === NUM) value = parseNumeral(this.toks[i + 1]!.v, 'ar');
+      else if (ordinal !== null && /^ال$/.test(ordinal) && this.toks[i + 2]?.type === NUM) {
+        value = parseNumeral(this.toks[i + 2]!.v, 'ar');
+        end = i + 3;
+      }
+      if (value === null) return null;
+      const q = this.matchBefore(this.lex.qualifiersBefore, i);
+      this.push({
+        a: q ? q.start : i, b: end, kind: 'age', value, min: null, max: null,
+        qualifier: q ? q.value : 'exact', unit: 'year', inherit: false,
+      });
+      return end;
+    }
+    // a definite number after a definite noun: "العقود الثلاثة", "السنوات الخمس"
+    if (w.startsWith('ال') && !AR_WEEKDAYS.has(w)) {
+      const bare = w.slice(2);
+      const n = this.lex.numbers.get(bare);
+      const prev = this.word(i - 1);
+      if (n !== undefined && n >= 3 && prev !== null && /^(ال|وال|بال|لل)/.test(prev) && !this.toks[i]!.nl) {
+        const time = this.matchPhrase(this.lex.timeUnits, i - 1, true, true);
+        const noun = this.matchPhrase(this.lex.nouns, i - 1, true, true);
+        const start = i - 1 >= this.consumedUpTo ? i - 1 : i;
+        if (time) {
+          this.push({ a: start, b: i + 1, kind: 'duration', value: n * time.value.factor, min: null, max: null, qualifier: 'exact', unit: time.value.unit, inherit: false });
+        } else {
+          this.push({ a: start, b: i + 1, kind: 'count', value: n, min: null, max: null, qualifier: 'exact', unit: noun ? noun.value : prev.replace(/^(وال|بال|لل|ال)/, ''), inherit: false });
+        }
+        return i + 1;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Building a claim around a number
+  // ------------------------------------------------------------------------------------------
+
+  private build(num: NumberRead): Read<Candidate> {
+    const lex = this.lex;
+    const toks = this.toks;
+    let a = num.a;
+    let b = num.b;
+
+    // what stands right before the number
+    let currency: string | null = null;
+    const sign = this.currencySignBefore(num.a);
+    if (sign) {
+      currency = sign.code;
+      a = sign.start;
+    }
+    if (num.digits && this.isLabelled(a)) return SKIP;
+    if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign) return SKIP; // "Comments (3)"
+    const definite = this.lang === 'ar' && num.digits && this.definitePrefixBefore(num.a);
+    if (definite) a = num.a - 1;
+
+    // a year with a date word before it
+    if (num.plain && num.plain.length === 4 && !sign && num.scale === 1) {
+      const year = Number(num.plain);
+      const date = this.dateMarkerBefore(num.a);
+      if (year >= 1000 && year <= 2100 && date !== null && !this.unitFollows(b)) {
+        return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+      }
+    }
+
+    // ranges: "between X and Y", "từ X đến Y", "بين X وY", "5-10%"
+    const range = this.readRange(num, a, currency);
+    let value: number | null = num.value;
+    let max: number | null = null;
+    let qualifier: Qualifier = 'exact';
+    if (range === SKIP) return SKIP;
+    if (range) {
+      a = range.a;
+      b = range.b;
+      value = range.low;
+      max = range.high;
+      qualifier = 'range';
+      if (range.currency) currency = range.currency;
+    }
+
+    // the unit
+    let unit: UnitRead | null = num.unit ?? null;
+    if (!unit && !range?.unit) {
+      const u = this.readUnit(b, num, currency !== null);
+      if (u === SKIP) return SKIP;
+      unit = u;
+    } else if (range?.unit) {
+      unit = range.unit;
+    }
+    if (unit) b = Math.max(b, unit.end);
+
+    let kind: ClaimKind;
+    let unitName: string;
+    let inherit = false;
+    if (currency && (!unit || unit.kind === 'count' || unit.kind === 'money')) {
+      kind = 'money';
+      unitName = unit?.kind === 'money' ? unit.unit : currency;
+      if (unit?.kind === 'count') b = unit.end;
+    } else if (unit) {
+      kind = unit.kind;
+      unitName = unit.unit;
+      if (unit.extra && value !== null) value += unit.extra;
+      if (unit.factor && unit.factor !== 1) {
+        if (value !== null) value *= unit.factor;
+        if (max !== null) max *= unit.factor;
+      }
+    } else {
+      kind = 'count';
+      unitName = '';
+      inherit = true;
+    }
+
+    // qualifiers before and after
+    const before = this.qualifierBefore(a, kind, currency !== null || kind === 'money');
+    if (before && qualifier !== 'range') {
+      qualifier = before.qualifier;
+      a = before.start;
+    }
+    const after = this.matchPhrase(lex.qualifiersAfter, b);
+    if (after && qualifier !== 'range' && !toks[b]!.nl) {
+      qualifier = after.value;
+      b = after.end;
+    }
+
+    // the age of a person
+    if (kind === 'duration' && unitName === 'year' && this.isAgeContext(num.a, b)) kind = 'age';
+    if (kind === 'count' && unitName === '' && this.isEnglishAppositiveAge(num)) {
+      kind = 'age';
+      unitName = 'year';
+      inherit = false;
+    }
+
+    if (num.vague) {
+      return { a, b, kind, value: null, min: num.vague.min, max: num.vague.max, qualifier: 'vague', unit: unitName, inherit };
+    }
+
+    const qualified = qualifier !== 'exact';
+    if (num.bareScale && !qualified) return null; // "a million years", "ألف ضعف"
+    if (kind === 'count' && unitName === '' && kind === 'count') {
+      // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
+      if (!qualified && !(num.digits && num.scale >= 1000) && !(definite)) return null;
+      if (num.plain && num.plain.length >= 5 && !qualified) return null;
+    }
+    if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
+    if (num.digits && num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && !this.isThousandsGrouped(num)) {
+      return null; // codes: 60012, 1556369
+    }
+    if (definite && kind === 'count' && unitName === '') {
+      unitName = this.nounBefore(num.a - 1) ?? '';
+      inherit = unitName === '';
+    }
+    if (kind === 'count' && !num.digits && !unit && !qualified) return null;
+
+    const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
+    const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
+    return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
+  }
+
+  private isThousandsGrouped(num: NumberRead): boolean {
+    return !num.plain;
+  }
+
+  /** The token index where a currency sign before token i starts ("$", "US$", "£"). */
+  private currencySignBefore(i: number): { code: string; start: number } | null {
+    const toks = this.toks;
+    const prev = toks[i - 1];
+    if (!prev || prev.type !== SYM || toks[i]!.gap > 1) return null;
+    const code = CURRENCY_SIGNS.get(prev.v);
+    if (!code) return null;
+    const before = toks[i - 2];
+    if (code === 'USD' && before && before.type === WORD && prev.gap === 0) {
+      const refined = DOLLAR_PREFIXES.get(before.v);
+      if (refined) return { code: refined, start: i - 2 };
+    }
+    return { code, start: i - 1 };
+  }
+
+  private definitePrefixBefore(i: number): boolean {
+    const prev = this.toks[i - 1];
+    return !!prev && prev.type === WORD && this.toks[i]!.gap === 0 && AR_DEFINITE_PREFIXES.includes(prev.v);
+  }
+
+  /** Words that make a number a label: "No. 11", "المرتبة 67", "Quận 7", "tháng 4", "top 200". */
+  private isLabelled(i: number): boolean {
+    const toks = this.toks;
+    let j = i - 1;
+    if (toks[j]?.v === '.' && toks[j]!.gap === 0) j--;
+    if (toks[j]?.v === '#') return true;
+    const w = this.word(j);
+    if (w === null || toks[i]!.nl) return false;
+    if (this.lang === 'ar') {
+      if (AR_DEFINITE_PREFIXES.includes(w) && toks[i]!.gap === 0) return this.isLabelled(j);
+      return this.variants(w, false).some((f) => this.lex.labelsBefore.has(f));
+    }
+    if (this.lex.labelsBefore.has(w)) return true;
+    if (this.lang === 'vi') {
+      const two = `${this.word(j - 1) ?? ''} ${w}`;
+      if (this.lex.labelsBefore.has(normalizeKey(two))) return true;
+    }
+    // a name in capitals before the number and after it: "iPhone 16 Pro", "STOXX 600 Europe"
+    if ((this.lang === 'en' || this.lang === 'vi') && this.isLatinWord(j) && this.hasCapital(j)) {
+      const next = this.toks[i + 1];
+      if (next && next.type === WORD && this.isLatinWord(i + 1) && this.hasCapital(i + 1) && !next.nl) return true;
+    }
+    return false;
+  }
+
+  private hasCapital(i: number): boolean {
+    const t = this.toks[i]!;
+    for (let k = t.s; k < t.e; k++) if (this.isUpperAt(k)) return true;
+    return false;
+  }
+
+  private dateMarkerBefore(i: number): number | null {
+    const toks = this.toks;
+    let j = i - 1;
+    if (toks[j]?.v === '-' && toks[j]!.gap === 0) j--; // mid-2024
+    if (toks[j]?.v === ',' && this.lang === 'en') j--; // June 5, 2024
+    if (toks[j]?.type === NUM && this.lang === 'en') j--; // 5 June 2024 handled by the month below
+    const w = this.word(j);
+    if (w === null || toks[i]!.nl) return null;
+    for (const f of this.variants(w)) {
+      if (this.lex.dateMarkers.has(f)) {
+        return this.lex.dateMarkersInSpan.has(f) || this.lex.dateMarkersInSpan.has(w) ? j : i;
+      }
+    }
+    return null;
+  }
+
+  private unitFollows(b: number): boolean {
+    const t = this.toks[b];
+    if (!t) return false;
+    if (t.v === '%') return true;
+    return !!(this.matchPhrase(this.lex.percentWords, b) || this.matchPhrase(this.lex.currencies, b) || this.matchPhrase(this.lex.measures, b));
+  }
+
+  private readRange(num: NumberRead, a: number, currency: string | null):
+    Read<{ a: number; b: number; low: number; high: number; currency: string | null; unit: UnitRead | null }> {
+    const toks = this.toks;
+    const lex = this.lex;
+    if (num.vague || num.unit) return null;
+    const introWord = this.word(a - 1);
+    const intro = introWord !== null && (
+      (this.lang === 'en' && introWord === 'between') ||
+      (this.lang === 'ar' && this.variants(introWord).includes('بين')) ||
+      (this.lang === 'vi' && (introWord === 'từ' || introWord === 'giữa')) ||
+      (this.lang === 'ar' && this.variants(introWord).includes('من'))
+    );
+    let j = num.b;
+    // the first number's own unit before the connector: "8% đến 10%", "£140,000 and £160,000"
+    let firstUnitEnd = j;
+    if (toks[j]?.v === '%') firstUnitEnd = j + 1;
+    else {
+      const pw = this.matchPhrase(lex.percentWords, j) ?? this.matchPhrase(lex.currencies, j) ?? this.matchPhrase(lex.measures, j) ?? this.matchPhrase(lex.timeUnits, j);
+      if (pw && intro) firstUnitEnd = pw.end;
+    }
+    const hour = this.lang === 'vi' && this.word(num.b) === 'giờ';
+    j = firstUnitEnd;
+    const conn = toks[j];
+    if (!conn || conn.nl) return null;
+    let k = j + 1;
+    let ok = false;
+    if (conn.type === SYM && conn.v === '-' && conn.gap === 0 && toks[k]?.gap === 0 && toks[k]?.type === NUM) ok = true;
+    else if (conn.type === WORD) {
+      if (this.lang === 'en') ok = (conn.v === 'and' && intro) || (conn.v === 'to' && intro);
+      else if (this.lang === 'vi') ok = VI_RANGE_TO.has(conn.v) || (conn.v === 'và' && introWord === 'giữa');
+      else if (this.lang === 'ar') {
+        if (conn.v === 'و' && intro) ok = true;
+        else if (AR_RANGE_TO.has(conn.v) && intro) ok = true;
+      }
+    }
+    if (!ok) return null;
+    // the second number, with its own currency sign
+    let secondCurrency: string | null = null;
+    const sign2 = CURRENCY_SIGNS.get(toks[k]?.v ?? '');
+    if (sign2 && toks[k]!.type === SYM) {
+      secondCurrency = sign2;
+      k++;
+    } else if (DOLLAR_PREFIXES.has(toks[k]?.v ?? '') && toks[k + 1]?.v === '$') {
+      secondCurrency = DOLLAR_PREFIXES.get(toks[k]!.v)!;
+      k += 2;
+    }
+    if (toks[k]?.type !== NUM) return null;
+    const second = this.readDigits(k, true);
+    if (second === SKIP || second === null) return null;
+    if (hour && this.word(second.b) === 'giờ') {
+      this.skipTo = second.b + 1;
+      return SKIP; // "từ 11 giờ đến 16 giờ": a time window
+    }
+    let low = num.value;
+    const high = second.value;
+    if (num.scale === 1 && second.scale > 1 && low * second.scale <= high) low *= second.scale;
+    if (!(high > low)) return null;
+    // a hyphenated pair is a range only with a unit after it: "5-10%" (and not "737-800")
+    let unit: UnitRead | null = null;
+    const u = this.readUnit(second.b, second, (currency ?? secondCurrency) !== null);
+    if (u === SKIP) return SKIP;
+    unit = u;
+    if (conn.v === '-' && !unit && !currency) return SKIP;
+    if (conn.v === '-' && unit && unit.kind === 'count' && !currency) return SKIP;
+    const start = intro && this.lang !== 'ar' ? a - 1 : intro ? a - 1 : a;
+    return {
+      a: start,
+      b: Math.max(second.b, unit?.end ?? 0),
+      low,
+      high,
+      currency: currency ?? secondCurrency,
+      unit,
+    };
+  }
+
+  /** The unit after a number: percent, currency, time, measure or counted noun. */
+  private readUnit(b: number, num: NumberRead, hasCurrency: boolean): Read<UnitRead> {
+    const toks = this.toks;
+    const lex = this.lex;
+    let j = b;
+    const t = toks[j];
+    if (!t || t.skip) return null;
+    if (t.nl && !num.vague) return null;
+    if (t.type === SYM) {
+      if (t.v === '%') return { kind: 'percent', unit: '%', end: j + 1 };
+      if (t.v === '°' && this.word(j + 1) === 'c') return { kind: 'measure', unit: 'degree_celsius', end: j + 2 };
+      // "24-year-old", "five-year": a hyphen glued between number and unit
+      if (t.v === '-' && t.gap === 0 && toks[j + 1]?.type === WORD && toks[j + 1]!.gap === 0) j++;
+      else return null;
+    }
+    const hyphenated = j !== b;
+    const glued = toks[j]!.gap === 0 && toks[j]!.type === WORD;
+
+    const stop = this.matchPhrase(lex.stopNouns, j) ?? (this.lang !== 'en' ? this.matchPhrase(LEXICONS.en.stopNouns, j, false) : null);
+    if (stop) {
+      if (glued && this.word(j) === 'g' && !this.isUpperAt(toks[j]!.s)) {
+        // 500g: grams
+      } else if (!(this.lang === 'vi' && this.word(j) === 'lần' && !glued && false)) {
+        return SKIP;
+      }
+    }
+    if (glued && this.word(j) === 'c' && this.isUpperAt(toks[j]!.s)) return { kind: 'measure', unit: 'degree_celsius', end: j + 1 };
+
+    const percent = this.matchPhrase(lex.percentWords, j);
+    if (percent) return { kind: 'percent', unit: '%', end: percent.end };
+
+    if (hyphenated) {
+      // "24-year-old" (age), "five-year contract" (duration), "10-year Treasury" (a name)
+      const time = this.matchPhrase(lex.timeUnits, j, false);
+      if (!time) return SKIP;
+      let end = time.end;
+      if (toks[end]?.v === '-' && this.word(end + 1) === 'old') return { kind: 'age', unit: 'year', end: end + 2 };
+      if (this.isLatinWord(end) && this.hasCapital(end) && !toks[end]!.nl && toks[end]!.gap > 0) return SKIP;
+      return { kind: 'duration', unit: time.value.unit, end, factor: time.value.factor };
+    }
+
+    const iso = this.isoCodeAt(j);
+    if (iso) return { kind: 'money', unit: iso, end: j + 1 };
+    const currency = this.matchPhrase(lex.currencies, j, true, true);
+    if (currency) {
+      const w = this.word(j)!;
+      if (!(this.lang === 'en' && w.length <= 3 && !this.isUpperAt(toks[j]!.s) && !['yen', 'won'].includes(w))) {
+        return { kind: 'money', unit: currency.value, end: currency.end };
+      }
+    }
+
+    if (AGE_WORDS_VI.has(this.word(j) ?? '') && this.lang === 'vi') return { kind: 'age', unit: 'year', end: j + 1 };
+
+    const time = this.matchPhrase(lex.timeUnits, j, true, num.vague !== undefined);
+    if (time) {
+      // "years old"
+      if (this.lang === 'en' && this.word(time.end) === 'old') return { kind: 'age', unit: 'year', end: time.end + 1 };
+      let end = time.end;
+      let extra = 0;
+      // "6 giờ 30 phút", "2 hours 30 minutes": the smaller unit is added
+      const n2 = toks[end];
+      if (n2?.type === NUM && !n2.nl) {
+        const v2 = parseNumeral(n2.v, this.lang);
+        const t2 = this.matchPhrase(lex.timeUnits, end + 1);
+        if (v2 !== null && t2 && toSeconds(t2.value) < toSeconds(time.value)) {
+          extra = (v2 * toSeconds(t2.value)) / toSeconds(time.value);
+          end = t2.end;
+        }
+      }
+      // "ست ساعات ونصف", "hai năm rưỡi"
+      const half = this.word(end);
+      if (half !== null && ((this.lang === 'ar' && HALF_WORDS.has(half) && half.startsWith('و')) || (this.lang === 'vi' && half === VI_HALF))) {
+        extra += 0.5;
+        end++;
+      }
+      return { kind: 'duration', unit: time.value.unit, end, factor: time.value.factor, extra };
+    }
+
+    const measure = this.matchPhrase(lex.measures, j, true) ?? (this.lang !== 'en' ? this.matchPhrase(LEXICONS.en.measures, j, false) : null);
+    if (measure) {
+      const w = this.word(j)!;
+      const singleLetter = w.length === 1 && measure.end === j + 1;
+      if (!(singleLetter && (hasCurrency || !glued))) return { kind: 'measure', unit: measure.value, end: measure.end };
+    }
+    if (glued && this.lang !== 'ar') return SKIP; // 2024vn, 3x: an identifier
+    return this.readNoun(j, num);
+  }
+
+  private isoCodeAt(j: number): string | null {
+    const t = this.toks[j];
+    if (!t || t.type !== WORD || t.v.length !== 3) return null;
+    const raw = this.input.slice(this.map[t.s]!, this.map[t.e]!);
+    return ISO_CODES.has(raw) ? raw : null;
+  }
+
+  /** The counted noun after a number. */
+  private readNoun(j: number, num: NumberRead): Read<UnitRead> {
+    const lex = this.lex;
+    const toks = this.toks;
+    let k = j;
+    // vague amounts take "of"/"من": "dozens of routes", "عشرات المليارات من الدولارات"
+    if (num.vague) {
+      const w = this.word(k);
+      if ((this.lang === 'en' && w === 'of') || (this.lang === 'ar' && w === 'من')) {
+        k++;
+        if (this.lang === 'en' && this.word(k) === 'the') k++;
+        const currency = this.matchPhrase(lex.currencies, k, true, true);
+        if (currency) return { kind: 'money', unit: currency.value, end: currency.end };
+      }
+    }
+    const lexNoun = this.matchPhrase(lex.nouns, k, true, num.vague !== undefined || this.lang === 'ar');
+    if (lexNoun) return { kind: 'count', unit: lexNoun.value, end: lexNoun.end };
+
+    if (this.lang === 'en') return this.readEnglishNoun(k);
+    if (this.lang === 'ar') {
+      const w = this.word(k);
+      if (w === null || toks[k]!.nl) return null;
+      if (lex.stopWords.has(w) || this.variants(w).some((f) => lex.stopWords.has(f))) return null;
+      if (w.startsWith('ال') && !num.vague) return null;
+      if (/^و/.test(w) && w.length <= 4) return null;
+      if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
+      const surface = this.surface(toks[k]!.s, toks[k]!.e);
+      return { kind: 'count', unit: surface.replace(/^(ال)/, ''), end: k + 1 };
+    }
+    return null;
+  }
+
+  private readEnglishNoun(k: number): UnitRead | null {
+    const toks = this.toks;
+    for (let step = 0; step < 3; step++) {
+      const idx = k + step;
+      const t = toks[idx];
+      if (!t || t.nl || (step > 0 && t.gap === 0 && t.type !== WORD)) return null;
+      if (t.type === SYM) {
+        if (t.v === '-' && t.gap === 0 && step > 0) continue;
+        return null;
+      }
+      if (t.type !== WORD) return null;
+      const w = t.v;
+      if (this.lex.stopWords.has(w)) return null;
+      if (this.hasCapital(idx) && step === 0 && !/^[a-z]+$/.test(this.input.slice(this.map[t.s]!, this.map[t.e]!).toLowerCase())) return null;
+      const irregular = ENGLISH_IRREGULAR.get(w);
+      if (irregular) return { kind: 'count', unit: irregular, end: idx + 1 };
+      if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
+        return { kind: 'count', unit: singularize(w), end: idx + 1 };
+      }
+      if (toks[idx + 1]?.v === '-' && toks[idx + 1]!.gap === 0) continue; // season-ticket holders
+    }
+    return null;
+  }
+
+  private nounBefore(i: number): string | null {
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const noun = this.matchPhrase(this.lex.nouns, j, true, true);
+      if (noun) return noun.value;
+    }
+    const w = this.word(i - 1);
+    return w && this.isArabicWord(w) ? this.surface(this.toks[i - 1]!.s, this.toks[i - 1]!.e) : null;
+  }
+
+  private qualifierBefore(a: number, kind: ClaimKind, money: boolean): { qualifier: Qualifier; start: number } | null {
+    const lex = this.lex;
+    const m = this.matchBefore(lex.qualifiersBefore, a);
+    if (m) {
+      const first = this.word(m.start);
+      if (this.lang === 'en' && first === 'over' && kind === 'duration') return null; // "over three years": during
+      if (this.lang === 'vi' && first === 'trên' && kind === 'duration') return null;
+      return { qualifier: m.value, start: m.start };
+    }
+    if (!money) return null;
+    // starting prices: "from £X" after a price word, "giá từ", "تبدأ أسعار التذاكر من"
+    const w = this.word(a - 1);
+    if (w === null || this.toks[a]!.nl) return null;
+    if (this.lang === 'vi' && w === 'từ') {
+      const after = this.word(this.candidatesEndGuess(a));
+      if (after === null || !['đến', 'tới', 'lên', 'xuống'].includes(after)) return { qualifier: 'at_least', start: a - 1 };
+    }
+    if (this.lang === 'en' && w === 'from') {
+      for (let k = a - 2; k >= Math.max(0, a - 5); k--) if (EN_PRICE_WORDS.has(this.word(k) ?? '')) return { qualifier: 'at_least', start: a - 1 };
+    }
+    if (this.lang === 'ar' && w === 'من') {
+      for (let k = a - 2; k >= Math.max(0, a - 5); k--) {
+        const pw = this.word(k);
+        if (pw !== null && this.variants(pw).some((f) => AR_PRICE_WORDS.has(f))) return { qualifier: 'at_least', start: a - 1 };
+      }
+    }
+    return null;
+  }
+
+  /** The token after a money amount that starts at a (sign, number, scale, currency). */
+  private candidatesEndGuess(a: number): number {
+    let j = a;
+    for (let step = 0; step < 5 && j < this.toks.length; step++, j++) {
+      const w = this.word(j);
+      if (w !== null && ['đến', 'tới', 'lên', 'xuống'].includes(w)) return j;
+    }
+    return j;
+  }
+
+  private isAgeContext(a: number, b: number): boolean {
+    if (this.lang === 'ar') {
+      for (let k = a - 1; k >= Math.max(0, a - 4); k--) {
+        const w = this.word(k);
+        if (w !== null && this.variants(w, true).some((f) => AR_AGE_CONTEXT.has(f) || AR_AGE_CONTEXT.has('ال' + f))) return true;
+      }
+      return false;
+    }
+    if (this.lang === 'en') {
+      const w = this.word(a - 1);
+      if (w === 'aged' || w === 'age' || (w === 'of' && this.word(a - 2) === 'age')) return true;
+      return this.word(b) === 'old';
+    }
+    return false;
+  }
+
+  /** "Ingrid Solberg, 52, said": a number between commas after a capitalized name. */
+  private isEnglishAppositiveAge(num: NumberRead): boolean {
+    if (this.lang !== 'en' || !num.plain || num.b !== num.a + 1) return false;
+    const v = Number(num.plain);
+    if (v < 1 || v > 119) return false;
+    const toks = this.toks;
+    return toks[num.a - 1]?.v === ',' && toks[num.b]?.v === ',' && toks[num.a - 2]?.type === WORD && this.hasCapital(num.a - 2);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Output
+  // ------------------------------------------------------------------------------------------
+
+  private surface(s: number, e: number): string {
+    return this.input.slice(this.map[s]!, this.map[e]!).replace(/[\u064b-\u065f\u0670\u0640]/g, '');
+  }
+
+  private finish(): ExtractedClaim[] {
+    const sentences = splitSentences(this.input);
+    const out: ExtractedClaim[] = [];
+    const claimsBySentence = new Map<number, ExtractedClaim[]>();
+    for (const c of this.candidates) {
+      const start = this.map[this.toks[c.a]!.s]!;
+      const end = this.map[this.toks[c.b - 1]!.e]!;
+      if (!(end > start)) continue;
+      const sentence: Span = sentenceAt(sentences, start, { start: 0, end: this.input.length });
+      const claim: ExtractedClaim = {
+        kind: c.kind,
+        text: this.input.slice(start, end),
+        start,
+        end,
+        value: c.value,
+        min: c.min,
+        max: c.max,
+        qualifier: c.qualifier,
+        unit: c.unit,
+        sentence: { start: Math.min(sentence.start, start), end: Math.max(sentence.end, end) },
+        language: this.lang,
+      };
+      const previous = claimsBySentence.get(sentence.start) ?? [];
+      if (c.inherit && c.value !== null) {
+        const source = [...previous].reverse().find((p) =>
+          (p.kind === 'count' || p.kind === 'money' || p.kind === 'measure') && p.unit !== '' && p.value !== null &&
+          p.value / c.value! <= 100 && c.value! / p.value <= 100);
+        if (source) {
+          claim.kind = source.kind;
+          claim.unit = source.unit;
+        }
+      }
+      previous.push(claim);
+      claimsBySentence.set(sentence.start, previous);
+      out.push(claim);
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+// ---------------------------------------------------------------------------------------------
+
+const ENGLISH_IRREGULAR = new Map<string, string>([
+  ['people', 'person'], ['persons', 'person'], ['men', 'man'], ['women', 'woman'], ['children', 'child'],
+  ['fishermen', 'fisherman'], ['aircraft', 'aircraft'], ['staff', 'staff'], ['police', 'police officer'],
+  ['personnel', 'personnel'], ['sheep', 'sheep'], ['cattle', 'cattle'], ['fish', 'fish'], ['deer', 'deer'],
+  ['species', 'species'], ['series', 'series'], ['mice', 'mouse'], ['geese', 'goose'], ['teeth', 'tooth'],
+  ['crew', 'crew member'], ['spacecraft', 'spacecraft'], ['livestock', 'livestock'], ['workmen', 'workman'],
+  ['servicemen', 'serviceman'], ['businessmen', 'businessman'], ['firemen', 'fireman'], ['policemen', 'policeman'],
+]);
+
+export function singularize(w: string): string {
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(ches|shes|xes|zes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+function toSeconds(t: TimeUnit): number {
+  const base = { year: 31_536_000, month: 2_592_000, week: 604_800, day: 86_400, hour: 3600, minute: 60, second: 1 }[t.unit];
+  return base * t.factor;
+}
+
+function lowerBound(q: Qualifier, v: number | null): number | null {
+  if (v === null) return null;
+  switch (q) {
+    case 'exact':
+    case 'more_than':
+    case 'at_least':
+      return v;
+    case 'about':
+      return v * 0.9;
+    default:
+      return null;
+  }
+}
+
+function upperBound(q: Qualifier, v: number | null): number | null {
+  if (v === null) return null;
+  switch (q) {
+    case 'exact':
+    case 'less_than':
+    case 'at_most':
+    case 'up_to':
+      return v;
+    case 'about':
+      return v * 1.1;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The value of a number written with digits and separators, read with the conventions of the
+ * language: "1,000.5" (en, ar), "1.000,5" and "14,3" (vi), "١٬٠٠٠٫٥" and "52٫5" (ar).
+ */
+export function parseNumeral(raw: string, lang: Language): number | null {
+  let s = raw.replace(/\u066c/g, ',').replace(/\u066b/g, '\u066b');
+  if (s.includes('\u066b')) {
+    // the Arabic decimal sign is unambiguous; any '.' or ',' is then a thousands separator
+    s = s.replace(/[.,]/g, '').replace('\u066b', '.');
+    return finite(Number(s));
+  }
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  const groupsOf3 = (sep: string): boolean => s.split(sep).slice(1).every((g) => /^\d{3}$/.test(g.replace(/[.,].*$/, '')));
+  if (dots === 0 && commas === 0) return finite(Number(s));
+  if (lang === 'vi') {
+    if (dots > 0 && commas <= 1 && groupsOf3('.') && (dots > 1 || /\.\d{3}(,|$)/.test(s))) return finite(Number(s.replace(/\./g, '').replace(',', '.')));
+    if (commas === 1 && dots === 0) return finite(Number(s.replace(',', '.')));
+    if (dots === 1 && commas === 0) return finite(Number(s));
+    if (commas > 1 && dots <= 1 && groupsOf3(',')) return finite(Number(s.replace(/,/g, '')));
+    return null;
+  }
+  if (commas > 0 && dots <= 1 && groupsOf3(',') && (dots === 0 || s.indexOf('.') > s.lastIndexOf(','))) {
+    return finite(Number(s.replace(/,/g, '')));
+  }
+  if (commas === 0 && dots === 1) return finite(Number(s));
+  if (commas === 1 && dots === 0) return finite(Number(s.replace(',', '.'))); // "14,3" in a mixed text
+  if (dots > 1 && commas <= 1 && groupsOf3('.')) return finite(Number(s.replace(/\./g, '').replace(',', '.')));
+  return null;
+}
+
+function finite(n: number): number | null {
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,92 @@
+/** Tokens of the normalized text: numbers, words and single symbols, with the spacing before them. */
+export const NUM = 0;
+export const WORD = 1;
+export const SYM = 2;
+
+export interface Token {
+  type: typeof NUM | typeof WORD | typeof SYM;
+  /** Offsets in the normalized text. */
+  s: number;
+  e: number;
+  v: string;
+  /** Whitespace characters before the token (0: glued to the previous one). */
+  gap: number;
+  /** A line break precedes the token. */
+  nl: boolean;
+  /** Inside a URL or an e-mail address: never part of a claim. */
+  skip: boolean;
+}
+
+const LETTER_LIMIT = 0x2500;
+const letterTable = new Uint8Array(LETTER_LIMIT);
+{
+  const re = /[\p{L}\p{M}]/u;
+  for (let c = 0; c < LETTER_LIMIT; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    letterTable[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean =>
+  c < LETTER_LIMIT ? letterTable[c] === 1 : c >= 0x3040 && c <= 0x9fff; // CJK and kana as letters
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x2028 || c === 0x2029;
+/** Separators inside a number: . , and the Arabic decimal and thousands signs. */
+const isNumberSeparator = (c: number): boolean => c === 46 || c === 44 || c === 0x066b || c === 0x066c;
+
+// The local part is bounded so that a long run without "@" is not rescanned from every position.
+const URL_OR_MAIL = /(?:https?:\/\/|www\.)[^\s]+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/gi;
+
+export function tokenize(text: string): Token[] {
+  const skipRanges: [number, number][] = [];
+  for (const m of text.matchAll(URL_OR_MAIL)) skipRanges.push([m.index, m.index + m[0].length]);
+  let skipAt = 0;
+
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let gap = 0;
+  let nl = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      gap++;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let type: Token['type'];
+    if (isDigit(c)) {
+      type = NUM;
+      i++;
+      for (;;) {
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        if (i + 1 < n && isNumberSeparator(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        break;
+      }
+    } else if (isLetter(c)) {
+      type = WORD;
+      i++;
+      while (i < n && isLetter(text.charCodeAt(i))) i++;
+    } else {
+      type = SYM;
+      i++;
+      // keep a surrogate pair in one token
+      if (c >= 0xd800 && c <= 0xdbff && i < n) {
+        const d = text.charCodeAt(i);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+    while (skipAt < skipRanges.length && skipRanges[skipAt]![1] <= start) skipAt++;
+    const range = skipRanges[skipAt];
+    const skip = range !== undefined && range[0] <= start && start < range[1];
+    tokens.push({ type, s: start, e: i, v: text.slice(start, i), gap, nl, skip });
+    gap = 0;
+    nl = false;
+  }
+  return tokens;
+}
