@@ -18,7 +18,7 @@ import {
   type TimeUnit,
 } from './lexicon';
 import { normalize, normalizeKey } from './normalize';
-import { sentenceAt, splitSentences } from './sentences';
+import { SentenceFinder } from './sentences';
 import { NUM, SYM, WORD, tokenize, type Token } from './tokenize';
 
 interface NumberRead {
@@ -65,7 +65,60 @@ interface Candidate {
 const SKIP = Symbol('skip');
 type Read<T> = T | null | typeof SKIP;
 
-const ONE_WORDS = new Set(['one', 'a', 'an', 'một', 'واحد', 'واحده'].map(normalizeKey));
+const variantCache = new Map<string, string[]>();
+const definiteVariantCache = new Map<string, string[]>();
+
+function arabicVariants(w: string, definite: boolean): string[] {
+  const out = [w];
+  if (w[0] === 'و' || w[0] === 'ف') pushNew(out, w.slice(1));
+  for (let k = 0, n = out.length; k < n; k++) {
+    const v = out[k]!;
+    if ((v[0] === 'ب' || v[0] === 'ل' || v[0] === 'ك') && v.length >= 3) pushNew(out, v.slice(1));
+  }
+  if (definite) {
+    for (let k = 0, n = out.length; k < n; k++) {
+      const v = out[k]!;
+      if ((v.startsWith('ال') || v.startsWith('لل')) && v.length >= 4) pushNew(out, v.slice(2));
+    }
+  }
+  return out;
+}
+
+function pushNew(out: string[], x: string): void {
+  if (x.length >= 2 && !out.includes(x)) out.push(x);
+}
+
+const FEW_WORDS: Record<Language, readonly string[]> = {
+  en: ['few', 'several'],
+  ar: ['بضع', 'بضعه', 'عده'],
+  vi: ['vài', 'mấy', 'dăm'],
+};
+
+const triggerCache = new Map<Language, ReadonlySet<string>>();
+
+/** Words that can start a claim; every other word is passed over at once. */
+function triggerWords(lang: Language): ReadonlySet<string> {
+  const cached = triggerCache.get(lang);
+  if (cached) return cached;
+  const lex = LEXICONS[lang];
+  const set = new Set<string>([
+    ...lex.numbers.keys(), ...lex.hundreds.keys(), ...lex.scales.keys(), ...lex.pluralScales.keys(),
+    ...lex.dualScales.keys(), ...FEW_WORDS[lang],
+  ]);
+  if (lang === 'en') for (const w of ['a', 'an']) set.add(w);
+  if (lang === 'vi') set.add('hàng');
+  if (lang === 'ar') {
+    set.add('سن');
+    for (const w of AR_CURRENCY_DUALS.keys()) set.add(w);
+    for (const w of ['عام', 'سنه', 'عقد', 'قرن', 'شهر', 'اسبوع', 'يوم', 'ساعه', 'دقيقه', 'عامين', 'عامان', 'سنتين',
+      'سنتان', 'عقدين', 'عقدان', 'شهرين', 'شهران', 'اسبوعين', 'اسبوعان', 'يومين', 'يومان', 'ساعتين', 'ساعتان',
+      'دقيقتين', 'دقيقتان']) set.add(w);
+    // the same words with their clitics: وثلاثة, بنحو, لأكثر, الثلاثة, والخمسة
+    for (const w of [...set]) for (const prefix of AR_PREFIXES) set.add(prefix + w);
+  }
+  triggerCache.set(lang, set);
+  return set;
+}
 const AR_WEEKDAYS = new Set(['الاحد', 'الاثنين', 'الاثنان', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت']);
 const AR_CURRENCY_DUALS = new Map<string, string>([
   ['دولارين', 'USD'], ['دولاران', 'USD'], ['ريالين', 'SAR'], ['ريالان', 'SAR'], ['درهمين', 'AED'],
@@ -83,6 +136,7 @@ const AR_ORDINALS = new Map<string, number>([
   ['الثامنه عشره', 18], ['الثامنة عشرة', 18], ['الحاديه والعشرين', 21], ['الحادية والعشرين', 21],
 ].map(([k, v]) => [normalizeKey(k as string), v as number] as const));
 const AR_DEFINITE_PREFIXES = ['ال', 'وال', 'بال', 'لل', 'فال', 'كال'];
+const AR_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', ...AR_DEFINITE_PREFIXES];
 const AR_PRICE_WORDS = new Set(['تبدا', 'يبدا', 'اسعار', 'سعر', 'باسعار', 'ابتداء', 'تبدا اسعار', 'بسعر', 'التذاكر']);
 const EN_PRICE_WORDS = new Set(['price', 'prices', 'priced', 'fare', 'fares', 'start', 'starts', 'starting', 'cost',
   'costs', 'tickets', 'ticket', 'rates', 'rents', 'rent', 'sells', 'sell', 'retail', 'retails']);
@@ -102,6 +156,7 @@ class Extractor {
   private readonly map: Int32Array;
   private readonly toks: Token[];
   private readonly candidates: Candidate[] = [];
+  private readonly triggers: ReadonlySet<string>;
   private consumedUpTo = 0;
   /** Set when a rejected construction spans more than its first number ("từ 11 giờ đến 16 giờ"). */
   private skipTo = 0;
@@ -115,6 +170,12 @@ class Extractor {
     this.norm = normalized.text;
     this.map = normalized.map;
     this.toks = tokenize(this.norm);
+    this.triggers = triggerWords(lang);
+  }
+
+  /** Arabic duals end in تين/تان (the clitic forms of trigger words are in the trigger set). */
+  private isTriggerForm(w: string): boolean {
+    return this.lang === 'ar' && w.length >= 5 && (w.endsWith('تين') || w.endsWith('تان'));
   }
 
   run(): ExtractedClaim[] {
@@ -133,8 +194,10 @@ class Extractor {
   /** Tries to read a claim at token i; returns the index to go on from. */
   private tryAt(i: number): number {
     const t = this.toks[i]!;
-    if (t.skip) return i + 1;
-    if (t.type === SYM) return i + 1;
+    if (t.skip || t.type === SYM) return i + 1;
+    if (t.type === WORD && !this.triggers.has(t.v) && !this.isTriggerForm(t.v)) return i + 1;
+    if ((t.v === 'a' || t.v === 'an') && this.lang === 'en' && !this.triggers.has(this.word(i + 1) ?? '') &&
+      !this.lex.timeUnits.hasFirst(this.word(i + 1) ?? '')) return i + 1;
     const idiom = this.idiomAt(i);
     if (idiom > i) return idiom;
 
@@ -170,6 +233,7 @@ class Extractor {
   }
 
   private idiomAt(i: number): number {
+    if (!this.lex.idiomWords.has(this.toks[i]!.v)) return -1;
     for (let start = Math.max(0, i - 2); start <= i; start++) {
       const m = this.matchPhrase(this.lex.idioms, start, false);
       if (m && m.end > i) return m.end;
@@ -194,18 +258,12 @@ class Extractor {
   /** Forms of a word without Arabic clitics (و ف ب ل ك, and ال when `definite`). */
   private variants(w: string, definite = false): string[] {
     if (this.lang !== 'ar' || w.length < 3) return [w];
-    const out = [w];
-    const add = (x: string): void => {
-      if (x.length >= 2 && !out.includes(x)) out.push(x);
-    };
-    if (w[0] === 'و' || w[0] === 'ف') add(w.slice(1));
-    for (const v of [...out]) if ('بلك'.includes(v[0]!) && v.length >= 3) add(v.slice(1));
-    if (definite) {
-      for (const v of [...out]) {
-        if (v.startsWith('ال') && v.length >= 4) add(v.slice(2));
-        if (v.startsWith('لل') && v.length >= 4) add(v.slice(2));
-      }
-    }
+    const cache = definite ? definiteVariantCache : variantCache;
+    const cached = cache.get(w);
+    if (cached) return cached;
+    const out = arabicVariants(w, definite);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(w, out);
     return out;
   }
 
@@ -286,7 +344,7 @@ class Extractor {
       if (next.v === ':' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return this.readClock(i);
       if (next.v === '/' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return SKIP; // 29/9, 11/6/2024
     }
-    const plain = /^\d+$/.test(t.v) ? t.v : undefined;
+    const plain = isPlainDigits(t.v) ? t.v : undefined;
     if (plain !== undefined && this.isPhoneGroup(i)) return SKIP;
     const value = parseNumeral(t.v, this.lang);
     if (value === null) return SKIP;
@@ -538,7 +596,7 @@ class Extractor {
     const w = forms[0]!;
     const prevNum = this.toks[i - 1]?.type === NUM;
     if (prevNum) return null;
-    const fewWords = this.lang === 'en' ? ['few', 'several'] : this.lang === 'ar' ? ['بضع', 'بضعه', 'عده'] : ['vài', 'mấy', 'dăm'];
+    const fewWords = FEW_WORDS[this.lang];
     // "a few hundred", "several thousand", "بضع مئات", "vài trăm"
     let k = i;
     let few = false;
@@ -841,7 +899,7 @@ class Extractor {
     if (this.lex.labelsBefore.has(w)) return true;
     if (this.lang === 'vi') {
       const two = `${this.word(j - 1) ?? ''} ${w}`;
-      if (this.lex.labelsBefore.has(normalizeKey(two))) return true;
+      if (this.lex.labelsBefore.has(two)) return true;
     }
     // a name in capitals before the number and after it: "iPhone 16 Pro", "STOXX 600 Europe"
     if ((this.lang === 'en' || this.lang === 'vi') && this.isLatinWord(j) && this.hasCapital(j)) {
@@ -1188,14 +1246,14 @@ class Extractor {
   }
 
   private finish(): ExtractedClaim[] {
-    const sentences = splitSentences(this.input);
+    const sentences = new SentenceFinder(this.input);
     const out: ExtractedClaim[] = [];
     const claimsBySentence = new Map<number, ExtractedClaim[]>();
     for (const c of this.candidates) {
       const start = this.map[this.toks[c.a]!.s]!;
       const end = this.map[this.toks[c.b - 1]!.e]!;
       if (!(end > start)) continue;
-      const sentence: Span = sentenceAt(sentences, start, { start: 0, end: this.input.length });
+      const sentence: Span = sentences.at(start, end);
       const claim: ExtractedClaim = {
         kind: c.kind,
         text: this.input.slice(start, end),
@@ -1206,7 +1264,7 @@ class Extractor {
         max: c.max,
         qualifier: c.qualifier,
         unit: c.unit,
-        sentence: { start: Math.min(sentence.start, start), end: Math.max(sentence.end, end) },
+        sentence,
         language: this.lang,
       };
       const previous = claimsBySentence.get(sentence.start) ?? [];
@@ -1286,6 +1344,7 @@ function upperBound(q: Qualifier, v: number | null): number | null {
  * language: "1,000.5" (en, ar), "1.000,5" and "14,3" (vi), "١٬٠٠٠٫٥" and "52٫5" (ar).
  */
 export function parseNumeral(raw: string, lang: Language): number | null {
+  if (isPlainDigits(raw)) return finite(Number(raw));
   let s = raw.replace(/\u066c/g, ',').replace(/\u066b/g, '\u066b');
   if (s.includes('\u066b')) {
     // the Arabic decimal sign is unambiguous; any '.' or ',' is then a thousands separator
@@ -1310,6 +1369,14 @@ export function parseNumeral(raw: string, lang: Language): number | null {
   if (commas === 1 && dots === 0) return finite(Number(s.replace(',', '.'))); // "14,3" in a mixed text
   if (dots > 1 && commas <= 1 && groupsOf3('.')) return finite(Number(s.replace(/\./g, '').replace(',', '.')));
   return null;
+}
+
+function isPlainDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
 }
 
 function finite(n: number): number | null {

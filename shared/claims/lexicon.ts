@@ -46,6 +46,8 @@ export interface LanguageLexicon {
   stopWords: Set<string>;
   /** Fixed expressions that contain numbers but state none. */
   idioms: PhraseTable<true>;
+  /** The words of the idioms: only a token among them can be inside one. */
+  idiomWords: Set<string>;
 }
 
 /** Phrases indexed by their first word, longest first. */
@@ -75,6 +77,13 @@ export class PhraseTable<T> {
   hasFirst(first: string): boolean {
     return this.byFirst.has(first);
   }
+
+  /** Every word of every phrase. */
+  words(): Set<string> {
+    const out = new Set<string>();
+    for (const list of this.byFirst.values()) for (const e of list) for (const w of e.words) out.add(w);
+    return out;
+  }
 }
 
 /** "km/h" -> ["km", "/", "h"]; "m²" -> ["m", "²"]: phrases are matched token by token. */
@@ -87,6 +96,10 @@ const normMap = <T>(entries: Iterable<readonly [string, T]>): Map<string, T> =>
   new Map([...entries].map(([k, v]) => [normalizeKey(k), v] as const));
 const table = <T>(entries: Iterable<readonly [string, T]>): PhraseTable<T> => new PhraseTable(entries);
 const each = <T>(words: readonly string[], value: T): [string, T][] => words.map((w) => [w, value]);
+
+function withIdiomWords(lex: Omit<LanguageLexicon, 'idiomWords'>): LanguageLexicon {
+  return { ...lex, idiomWords: lex.idioms.words() };
+}
 
 const SCALES_EN: [string, number][] = [
   ['thousand', 1e3], ['k', 1e3], ['million', 1e6], ['mn', 1e6], ['m', 1e6], ['mln', 1e6],
@@ -116,7 +129,7 @@ const EN_NOUN_IRREGULAR: [string, string][] = [
   ['news', 'news'], ['headquarters', 'headquarters'], ['means', 'means'],
 ];
 
-const EN: LanguageLexicon = {
+const EN: LanguageLexicon = withIdiomWords({
   numbers: normMap(EN_NUMBERS),
   hundreds: normMap([['hundred', 100]]),
   scales: normMap(SCALES_EN),
@@ -239,7 +252,7 @@ const EN: LanguageLexicon = {
     'six feet under', 'nine lives', 'a thousand words', 'one or two', 'a hundred percent',
     'a hundred per cent', 'one hundred percent', 'one hundred per cent', 'at one point',
     'one another', 'number one', 'one day', 'one of'], true as const)),
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Arabic
@@ -261,7 +274,7 @@ const AR_NUMBERS: [string, number][] = [
   ['ألفان', 2000], ['ألفين', 2000], ['ألفي', 2000],
 ];
 
-const AR: LanguageLexicon = {
+const AR: LanguageLexicon = withIdiomWords({
   numbers: normMap(AR_NUMBERS),
   hundreds: normMap([['مئة', 100], ['مائة', 100]]),
   scales: normMap([
@@ -439,13 +452,13 @@ const AR: LanguageLexicon = {
     'ليس', 'أكثر', 'أقل', 'أكبر']),
   idioms: table<true>(each(['عصفورين بحجر واحد', 'ألف حساب', 'ألف ضعف', 'ألف مرة', 'ألف شكر',
     'واحدا تلو الآخر', 'بين ليلة وضحاها', 'الحادي عشر من سبتمبر'], true as const)),
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Vietnamese
 // ---------------------------------------------------------------------------------------------
 
-const VI: LanguageLexicon = {
+const VI: LanguageLexicon = withIdiomWords({
   numbers: normMap([
     ['một', 1], ['hai', 2], ['ba', 3], ['bốn', 4], ['năm', 5], ['sáu', 6], ['bảy', 7], ['bẩy', 7],
     ['tám', 8], ['chín', 9], ['mười', 10], ['chục', 10], ['tá', 12],
@@ -582,7 +595,7 @@ const VI: LanguageLexicon = {
     'một sớm một chiều', 'một chiều', 'chín người mười ý', 'ba hoa', 'năm lần bảy lượt',
     'trăm người như một', 'một mất một còn', 'một nắng hai sương', 'ba cọc ba đồng',
     'một tấc đến trời', 'năm thì mười họa', 'một lần', 'lần thứ'], true as const)),
-};
+});
 
 export const LEXICONS: Record<'ar' | 'en' | 'vi', LanguageLexicon> = { ar: AR, en: EN, vi: VI };
 

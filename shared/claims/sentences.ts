@@ -1,6 +1,8 @@
 import type { Span } from '../schemas/claim';
 
-const TERMINAL = /[.!?؟。…]/;
+const isTerminal = (c: number): boolean =>
+  c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x3002 || c === 0x2026;
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
 const ABBREVIATIONS = new Set(['no', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'inc', 'ltd', 'co', 'jr', 'sr', 'tp', 'u.s', 'u.k', 'e.g', 'i.e']);
 
 /**
@@ -15,17 +17,17 @@ export function splitSentences(text: string): Span[] {
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    if (ch === '\n' || ch === '\r' || ch === '\u2029') {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2029) {
       push(i);
       start = i + 1;
-    } else if (TERMINAL.test(ch) && (i + 1 >= n || /\s/.test(text[i + 1]!))) {
-      if (ch === '.' && isAbbreviation(text, i)) continue;
+    } else if (isTerminal(c) && (i + 1 >= n || isSpace(text.charCodeAt(i + 1)))) {
+      if (c === 46 && isAbbreviation(text, i)) continue;
       push(i + 1);
       start = i + 1;
     }
@@ -36,11 +38,15 @@ export function splitSentences(text: string): Span[] {
 
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  while (s > 0 && dot - s < 6 && isAbbreviationChar(text.charCodeAt(s - 1))) s--;
+  if (s > 0 && isAbbreviationChar(text.charCodeAt(s - 1))) return false;
   const word = text.slice(s, dot).toLowerCase();
   if (word.length === 1 && /\p{Lu}/u.test(text[s]!)) return true; // initials: "J. Smith"
   return ABBREVIATIONS.has(word);
 }
+
+const isAbbreviationChar = (c: number): boolean =>
+  c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** The sentence that contains offset `at` (binary search over sorted spans). */
 export function sentenceAt(spans: readonly Span[], at: number, fallback: Span): Span {
@@ -54,4 +60,42 @@ export function sentenceAt(spans: readonly Span[], at: number, fallback: Span): 
     else return span;
   }
   return fallback;
+}
+
+/**
+ * Finds the sentence of each claim on demand, scanning out from the claim to the nearest
+ * boundaries. Claims come in text order and a sentence found is reused, so the whole text is
+ * scanned at most about twice however many claims there are.
+ */
+export class SentenceFinder {
+  private current: Span | null = null;
+
+  constructor(private readonly text: string) {}
+
+  at(start: number, end: number): Span {
+    const cur = this.current;
+    if (cur && start >= cur.start && start < cur.end) {
+      if (end > cur.end) cur.end = end;
+      return cur;
+    }
+    const text = this.text;
+    const floor = cur && cur.end <= start ? cur.end : 0;
+    let s = start;
+    while (s > floor && !this.endsBefore(s)) s--;
+    let e = Math.max(end, start + 1);
+    while (e < text.length && !this.endsBefore(e)) e++;
+    while (s < e && isSpace(text.charCodeAt(s)) && s < start) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1)) && e > end) e--;
+    this.current = { start: s, end: e };
+    return this.current;
+  }
+
+  /** Whether a sentence ends right before offset i. */
+  private endsBefore(i: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13 || c === 0x2029) return true;
+    if (!isTerminal(c) || i >= text.length || !isSpace(text.charCodeAt(i))) return false;
+    return !(c === 46 && isAbbreviation(text, i - 1));
+  }
 }

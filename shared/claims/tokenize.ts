@@ -39,7 +39,9 @@ const URL_OR_MAIL = /(?:https?:\/\/|www\.)[^\s]+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[
 
 export function tokenize(text: string): Token[] {
   const skipRanges: [number, number][] = [];
-  for (const m of text.matchAll(URL_OR_MAIL)) skipRanges.push([m.index, m.index + m[0].length]);
+  if (text.includes('@') || text.includes('http') || text.includes('www.')) {
+    for (const m of text.matchAll(URL_OR_MAIL)) skipRanges.push([m.index, m.index + m[0].length]);
+  }
   let skipAt = 0;
 
   const tokens: Token[] = [];
