@@ -95,6 +95,23 @@ const FEW_WORDS: Record<Language, readonly string[]> = {
 };
 
 const triggerCache = new Map<Language, ReadonlySet<string>>();
+const prefixCache = new Map<Language, Uint8Array>();
+
+const wordKey = (first: number, second: number, last: number): number =>
+  ((first & 0x3f) << 12) | ((second & 0x3f) << 6) | (last & 0x3f);
+
+/** A bitmap of the first two and the last letter of the trigger words (collisions only cost a lookup). */
+function triggerPrefixes(lang: Language): Uint8Array {
+  const cached = prefixCache.get(lang);
+  if (cached) return cached;
+  const bits = new Uint8Array(1 << 18);
+  for (const w of triggerWords(lang)) {
+    const long = w.length > 1;
+    bits[wordKey(w.charCodeAt(0), long ? w.charCodeAt(1) : 0, long ? w.charCodeAt(w.length - 1) : 0)] = 1;
+  }
+  prefixCache.set(lang, bits);
+  return bits;
+}
 
 /** Words that can start a claim; every other word is passed over at once. */
 function triggerWords(lang: Language): ReadonlySet<string> {
@@ -157,6 +174,7 @@ class Extractor {
   private readonly toks: Token[];
   private readonly candidates: Candidate[] = [];
   private readonly triggers: ReadonlySet<string>;
+  private readonly triggerPrefixes: Uint8Array;
   private consumedUpTo = 0;
   /** Set when a rejected construction spans more than its first number ("từ 11 giờ đến 16 giờ"). */
   private skipTo = 0;
@@ -171,11 +189,22 @@ class Extractor {
     this.map = normalized.map;
     this.toks = tokenize(this.norm);
     this.triggers = triggerWords(lang);
+    this.triggerPrefixes = triggerPrefixes(lang);
+  }
+
+  /** A quick test on the first two letters and the last, before the word is cut out and looked up. */
+  private mayTrigger(t: Token): boolean {
+    const n = this.norm;
+    const long = t.e - t.s > 1;
+    return this.triggerPrefixes[wordKey(n.charCodeAt(t.s), long ? n.charCodeAt(t.s + 1) : 0, long ? n.charCodeAt(t.e - 1) : 0)] === 1;
   }
 
   /** Arabic duals end in تين/تان (the clitic forms of trigger words are in the trigger set). */
-  private isTriggerForm(w: string): boolean {
-    return this.lang === 'ar' && w.length >= 5 && (w.endsWith('تين') || w.endsWith('تان'));
+  private isTriggerForm(t: Token): boolean {
+    if (this.lang !== 'ar' || t.e - t.s < 5) return false;
+    const n = this.norm;
+    const middle = n.charCodeAt(t.e - 2);
+    return n.charCodeAt(t.e - 3) === 0x062a && n.charCodeAt(t.e - 1) === 0x0646 && (middle === 0x064a || middle === 0x0627);
   }
 
   run(): ExtractedClaim[] {
@@ -195,7 +224,8 @@ class Extractor {
   private tryAt(i: number): number {
     const t = this.toks[i]!;
     if (t.skip || t.type === SYM) return i + 1;
-    if (t.type === WORD && !this.triggers.has(t.v) && !this.isTriggerForm(t.v)) return i + 1;
+    if (t.type === WORD && !this.mayTrigger(t) && !this.isTriggerForm(t)) return i + 1;
+    if (t.type === WORD && !this.triggers.has(t.v) && !this.isTriggerForm(t)) return i + 1;
     if ((t.v === 'a' || t.v === 'an') && this.lang === 'en' && !this.triggers.has(this.word(i + 1) ?? '') &&
       !this.lex.timeUnits.hasFirst(this.word(i + 1) ?? '')) return i + 1;
     const idiom = this.idiomAt(i);
@@ -514,7 +544,7 @@ class Extractor {
       if (t.type !== WORD) break;
       let w = t.v;
       if (this.lang === 'ar' && j > i && w.length > 2 && w[0] === 'و') w = w.slice(1);
-      else if (this.lang === 'ar' && j === i) w = this.variants(w).find((f) => this.isNumberWord(f)) ?? w;
+      else if (this.lang === 'ar' && j === i) w = this.firstNumberForm(w);
       if (j > i && (w === 'and' || w === 'linh' || w === 'lẻ') && any) {
         const after = this.word(j + 1);
         if (after !== null && this.isNumberWord(after) && !lex.scales.has(after)) continue;
@@ -586,6 +616,16 @@ class Extractor {
     return read;
   }
 
+  private firstNumberForm(w: string): string {
+    for (const f of this.variants(w)) if (this.isNumberWord(f)) return f;
+    return w;
+  }
+
+  private anyForm(w: string, set: ReadonlySet<string>, definite = false): boolean {
+    for (const f of this.variants(w, definite)) if (set.has(f)) return true;
+    return false;
+  }
+
   private isNumberWord(w: string): boolean {
     const lex = this.lex;
     return lex.numbers.has(w) || lex.hundreds.has(w) || lex.scales.has(w) || lex.dualScales.has(w);
@@ -603,7 +643,7 @@ class Extractor {
     if (this.lang === 'en' && w === 'a' && this.word(i + 1) === 'few') {
       k = i + 2;
       few = true;
-    } else if (forms.some((f) => fewWords.includes(f))) {
+    } else if (fewWords.includes(w) || (forms.length > 1 && forms.some((f) => fewWords.includes(f)))) {
       k = i + 1;
       few = true;
     }
@@ -894,7 +934,7 @@ class Extractor {
     if (w === null || toks[i]!.nl) return false;
     if (this.lang === 'ar') {
       if (AR_DEFINITE_PREFIXES.includes(w) && toks[i]!.gap === 0) return this.isLabelled(j);
-      return this.variants(w, false).some((f) => this.lex.labelsBefore.has(f));
+      return this.anyForm(w, this.lex.labelsBefore);
     }
     if (this.lex.labelsBefore.has(w)) return true;
     if (this.lang === 'vi') {
@@ -1130,7 +1170,7 @@ class Extractor {
     if (this.lang === 'ar') {
       const w = this.word(k);
       if (w === null || toks[k]!.nl) return null;
-      if (lex.stopWords.has(w) || this.variants(w).some((f) => lex.stopWords.has(f))) return null;
+      if (this.anyForm(w, lex.stopWords)) return null;
       if (w.startsWith('ال') && !num.vague) return null;
       if (/^و/.test(w) && w.length <= 4) return null;
       if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
@@ -1196,7 +1236,7 @@ class Extractor {
     if (this.lang === 'ar' && w === 'من') {
       for (let k = a - 2; k >= Math.max(0, a - 5); k--) {
         const pw = this.word(k);
-        if (pw !== null && this.variants(pw).some((f) => AR_PRICE_WORDS.has(f))) return { qualifier: 'at_least', start: a - 1 };
+        if (pw !== null && this.anyForm(pw, AR_PRICE_WORDS)) return { qualifier: 'at_least', start: a - 1 };
       }
     }
     return null;
@@ -1216,7 +1256,7 @@ class Extractor {
     if (this.lang === 'ar') {
       for (let k = a - 1; k >= Math.max(0, a - 4); k--) {
         const w = this.word(k);
-        if (w !== null && this.variants(w, true).some((f) => AR_AGE_CONTEXT.has(f) || AR_AGE_CONTEXT.has('ال' + f))) return true;
+        if (w !== null && this.anyForm(w, AR_AGE_CONTEXT, true)) return true;
       }
       return false;
     }
@@ -1269,9 +1309,7 @@ class Extractor {
       };
       const previous = claimsBySentence.get(sentence.start) ?? [];
       if (c.inherit && c.value !== null) {
-        const source = [...previous].reverse().find((p) =>
-          (p.kind === 'count' || p.kind === 'money' || p.kind === 'measure') && p.unit !== '' && p.value !== null &&
-          p.value / c.value! <= 100 && c.value! / p.value <= 100);
+        const source = unitSource(previous, c.value);
         if (source) {
           claim.kind = source.kind;
           claim.unit = source.unit;
@@ -1303,6 +1341,16 @@ export function singularize(w: string): string {
   if (/(ches|shes|xes|zes|sses)$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s')) return w.slice(0, -1);
   return w;
+}
+
+/** The latest claim of the sentence with a stated unit and a value within a factor 100. */
+function unitSource(previous: readonly ExtractedClaim[], value: number): ExtractedClaim | undefined {
+  for (let k = previous.length - 1; k >= 0; k--) {
+    const p = previous[k]!;
+    if ((p.kind === 'count' || p.kind === 'money' || p.kind === 'measure') && p.unit !== '' && p.value !== null &&
+      p.value / value <= 100 && value / p.value <= 100) return p;
+  }
+  return undefined;
 }
 
 function toSeconds(t: TimeUnit): number {

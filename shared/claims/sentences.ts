@@ -62,40 +62,49 @@ export function sentenceAt(spans: readonly Span[], at: number, fallback: Span): 
   return fallback;
 }
 
+/** A line break, or a terminal mark followed by white space or the end of the text. */
+const BOUNDARY = /[\n\r\u2029]|[.!?\u061f\u3002\u2026](?=[\s\u00a0]|$)/g;
+
 /**
- * Finds the sentence of each claim on demand, scanning out from the claim to the nearest
- * boundaries. Claims come in text order and a sentence found is reused, so the whole text is
- * scanned at most about twice however many claims there are.
+ * Finds the sentence of each claim on demand. Claims come in text order, so the boundaries are
+ * found by one forward regex scan shared by all claims, and a sentence found is reused.
  */
 export class SentenceFinder {
   private current: Span | null = null;
+  /** Where the scan for boundaries is; the last boundary seen before it. */
+  private scanFrom = 0;
+  private lastBoundary = 0;
+  private readonly re = BOUNDARY;
 
   constructor(private readonly text: string) {}
 
   at(start: number, end: number): Span {
     const cur = this.current;
-    if (cur && start >= cur.start && start < cur.end) {
-      if (end > cur.end) cur.end = end;
-      return cur;
+    if (cur && start >= cur.start && start < cur.end) return { start: cur.start, end: Math.max(cur.end, end) };
+    let s = this.lastBoundary;
+    let e = this.text.length;
+    this.re.lastIndex = this.scanFrom;
+    for (;;) {
+      const m = this.re.exec(this.text);
+      if (!m) break;
+      const isBreak = m[0] !== '.' || !isAbbreviation(this.text, m.index);
+      if (!isBreak) continue;
+      const boundary = m[0] === '\n' || m[0] === '\r' || m[0] === '\u2029' ? m.index : m.index + 1;
+      if (boundary <= start) {
+        s = m.index + 1;
+        continue;
+      }
+      if (boundary < end) continue;
+      e = boundary;
+      this.scanFrom = m.index + 1;
+      this.lastBoundary = m.index + 1;
+      break;
     }
+    if (e === this.text.length) this.scanFrom = e;
     const text = this.text;
-    const floor = cur && cur.end <= start ? cur.end : 0;
-    let s = start;
-    while (s > floor && !this.endsBefore(s)) s--;
-    let e = Math.max(end, start + 1);
-    while (e < text.length && !this.endsBefore(e)) e++;
-    while (s < e && isSpace(text.charCodeAt(s)) && s < start) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1)) && e > end) e--;
+    while (s < start && isSpace(text.charCodeAt(s))) s++;
+    while (e > end && isSpace(text.charCodeAt(e - 1))) e--;
     this.current = { start: s, end: e };
-    return this.current;
-  }
-
-  /** Whether a sentence ends right before offset i. */
-  private endsBefore(i: number): boolean {
-    const text = this.text;
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13 || c === 0x2029) return true;
-    if (!isTerminal(c) || i >= text.length || !isSpace(text.charCodeAt(i))) return false;
-    return !(c === 46 && isAbbreviation(text, i - 1));
+    return { start: s, end: e };
   }
 }

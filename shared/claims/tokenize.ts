@@ -3,18 +3,27 @@ export const NUM = 0;
 export const WORD = 1;
 export const SYM = 2;
 
-export interface Token {
-  type: typeof NUM | typeof WORD | typeof SYM;
-  /** Offsets in the normalized text. */
-  s: number;
-  e: number;
-  v: string;
-  /** Whitespace characters before the token (0: glued to the previous one). */
-  gap: number;
-  /** A line break precedes the token. */
-  nl: boolean;
-  /** Inside a URL or an e-mail address: never part of a claim. */
-  skip: boolean;
+export class Token {
+  private text: string | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly type: typeof NUM | typeof WORD | typeof SYM,
+    /** Offsets in the normalized text. */
+    readonly s: number,
+    readonly e: number,
+    /** Whitespace characters before the token (0: glued to the previous one). */
+    readonly gap: number,
+    /** A line break precedes the token. */
+    readonly nl: boolean,
+    /** Inside a URL or an e-mail address: never part of a claim. */
+    readonly skip: boolean,
+  ) {}
+
+  /** The token's text, cut from the source only when asked for. */
+  get v(): string {
+    return (this.text ??= this.source.slice(this.s, this.e));
+  }
 }
 
 const LETTER_LIMIT = 0x2500;
@@ -86,7 +95,7 @@ export function tokenize(text: string): Token[] {
     while (skipAt < skipRanges.length && skipRanges[skipAt]![1] <= start) skipAt++;
     const range = skipRanges[skipAt];
     const skip = range !== undefined && range[0] <= start && start < range[1];
-    tokens.push({ type, s: start, e: i, v: text.slice(start, i), gap, nl, skip });
+    tokens.push(new Token(text, type, start, i, gap, nl, skip));
     gap = 0;
     nl = false;
   }
