@@ -88,6 +88,41 @@ function pushNew(out: string[], x: string): void {
   if (x.length >= 2 && !out.includes(x)) out.push(x);
 }
 
+/**
+ * Currency names shared by several countries, resolved from the countries the article names
+ * most (normalized spellings, Arabic, English and Vietnamese); the first entry is the default.
+ */
+const CURRENCY_CONTEXT_WORDS: Record<string, [string[], string][]> = {
+    '?DINAR': [
+      [['الكويت', 'كويتي', 'kuwait', 'cô-oét'], 'KWD'], [['الاردن', 'اردني', 'عمان', 'jordan', 'amman', 'jordan'], 'JOD'],
+      [['العراق', 'عراقي', 'بغداد', 'iraq', 'baghdad'], 'IQD'], [['البحرين', 'بحريني', 'bahrain'], 'BHD'],
+      [['تونس', 'تونسي', 'tunisia'], 'TND'], [['ليبيا', 'ليبي', 'libya'], 'LYD'], [['الجزائر', 'جزائري', 'algeria'], 'DZD'],
+      [['serbia', 'belgrade'], 'RSD'],
+    ],
+    '?DIRHAM': [
+      [['الامارات', 'اماراتي', 'دبي', 'ابوظبي', 'ابو ظبي', 'uae', 'emirates', 'dubai', 'abu dhabi'], 'AED'],
+      [['المغرب', 'مغربي', 'الرباط', 'الدار البيضاء', 'morocco', 'moroccan', 'rabat', 'casablanca'], 'MAD'],
+    ],
+    '?RIYAL': [
+      [['السعوديه', 'سعودي', 'الرياض', 'جده', 'saudi', 'riyadh'], 'SAR'], [['قطر', 'قطري', 'الدوحه', 'qatar', 'doha'], 'QAR'],
+      [['سلطنه عمان', 'عماني', 'مسقط', 'oman', 'muscat'], 'OMR'], [['اليمن', 'يمني', 'صنعاء', 'yemen'], 'YER'],
+    ],
+    '?POUND': [
+      [['مصر', 'مصري', 'القاهره', 'egypt', 'cairo'], 'EGP'], [['بريطانيا', 'لندن', 'britain', 'london', 'uk', 'england'], 'GBP'],
+      [['السودان', 'سوداني', 'الخرطوم', 'sudan'], 'SDG'], [['لبنان', 'lebanon'], 'LBP'],
+    ],
+    '?LIRA': [[['تركيا', 'تركي', 'turkey', 'türkiye', 'istanbul'], 'TRY'], [['لبنان', 'لبناني', 'بيروت'], 'LBP'], [['سوريا', 'سوري', 'دمشق'], 'SYP']],
+    '?RUPEE': [[['الهند', 'هندي', 'india', 'delhi', 'mumbai', 'ấn độ'], 'INR'], [['باكستان', 'pakistan'], 'PKR'], [['sri lanka', 'سريلانكا'], 'LKR'], [['nepal'], 'NPR']],
+    '?PESO': [[['mexico'], 'MXN'], [['philippines', 'manila'], 'PHP'], [['argentina'], 'ARS'], [['chile'], 'CLP'], [['colombia'], 'COP']],
+    '?KRONE': [[['norway', 'norwegian', 'oslo'], 'NOK'], [['denmark', 'danish', 'copenhagen'], 'DKK']],
+};
+const CURRENCY_CONTEXT: Record<string, [string[], string][]> = Object.fromEntries(
+  Object.entries(CURRENCY_CONTEXT_WORDS).map(([family, options]) => [
+    family,
+    options.map(([words, code]): [string[], string] => [words.map(normalizeKey), code]),
+  ]),
+);
+
 const FEW_WORDS: Record<Language, readonly string[]> = {
   en: ['few', 'several'],
   ar: ['بضع', 'بضعه', 'عده'],
@@ -130,6 +165,11 @@ function triggerWords(lang: Language): ReadonlySet<string> {
     for (const w of ['عام', 'سنه', 'عقد', 'قرن', 'شهر', 'اسبوع', 'يوم', 'ساعه', 'دقيقه', 'عامين', 'عامان', 'سنتين',
       'سنتان', 'عقدين', 'عقدان', 'شهرين', 'شهران', 'اسبوعين', 'اسبوعان', 'يومين', 'يومان', 'ساعتين', 'ساعتان',
       'دقيقتين', 'دقيقتان']) set.add(w);
+    // masculine duals of the counted nouns: مشروعين, مقعدان
+    const listed = lex.nouns.words();
+    for (const noun of listed) {
+      for (const ending of ['ين', 'ان']) if (!listed.has(noun + ending) && noun.length >= 3) set.add(noun + ending);
+    }
     // the same words with their clitics: وثلاثة, بنحو, لأكثر, الثلاثة, والخمسة
     for (const w of [...set]) for (const prefix of AR_PREFIXES) set.add(prefix + w);
   }
@@ -153,6 +193,8 @@ const AR_ORDINALS = new Map<string, number>([
   ['الثامنه عشره', 18], ['الثامنة عشرة', 18], ['الحاديه والعشرين', 21], ['الحادية والعشرين', 21],
 ].map(([k, v]) => [normalizeKey(k as string), v as number] as const));
 const AR_DEFINITE_PREFIXES = ['ال', 'وال', 'بال', 'لل', 'فال', 'كال'];
+/** "دون الثلاثين" (under thirty), "فوق الستين" (over sixty): the decade of an age. */
+const AR_AGE_LIMITS = new Set(['دون', 'فوق', 'تحت', 'تجاوز', 'تجاوزوا', 'بلغ', 'بلغوا']);
 const AR_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', ...AR_DEFINITE_PREFIXES];
 const AR_PRICE_WORDS = new Set(['تبدا', 'يبدا', 'اسعار', 'سعر', 'باسعار', 'ابتداء', 'تبدا اسعار', 'بسعر', 'التذاكر']);
 const EN_PRICE_WORDS = new Set(['price', 'prices', 'priced', 'fare', 'fares', 'start', 'starts', 'starting', 'cost',
@@ -162,6 +204,12 @@ const HALF_WORDS = new Set(['ونصف', 'نصف'].map(normalizeKey));
 const VI_RANGE_TO = new Set(['đến', 'tới', '-']);
 const AR_RANGE_TO = new Set(['الى', 'حتى', '-']);
 const AGE_WORDS_VI = new Set(['tuổi']);
+const EN_DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']);
+/** Words that follow numbers in Vietnamese without being what is counted. */
+const VI_NOT_NOUNS = new Set(['hoàn', 'thành', 'bắt', 'nhưng', 'vì', 'nên', 'do', 'bởi', 'rằng', 'là', 'gồm', 'với',
+  'cùng', 'chỉ', 'đều', 'tại', 'sau', 'trước', 'khi', 'lúc', 'nhằm', 'thuộc', 'trên', 'dưới', 'năm', 'tuổi', 'giờ',
+  'mỗi', 'một', 'hai', 'ba', 'cả', 'toàn', 'này', 'kia', 'ấy', 'nào', 'thì', 'mà', 'nếu', 'dù', 'vẫn', 'bao', 'gấp',
+  'lần', 'ở', 'ra', 'vào', 'về', 'đi', 'lại', 'rồi', 'xong', 'tới', 'đến', 'của']);
 
 export function extract(input: string, language: Language): ExtractedClaim[] {
   return new Extractor(input, language).run();
@@ -513,9 +561,16 @@ class Extractor {
       }
       return null;
     }
-    // a bare time noun after a qualifier: "أكثر من عقد" (more than a decade)
+    // a bare time noun after a qualifier: "أكثر من عقد" (more than a decade), or before "one": "سنة واحدة"
     if (this.lang === 'ar') {
       const unit = this.matchPhrase(lex.timeUnits, i);
+      const one = unit ? this.word(unit.end) : null;
+      if (unit && !unit.value.dual && (one === 'واحد' || one === 'واحده')) {
+        return {
+          a: i, b: unit.end + 1, value: 1, digits: false, scale: 1, bareScale: false,
+          unit: { kind: 'duration', unit: unit.value.unit, end: unit.end + 1, factor: unit.value.factor },
+        };
+      }
       if (unit && !unit.value.dual && this.matchBefore(lex.qualifiersBefore, i)) {
         return { a: i, b: i, value: 1, digits: false, scale: 1, bareScale: false };
       }
@@ -679,6 +734,7 @@ class Extractor {
         return { a: i, b: k2 + 1, value: 0, digits: false, scale: plural * s, bareScale: false, vague: { min: plural * s, max: plural * s * 10 } };
       }
       if (w === 'dozens') return { a: i, b: i + 1, value: 0, digits: false, scale: 12, bareScale: false, vague: { min: 24, max: 99 } };
+      if (plural === 10) return { a: i, b: i + 1, value: 0, digits: false, scale: 10, bareScale: false, vague: { min: 20, max: 99 } };
       return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: plural, max: plural * 10 } };
     }
     return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: plural, max: plural * 1000 } };
@@ -714,6 +770,14 @@ class Extractor {
       if (currency) {
         return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'money', unit: currency, end: i + 1 } };
       }
+    }
+    // masculine duals of known nouns: مشروعين, مقعدان (a listed plural such as موظفين is no dual)
+    for (const f of forms) {
+      if (f.startsWith('ال') || f.length < 5 || this.matchPhrase(lex.nouns, i)) break;
+      const m = /^(.+)(ين|ان)$/.exec(f);
+      if (!m) continue;
+      const known = lex.nouns.candidates(m[1]!)?.find((e) => e.words.length === 1);
+      if (known) return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: known.value, end: i + 1 } };
     }
     for (const f of forms) {
       if (f.startsWith('ال') || f.length < 5 || AR_DUAL_EXCLUDED.has(f) || f.endsWith('ستان')) continue;
@@ -756,11 +820,16 @@ class Extractor {
       });
       return end;
     }
-    // a definite number after a definite noun: "العقود الثلاثة", "السنوات الخمس"
+    // a definite number after a definite noun: "العقود الثلاثة", "السنوات الخمس"; an age: "دون الثلاثين"
     if (w.startsWith('ال') && !AR_WEEKDAYS.has(w)) {
       const bare = w.slice(2);
       const n = this.lex.numbers.get(bare);
       const prev = this.word(i - 1);
+      if (n !== undefined && n >= 20 && n < 100 && n % 10 === 0 && prev !== null && AR_AGE_LIMITS.has(prev)) {
+        const q = this.matchBefore(this.lex.qualifiersBefore, i);
+        this.push({ a: i - 1, b: i + 1, kind: 'age', value: n, min: null, max: null, qualifier: q ? q.value : 'exact', unit: 'year', inherit: false });
+        return i + 1;
+      }
       if (n !== undefined && n >= 3 && prev !== null && /^(ال|وال|بال|لل)/.test(prev) && !this.toks[i]!.nl) {
         const time = this.matchPhrase(this.lex.timeUnits, i - 1, true, true);
         const noun = this.matchPhrase(this.lex.nouns, i - 1, true, true);
@@ -785,6 +854,7 @@ class Extractor {
     const toks = this.toks;
     let a = num.a;
     let b = num.b;
+    if (!num.digits && this.lang === 'vi' && this.word(a - 1) === 'thứ') return SKIP; // Thứ Sáu, thứ ba: weekdays, ordinals
 
     // what stands right before the number
     let currency: string | null = null;
@@ -836,6 +906,10 @@ class Extractor {
     let kind: ClaimKind;
     let unitName: string;
     let inherit = false;
+    if (unit?.kind === 'money' && unit.factor && value !== null) {
+      value = Math.round(value * unit.factor * 1e6) / 1e6; // cents
+      if (max !== null) max = Math.round(max * unit.factor * 1e6) / 1e6;
+    }
     if (currency && (!unit || unit.kind === 'count' || unit.kind === 'money')) {
       kind = 'money';
       unitName = unit?.kind === 'money' ? unit.unit : currency;
@@ -844,7 +918,7 @@ class Extractor {
       kind = unit.kind;
       unitName = unit.unit;
       if (unit.extra && value !== null) value += unit.extra;
-      if (unit.factor && unit.factor !== 1) {
+      if (unit.factor && unit.factor !== 1 && unit.kind !== 'money') {
         if (value !== null) value *= unit.factor;
         if (max !== null) max *= unit.factor;
       }
@@ -868,7 +942,7 @@ class Extractor {
 
     // the age of a person
     if (kind === 'duration' && unitName === 'year' && this.isAgeContext(num.a, b)) kind = 'age';
-    if (kind === 'count' && unitName === '' && this.isEnglishAppositiveAge(num)) {
+    if (kind === 'count' && unitName === '' && (this.isEnglishAppositiveAge(num) || (this.lang === 'en' && this.word(num.a - 1) === 'aged'))) {
       kind = 'age';
       unitName = 'year';
       inherit = false;
@@ -882,7 +956,8 @@ class Extractor {
     if (num.bareScale && !qualified) return null; // "a million years", "ألف ضعف"
     if (kind === 'count' && unitName === '' && kind === 'count') {
       // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
-      if (!qualified && !(num.digits && num.scale >= 1000) && !(definite)) return null;
+      const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
+      if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped) return null;
       if (num.plain && num.plain.length >= 5 && !qualified) return null;
     }
     if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
@@ -1041,6 +1116,10 @@ class Extractor {
     if (u === SKIP) return SKIP;
     unit = u;
     if (conn.v === '-' && !unit && !currency) return SKIP;
+    if (conn.v === '-' && low === 0) {
+      this.skipTo = Math.max(second.b, unit?.end ?? 0);
+      return SKIP; // "0-100 km/h": an acceleration test, not a range
+    }
     if (conn.v === '-' && unit && unit.kind === 'count' && !currency) return SKIP;
     const start = intro && this.lang !== 'ar' ? a - 1 : intro ? a - 1 : a;
     return {
@@ -1099,9 +1178,8 @@ class Extractor {
     const currency = this.matchPhrase(lex.currencies, j, true, true);
     if (currency) {
       const w = this.word(j)!;
-      if (!(this.lang === 'en' && w.length <= 3 && !this.isUpperAt(toks[j]!.s) && !['yen', 'won'].includes(w))) {
-        return { kind: 'money', unit: currency.value, end: currency.end };
-      }
+      const shortWord = this.lang === 'en' && w.length <= 3 && !this.isUpperAt(toks[j]!.s) && !['yen', 'won'].includes(w);
+      if (!shortWord || (w === 'p' && glued)) return this.moneyUnit(currency.value, currency.end);
     }
 
     if (AGE_WORDS_VI.has(this.word(j) ?? '') && this.lang === 'vi') return { kind: 'age', unit: 'year', end: j + 1 };
@@ -1141,6 +1219,34 @@ class Extractor {
     return this.readNoun(j, num);
   }
 
+  /** A currency from the lexicon: "?DINAR" is resolved from the countries the text names, "USD/100" is cents. */
+  private moneyUnit(code: string, end: number): UnitRead {
+    if (code.endsWith('/100')) return { kind: 'money', unit: code.slice(0, 3), end, factor: 0.01 };
+    return { kind: 'money', unit: code.startsWith('?') ? this.resolveCurrency(code) : code, end };
+  }
+
+  private readonly resolvedCurrencies = new Map<string, string>();
+
+  private resolveCurrency(family: string): string {
+    const known = this.resolvedCurrencies.get(family);
+    if (known) return known;
+    const options = CURRENCY_CONTEXT[family] ?? [];
+    let best = options[0]?.[1] ?? family.slice(1);
+    let bestCount = 0;
+    for (const [words, code] of options) {
+      let count = 0;
+      for (const w of words) {
+        for (let at = this.norm.indexOf(w); at >= 0 && count < 100; at = this.norm.indexOf(w, at + w.length)) count++;
+      }
+      if (count > bestCount) {
+        best = code;
+        bestCount = count;
+      }
+    }
+    this.resolvedCurrencies.set(family, best);
+    return best;
+  }
+
   private isoCodeAt(j: number): string | null {
     const t = this.toks[j];
     if (!t || t.type !== WORD || t.v.length !== 3) return null;
@@ -1160,24 +1266,48 @@ class Extractor {
         k++;
         if (this.lang === 'en' && this.word(k) === 'the') k++;
         const currency = this.matchPhrase(lex.currencies, k, true, true);
-        if (currency) return { kind: 'money', unit: currency.value, end: currency.end };
+        if (currency) return this.moneyUnit(currency.value, currency.end);
       }
     }
     const lexNoun = this.matchPhrase(lex.nouns, k, true, num.vague !== undefined || this.lang === 'ar');
     if (lexNoun) return { kind: 'count', unit: lexNoun.value, end: lexNoun.end };
+    // a partitive: "two of its aides", "اثنين من مساعدي"
+    if (!num.vague && ((this.lang === 'en' && this.word(k) === 'of') || (this.lang === 'ar' && this.word(k) === 'من'))) {
+      let p = k + 1;
+      if (this.lang === 'en' && EN_DETERMINERS.has(this.word(p) ?? '')) p++;
+      const inner = this.lang === 'en' ? this.readEnglishNoun(p) : this.readArabicNoun(p, true);
+      if (inner) return inner;
+      return null;
+    }
 
     if (this.lang === 'en') return this.readEnglishNoun(k);
-    if (this.lang === 'ar') {
-      const w = this.word(k);
-      if (w === null || toks[k]!.nl) return null;
-      if (this.anyForm(w, lex.stopWords)) return null;
-      if (w.startsWith('ال') && !num.vague) return null;
-      if (/^و/.test(w) && w.length <= 4) return null;
-      if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
-      const surface = this.surface(toks[k]!.s, toks[k]!.e);
-      return { kind: 'count', unit: surface.replace(/^(ال)/, ''), end: k + 1 };
-    }
-    return null;
+    if (this.lang === 'ar') return this.readArabicNoun(k, num.vague !== undefined);
+    return num.digits ? this.readVietnameseNoun(k) : null;
+  }
+
+  /** Any Arabic noun after a number, as written, unless it is a function word or an adverb. */
+  private readArabicNoun(k: number, definiteOk: boolean): UnitRead | null {
+    const w = this.word(k);
+    const toks = this.toks;
+    if (w === null || toks[k]!.nl || toks[k]!.skip) return null;
+    if (this.anyForm(w, this.lex.stopWords)) return null;
+    if (w.startsWith('ال') && !definiteOk) return null;
+    if (/^و/.test(w) && w.length <= 4) return null;
+    if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
+    const noun = this.matchPhrase(this.lex.nouns, k, true, true);
+    if (noun) return { kind: 'count', unit: noun.value, end: noun.end };
+    const surface = this.surface(toks[k]!.s, toks[k]!.e);
+    return { kind: 'count', unit: surface.replace(/^(ال)/, ''), end: k + 1 };
+  }
+
+  /** A Vietnamese noun not in the lexicon: one lowercase word that is no function word or verb. */
+  private readVietnameseNoun(k: number): UnitRead | null {
+    const w = this.word(k);
+    const t = this.toks[k];
+    if (w === null || !t || t.nl || t.gap === 0 || this.hasCapital(k)) return null;
+    if (this.lex.stopWords.has(w) || VI_NOT_NOUNS.has(w)) return null;
+    if (this.lex.timeUnits.hasFirst(w) || this.lex.labelsBefore.has(w)) return null;
+    return { kind: 'count', unit: this.surface(t.s, t.e), end: k + 1 };
   }
 
   private readEnglishNoun(k: number): UnitRead | null {
