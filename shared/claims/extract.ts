@@ -116,11 +116,19 @@ const CURRENCY_CONTEXT_WORDS: Record<string, [string[], string][]> = {
     '?PESO': [[['mexico'], 'MXN'], [['philippines', 'manila'], 'PHP'], [['argentina'], 'ARS'], [['chile'], 'CLP'], [['colombia'], 'COP']],
     '?KRONE': [[['norway', 'norwegian', 'oslo'], 'NOK'], [['denmark', 'danish', 'copenhagen'], 'DKK']],
 };
-const CURRENCY_CONTEXT: Record<string, [string[], string][]> = Object.fromEntries(
-  Object.entries(CURRENCY_CONTEXT_WORDS).map(([family, options]) => [
-    family,
-    options.map(([words, code]): [string[], string] => [words.map(normalizeKey), code]),
-  ]),
+interface CurrencyContext {
+  /** Every country word of the family, in one pattern: the text is scanned once. */
+  pattern: RegExp;
+  codes: Map<string, string>;
+  fallback: string;
+}
+const CURRENCY_CONTEXT: Record<string, CurrencyContext> = Object.fromEntries(
+  Object.entries(CURRENCY_CONTEXT_WORDS).map(([family, options]) => {
+    const codes = new Map<string, string>();
+    for (const [words, code] of options) for (const w of words) codes.set(normalizeKey(w), code);
+    const alternatives = [...codes.keys()].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return [family, { pattern: new RegExp(alternatives.join('|'), 'g'), codes, fallback: options[0]![1] }];
+  }),
 );
 
 const FEW_WORDS: Record<Language, readonly string[]> = {
@@ -130,22 +138,70 @@ const FEW_WORDS: Record<Language, readonly string[]> = {
 };
 
 const triggerCache = new Map<Language, ReadonlySet<string>>();
-const prefixCache = new Map<Language, Uint8Array>();
+const triggerSetCache = new Map<Language, HashedSet>();
 
-const wordKey = (first: number, second: number, last: number): number =>
-  ((first & 0x3f) << 12) | ((second & 0x3f) << 6) | (last & 0x3f);
+const firstWordsCache = new Map<Language, HashedSet>();
 
-/** A bitmap of the first two and the last letter of the trigger words (collisions only cost a lookup). */
-function triggerPrefixes(lang: Language): Uint8Array {
-  const cached = prefixCache.get(lang);
+const idiomCache = new Map<Language, HashedSet>();
+
+function idiomWordSet(lang: Language): HashedSet {
+  const cached = idiomCache.get(lang);
   if (cached) return cached;
-  const bits = new Uint8Array(1 << 18);
-  for (const w of triggerWords(lang)) {
-    const long = w.length > 1;
-    bits[wordKey(w.charCodeAt(0), long ? w.charCodeAt(1) : 0, long ? w.charCodeAt(w.length - 1) : 0)] = 1;
+  const set = new HashedSet(LEXICONS[lang].idiomWords);
+  idiomCache.set(lang, set);
+  return set;
+}
+
+function phraseFirstWords(lang: Language): HashedSet {
+  const cached = firstWordsCache.get(lang);
+  if (cached) return cached;
+  const lex = LEXICONS[lang];
+  const tables: PhraseTable<unknown>[] = [lex.qualifiersBefore, lex.qualifiersAfter, lex.currencies, lex.percentWords,
+    lex.timeUnits, lex.measures, lex.nouns, lex.stopNouns, lex.idioms, LEXICONS.en.stopNouns, LEXICONS.en.measures];
+  const set = new Set<string>();
+  for (const table of tables) for (const w of table.firstWords()) set.add(w);
+  if (lang === 'ar') for (const w of [...set]) for (const prefix of AR_PREFIXES) set.add(prefix + w);
+  const hashed = new HashedSet(set);
+  firstWordsCache.set(lang, hashed);
+  return hashed;
+}
+
+const HASH_BITS = 20;
+
+/** FNV-1a over a range of UTF-16 code units, folded to HASH_BITS bits. */
+function hashRange(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return (h >>> 0) >>> (32 - HASH_BITS);
+}
+
+function triggerSet(lang: Language): HashedSet {
+  const cached = triggerSetCache.get(lang);
+  if (cached) return cached;
+  const set = new HashedSet(triggerWords(lang));
+  triggerSetCache.set(lang, set);
+  return set;
+}
+
+/**
+ * A set of words that answers for a range of the text, by a hash of its code units looked up in
+ * a bit set, before the word is cut out (a collision only costs the exact lookup that follows).
+ */
+class HashedSet {
+  private readonly bits = new Uint32Array(1 << (HASH_BITS - 5));
+
+  constructor(private readonly words: ReadonlySet<string>) {
+    for (const w of words) {
+      const h = hashRange(w, 0, w.length);
+      this.bits[h >>> 5] = this.bits[h >>> 5]! | (1 << (h & 31));
+    }
   }
-  prefixCache.set(lang, bits);
-  return bits;
+
+  has(text: string, t: Token): boolean {
+    const h = hashRange(text, t.s, t.e);
+    if ((this.bits[h >>> 5]! & (1 << (h & 31))) === 0) return false;
+    return this.words.has(t.v);
+  }
 }
 
 /** Words that can start a claim; every other word is passed over at once. */
@@ -222,7 +278,10 @@ class Extractor {
   private readonly toks: Token[];
   private readonly candidates: Candidate[] = [];
   private readonly triggers: ReadonlySet<string>;
-  private readonly triggerPrefixes: Uint8Array;
+  private readonly triggerSet: HashedSet;
+  /** The first words of every phrase table the extractor may consult for this language. */
+  private readonly firstWords: HashedSet;
+  private readonly idiomWords: HashedSet;
   private consumedUpTo = 0;
   /** Set when a rejected construction spans more than its first number ("từ 11 giờ đến 16 giờ"). */
   private skipTo = 0;
@@ -237,14 +296,17 @@ class Extractor {
     this.map = normalized.map;
     this.toks = tokenize(this.norm);
     this.triggers = triggerWords(lang);
-    this.triggerPrefixes = triggerPrefixes(lang);
+    this.triggerSet = triggerSet(lang);
+    this.firstWords = phraseFirstWords(lang);
+    this.idiomWords = idiomWordSet(lang);
   }
 
-  /** A quick test on the first two letters and the last, before the word is cut out and looked up. */
+  /**
+   * Whether the word is a trigger, by a hash of its letters looked up in a bit set, before the
+   * word is cut out of the text (a hash collision only costs the exact lookup that follows).
+   */
   private mayTrigger(t: Token): boolean {
-    const n = this.norm;
-    const long = t.e - t.s > 1;
-    return this.triggerPrefixes[wordKey(n.charCodeAt(t.s), long ? n.charCodeAt(t.s + 1) : 0, long ? n.charCodeAt(t.e - 1) : 0)] === 1;
+    return this.triggerSet.has(this.norm, t);
   }
 
   /** Arabic duals end in تين/تان (the clitic forms of trigger words are in the trigger set). */
@@ -273,7 +335,6 @@ class Extractor {
     const t = this.toks[i]!;
     if (t.skip || t.type === SYM) return i + 1;
     if (t.type === WORD && !this.mayTrigger(t) && !this.isTriggerForm(t)) return i + 1;
-    if (t.type === WORD && !this.triggers.has(t.v) && !this.isTriggerForm(t)) return i + 1;
     if ((t.v === 'a' || t.v === 'an') && this.lang === 'en' && !this.triggers.has(this.word(i + 1) ?? '') &&
       !this.lex.timeUnits.hasFirst(this.word(i + 1) ?? '')) return i + 1;
     const idiom = this.idiomAt(i);
@@ -311,7 +372,7 @@ class Extractor {
   }
 
   private idiomAt(i: number): number {
-    if (!this.lex.idiomWords.has(this.toks[i]!.v)) return -1;
+    if (!this.idiomWords.has(this.norm, this.toks[i]!)) return -1;
     for (let start = Math.max(0, i - 2); start <= i; start++) {
       const m = this.matchPhrase(this.lex.idioms, start, false);
       if (m && m.end > i) return m.end;
@@ -349,7 +410,8 @@ class Extractor {
   private matchPhrase<T>(table: PhraseTable<T>, i: number, clitics = true, definite = false): { value: T; end: number } | null {
     const first = this.toks[i];
     if (!first || first.skip || first.type === NUM) return null;
-    const forms = clitics ? this.variants(first.v, definite) : [first.v];
+    if (!this.firstWords.has(this.norm, first)) return null;
+    const forms = !clitics || this.lang !== 'ar' ? [first.v] : definite ? (first.definiteForms ??= this.variants(first.v, true)) : (first.forms ??= this.variants(first.v));
     for (const form of forms) {
       const entries = table.candidates(form);
       if (!entries) continue;
@@ -1069,9 +1131,9 @@ class Extractor {
     // the first number's own unit before the connector: "8% đến 10%", "£140,000 and £160,000"
     let firstUnitEnd = j;
     if (toks[j]?.v === '%') firstUnitEnd = j + 1;
-    else {
+    else if (intro) {
       const pw = this.matchPhrase(lex.percentWords, j) ?? this.matchPhrase(lex.currencies, j) ?? this.matchPhrase(lex.measures, j) ?? this.matchPhrase(lex.timeUnits, j);
-      if (pw && intro) firstUnitEnd = pw.end;
+      if (pw) firstUnitEnd = pw.end;
     }
     const hour = this.lang === 'vi' && this.word(num.b) === 'giờ';
     j = firstUnitEnd;
@@ -1230,17 +1292,21 @@ class Extractor {
   private resolveCurrency(family: string): string {
     const known = this.resolvedCurrencies.get(family);
     if (known) return known;
-    const options = CURRENCY_CONTEXT[family] ?? [];
-    let best = options[0]?.[1] ?? family.slice(1);
-    let bestCount = 0;
-    for (const [words, code] of options) {
-      let count = 0;
-      for (const w of words) {
-        for (let at = this.norm.indexOf(w); at >= 0 && count < 100; at = this.norm.indexOf(w, at + w.length)) count++;
+    const context = CURRENCY_CONTEXT[family];
+    let best = context?.fallback ?? family.slice(1);
+    if (context) {
+      const counts = new Map<string, number>();
+      context.pattern.lastIndex = 0;
+      for (let m = context.pattern.exec(this.norm); m; m = context.pattern.exec(this.norm)) {
+        const code = context.codes.get(m[0])!;
+        counts.set(code, (counts.get(code) ?? 0) + 1);
       }
-      if (count > bestCount) {
-        best = code;
-        bestCount = count;
+      let bestCount = 0;
+      for (const [code, count] of counts) {
+        if (count > bestCount) {
+          best = code;
+          bestCount = count;
+        }
       }
     }
     this.resolvedCurrencies.set(family, best);
@@ -1473,9 +1539,12 @@ export function singularize(w: string): string {
   return w;
 }
 
-/** The latest claim of the sentence with a stated unit and a value within a factor 100. */
+/**
+ * The latest claim of the sentence (among the last few, so that a long run stays linear) with a
+ * stated unit and a value within a factor 100.
+ */
 function unitSource(previous: readonly ExtractedClaim[], value: number): ExtractedClaim | undefined {
-  for (let k = previous.length - 1; k >= 0; k--) {
+  for (let k = previous.length - 1; k >= Math.max(0, previous.length - 8); k--) {
     const p = previous[k]!;
     if ((p.kind === 'count' || p.kind === 'money' || p.kind === 'measure') && p.unit !== '' && p.value !== null &&
       p.value / value <= 100 && value / p.value <= 100) return p;
@@ -1523,30 +1592,65 @@ function upperBound(q: Qualifier, v: number | null): number | null {
  */
 export function parseNumeral(raw: string, lang: Language): number | null {
   if (isPlainDigits(raw)) return finite(Number(raw));
-  let s = raw.replace(/\u066c/g, ',').replace(/\u066b/g, '\u066b');
-  if (s.includes('\u066b')) {
-    // the Arabic decimal sign is unambiguous; any '.' or ',' is then a thousands separator
-    s = s.replace(/[.,]/g, '').replace('\u066b', '.');
-    return finite(Number(s));
+  let dots = 0;
+  let commas = 0;
+  let arabicDecimal = -1;
+  let firstDot = -1;
+  let lastComma = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      if (firstDot < 0) firstDot = i;
+    } else if (c === 44 || c === 0x066c) {
+      commas++;
+      lastComma = i;
+    } else if (c === 0x066b) arabicDecimal = i;
   }
-  const dots = (s.match(/\./g) ?? []).length;
-  const commas = (s.match(/,/g) ?? []).length;
-  const groupsOf3 = (sep: string): boolean => s.split(sep).slice(1).every((g) => /^\d{3}$/.test(g.replace(/[.,].*$/, '')));
-  if (dots === 0 && commas === 0) return finite(Number(s));
+  const digitsOnly = (keepDecimalAt: number): number | null => {
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c >= 48 && c <= 57) out += raw[i];
+      else if (i === keepDecimalAt) out += '.';
+    }
+    return finite(Number(out));
+  };
+  // the Arabic decimal sign is unambiguous; any other separator is then a thousands separator
+  if (arabicDecimal >= 0) return digitsOnly(arabicDecimal);
+  const thousands = (sep: 'dot' | 'comma'): boolean => groupsOfThree(raw, sep === 'dot' ? 46 : 44);
   if (lang === 'vi') {
-    if (dots > 0 && commas <= 1 && groupsOf3('.') && (dots > 1 || /\.\d{3}(,|$)/.test(s))) return finite(Number(s.replace(/\./g, '').replace(',', '.')));
-    if (commas === 1 && dots === 0) return finite(Number(s.replace(',', '.')));
-    if (dots === 1 && commas === 0) return finite(Number(s));
-    if (commas > 1 && dots <= 1 && groupsOf3(',')) return finite(Number(s.replace(/,/g, '')));
+    if (dots > 0 && commas <= 1 && thousands('dot') && (dots > 1 || isThreeDigitGroupAt(raw, firstDot))) {
+      return digitsOnly(commas === 1 ? lastComma : -1);
+    }
+    if (commas === 1 && dots === 0) return digitsOnly(lastComma);
+    if (dots === 1 && commas === 0) return digitsOnly(firstDot);
+    if (commas > 1 && dots <= 1 && thousands('comma')) return digitsOnly(firstDot);
     return null;
   }
-  if (commas > 0 && dots <= 1 && groupsOf3(',') && (dots === 0 || s.indexOf('.') > s.lastIndexOf(','))) {
-    return finite(Number(s.replace(/,/g, '')));
-  }
-  if (commas === 0 && dots === 1) return finite(Number(s));
-  if (commas === 1 && dots === 0) return finite(Number(s.replace(',', '.'))); // "14,3" in a mixed text
-  if (dots > 1 && commas <= 1 && groupsOf3('.')) return finite(Number(s.replace(/\./g, '').replace(',', '.')));
+  if (commas > 0 && dots <= 1 && thousands('comma') && (dots === 0 || firstDot > lastComma)) return digitsOnly(firstDot);
+  if (commas === 0 && dots === 1) return digitsOnly(firstDot);
+  if (commas === 1 && dots === 0) return digitsOnly(lastComma); // "14,3" in a mixed text
+  if (dots > 1 && commas <= 1 && thousands('dot')) return digitsOnly(commas === 1 ? lastComma : -1);
   return null;
+}
+
+/** Every `sep` (and the Arabic thousands sign for commas) is followed by exactly three digits. */
+function groupsOfThree(raw: string, sep: number): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === sep || (sep === 44 && c === 0x066c)) {
+      if (!isThreeDigitGroupAt(raw, i)) return false;
+    }
+  }
+  return true;
+}
+
+/** The separator at i is followed by exactly three digits, then the end or another separator. */
+function isThreeDigitGroupAt(raw: string, i: number): boolean {
+  let k = i + 1;
+  while (k < raw.length && raw.charCodeAt(k) >= 48 && raw.charCodeAt(k) <= 57) k++;
+  return k - i - 1 === 3;
 }
 
 function isPlainDigits(s: string): boolean {

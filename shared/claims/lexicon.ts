@@ -78,6 +78,10 @@ export class PhraseTable<T> {
     return this.byFirst.has(first);
   }
 
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+
   /** Every word of every phrase. */
   words(): Set<string> {
     const out = new Set<string>();

@@ -57,9 +57,13 @@ const isCombining = (c: number): boolean => c >= 0x0300 && c <= 0x036f;
 
 const decoder = new TextDecoder('utf-16le');
 
+/** Reused between calls (the function is synchronous): only the map is handed out. */
+let buffer = new Uint16Array(4096);
+
 export function normalize(input: string): Normalized {
   const n = input.length;
-  const out = new Uint16Array(n);
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  const out = buffer;
   const map = new Int32Array(n + 1);
   let len = 0;
   for (let i = 0; i < n; i++) {

@@ -5,6 +5,9 @@ export const SYM = 2;
 
 export class Token {
   private text: string | undefined;
+  /** Arabic forms without clitics, kept by the extractor once computed. */
+  forms: string[] | undefined;
+  definiteForms: string[] | undefined;
 
   constructor(
     private readonly source: string,
