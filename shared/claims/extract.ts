@@ -213,8 +213,9 @@ function triggerWords(lang: Language): ReadonlySet<string> {
     ...lex.numbers.keys(), ...lex.hundreds.keys(), ...lex.scales.keys(), ...lex.pluralScales.keys(),
     ...lex.dualScales.keys(), ...FEW_WORDS[lang],
   ]);
-  if (lang === 'en') for (const w of ['a', 'an']) set.add(w);
-  if (lang === 'vi') set.add('hàng');
+  if (lang === 'en') for (const w of ['a', 'an', 'half']) set.add(w);
+  if (lang === 'vi') for (const w of ['hàng', 'nửa']) set.add(w);
+  if (lang === 'ar') set.add('نصف');
   if (lang === 'ar') {
     set.add('سن');
     for (const w of AR_CURRENCY_DUALS.keys()) set.add(w);
@@ -260,6 +261,14 @@ const HALF_WORDS = new Set(['ونصف', 'نصف'].map(normalizeKey));
 const VI_RANGE_TO = new Set(['đến', 'tới', '-']);
 const AR_RANGE_TO = new Set(['الى', 'حتى', '-']);
 const AGE_WORDS_VI = new Set(['tuổi']);
+/** Words before "X to Y" that make it a change ("rose 5% to 7%"), not a range. */
+const EN_CHANGE_WORDS = new Set(['from', 'by', 'rose', 'fell', 'grew', 'jumped', 'dropped', 'climbed', 'increased',
+  'decreased', 'declined', 'slid', 'slipped', 'surged', 'soared', 'plunged', 'cut', 'raised', 'lifted', 'lowered',
+  'rising', 'falling', 'up', 'down', 'gained', 'lost', 'added', 'shed', 'moved', 'went', 'changed']);
+/** Capitalized words that may stand before a count: months and weekdays. */
+const CAPITALIZED_OK = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const EN_DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']);
 /** Words that follow numbers in Vietnamese without being what is counted. */
 const VI_NOT_NOUNS = new Set(['hoàn', 'thành', 'bắt', 'nhưng', 'vì', 'nên', 'do', 'bởi', 'rằng', 'là', 'gồm', 'với',
@@ -611,6 +620,13 @@ class Extractor {
       if (dual !== null) return dual;
     }
 
+    // "half a billion", "نصف مليار", "nửa triệu"
+    const halfOf = this.lang === 'en' && w === 'half' && this.word(i + 1) === 'a' ? i + 2 : (w === 'nửa' || forms.includes('نصف')) ? i + 1 : -1;
+    if (halfOf > 0) {
+      const s = this.lex.scales.get(this.word(halfOf) ?? '');
+      if (s !== undefined && s >= 1000) return { a: i, b: halfOf + 1, value: s / 2, digits: false, scale: s, bareScale: false };
+      return null;
+    }
     // "a/an" + unit after a qualifier: "more than a minute"
     if ((w === 'a' || w === 'an') && this.lang === 'en') {
       const after = this.word(i + 1);
@@ -822,9 +838,10 @@ class Extractor {
     if (this.toks[i - 1]?.type === NUM) return null;
     const time = this.matchPhrase(lex.timeUnits, i);
     if (time && time.value.dual) {
+      const half = this.word(time.end) === normalizeKey('ونصف') ? 1 : 0; // "ساعتين ونصف": two and a half hours
       return {
-        a: i, b: time.end, value: 2, digits: false, scale: 1, bareScale: false,
-        unit: { kind: 'duration', unit: time.value.unit, end: time.end, factor: time.value.factor },
+        a: i, b: time.end + half, value: 2, digits: false, scale: 1, bareScale: false,
+        unit: { kind: 'duration', unit: time.value.unit, end: time.end + half, factor: time.value.factor, extra: half * 0.5 },
       };
     }
     for (const f of forms) {
@@ -917,6 +934,7 @@ class Extractor {
     let a = num.a;
     let b = num.b;
     if (!num.digits && this.lang === 'vi' && this.word(a - 1) === 'thứ') return SKIP; // Thứ Sáu, thứ ba: weekdays, ordinals
+    if (this.lang === 'vi' && this.word(a - 1) === 'gấp') return SKIP; // "gấp 3 lần": a multiplier
 
     // what stands right before the number
     let currency: string | null = null;
@@ -1019,7 +1037,9 @@ class Extractor {
     if (kind === 'count' && unitName === '' && kind === 'count') {
       // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
       const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
-      if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped) return null;
+      const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value); // a score or a rate: "4,78"
+      if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped && !decimal) return null;
+      if (decimal && !qualified) kind = 'measure';
       if (num.plain && num.plain.length >= 5 && !qualified) return null;
     }
     if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
@@ -1031,6 +1051,7 @@ class Extractor {
       inherit = unitName === '';
     }
     if (kind === 'count' && !num.digits && !unit && !qualified) return null;
+    if (kind === 'count' && num.digits && !qualified && this.isNameBefore(num.a)) return SKIP; // "Nimbus 5 analytics"
 
     const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
     const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
@@ -1084,6 +1105,16 @@ class Extractor {
       if (next && next.type === WORD && this.isLatinWord(i + 1) && this.hasCapital(i + 1) && !next.nl) return true;
     }
     return false;
+  }
+
+  /** A capitalized word inside a sentence right before the number: a product or a name ("Nimbus 5"). */
+  private isNameBefore(i: number): boolean {
+    if (this.lang === 'ar' || this.toks[i]!.nl) return false;
+    const j = i - 1;
+    if (!this.isLatinWord(j) || !this.hasCapital(j)) return false;
+    const before = this.toks[j - 1];
+    if (!before || this.toks[j]!.nl || (before.type === SYM && '.!?:|'.includes(before.v))) return false;
+    return !CAPITALIZED_OK.has(this.word(j)!);
   }
 
   private hasCapital(i: number): boolean {
@@ -1143,7 +1174,10 @@ class Extractor {
     let ok = false;
     if (conn.type === SYM && conn.v === '-' && conn.gap === 0 && toks[k]?.gap === 0 && toks[k]?.type === NUM) ok = true;
     else if (conn.type === WORD) {
-      if (this.lang === 'en') ok = (conn.v === 'and' && intro) || (conn.v === 'to' && intro);
+      if (this.lang === 'en') {
+        const before = this.word(a - 1);
+        ok = (conn.v === 'and' && intro) || (conn.v === 'to' && (intro || (before !== 'from' && !EN_CHANGE_WORDS.has(before ?? ''))));
+      }
       else if (this.lang === 'vi') ok = VI_RANGE_TO.has(conn.v) || (conn.v === 'và' && introWord === 'giữa');
       else if (this.lang === 'ar') {
         if (conn.v === 'و' && intro) ok = true;
@@ -1237,7 +1271,7 @@ class Extractor {
 
     const iso = this.isoCodeAt(j);
     if (iso) return { kind: 'money', unit: iso, end: j + 1 };
-    const currency = this.matchPhrase(lex.currencies, j, true, true);
+    const currency = this.matchPhrase(lex.currencies, j, true, true) ?? (this.lang === 'vi' ? this.matchPhrase(LEXICONS.en.currencies, j, false) : null);
     if (currency) {
       const w = this.word(j)!;
       const shortWord = this.lang === 'en' && w.length <= 3 && !this.isUpperAt(toks[j]!.s) && !['yen', 'won'].includes(w);
@@ -1358,6 +1392,7 @@ class Extractor {
     if (w === null || toks[k]!.nl || toks[k]!.skip) return null;
     if (this.anyForm(w, this.lex.stopWords)) return null;
     if (w.startsWith('ال') && !definiteOk) return null;
+    if (AR_WEEKDAYS.has(w) || AR_WEEKDAYS.has(w.slice(1))) return null;
     if (/^و/.test(w) && w.length <= 4) return null;
     if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
     const noun = this.matchPhrase(this.lex.nouns, k, true, true);
