@@ -28,10 +28,10 @@ export function detectLanguage(text: string): Language {
   let vietnamese = 0;
   for (let i = 0; i < n; i++) {
     // a clearly Arabic text is known after its first few hundred letters
-    if ((i & 255) === 255) {
-      if (arabic >= 150 && arabic > 4 * latin) return 'ar';
-      if (latin >= 600 && arabic * 2 < latin && vietnamese === 0) return 'en';
-      if (latin >= 300 && arabic * 2 < latin && vietnamese >= latin * 0.08) return 'vi';
+    if ((i & 127) === 127) {
+      if (arabic >= 100 && arabic > 4 * latin) return 'ar';
+      if (latin >= 300 && arabic * 2 < latin && vietnamese === 0) return 'en';
+      if (latin >= 200 && arabic * 2 < latin && vietnamese >= latin * 0.08) return 'vi';
     }
     const c = text.charCodeAt(i);
     if (c < 0x80) {
