@@ -19,7 +19,7 @@ import {
 } from './lexicon';
 import { normalize, normalizeKey } from './normalize';
 import { SentenceFinder } from './sentences';
-import { NUM, SYM, WORD, tokenize, type Token } from './tokenize';
+import { NUM, SYM, WORD, skipChromeLines, tokenize, type Token } from './tokenize';
 
 interface NumberRead {
   /** Token span of the number itself. */
@@ -259,12 +259,17 @@ const EN_PRICE_WORDS = new Set(['price', 'prices', 'priced', 'fare', 'fares', 's
 const VI_HALF = 'rưỡi';
 const HALF_WORDS = new Set(['ونصف', 'نصف'].map(normalizeKey));
 const VI_RANGE_TO = new Set(['đến', 'tới', '-']);
-const AR_RANGE_TO = new Set(['الى', 'حتى', '-']);
+const AR_RANGE_TO = new Set(['إلى', 'حتى', '-'].map(normalizeKey));
 const AGE_WORDS_VI = new Set(['tuổi']);
 /** Words before "X to Y" that make it a change ("rose 5% to 7%"), not a range. */
 const EN_CHANGE_WORDS = new Set(['from', 'by', 'rose', 'fell', 'grew', 'jumped', 'dropped', 'climbed', 'increased',
   'decreased', 'declined', 'slid', 'slipped', 'surged', 'soared', 'plunged', 'cut', 'raised', 'lifted', 'lowered',
   'rising', 'falling', 'up', 'down', 'gained', 'lost', 'added', 'shed', 'moved', 'went', 'changed']);
+const CLOCK_BEFORE = new Set(['at', 'around', 'by', 'until', 'from', 'lúc', 'vào', 'đến', 'الساعة', 'الساعه', 'حوالي', 'نحو']);
+const CLOCK_AFTER = new Set(['bst', 'gmt', 'utc', 'et', 'est', 'edt', 'cet', 'cest', 'ict', 'local', 'am', 'pm', 'h', 'hrs',
+  'giờ', 'sáng', 'chiều', 'tối', 'صباحا', 'مساء', 'بتوقيت']);
+const MAGNITUDE_WORDS_AR = new Set(['قوه', 'بقوه', 'شدته', 'شدتها'].map(normalizeKey));
+
 /** Capitalized words that may stand before a count: months and weekdays. */
 const CAPITALIZED_OK = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
@@ -304,6 +309,7 @@ class Extractor {
     this.norm = normalized.text;
     this.map = normalized.map;
     this.toks = tokenize(this.norm);
+    skipChromeLines(this.norm, this.toks);
     this.triggers = triggerWords(lang);
     this.triggerSet = triggerSet(lang);
     this.firstWords = phraseFirstWords(lang);
@@ -504,7 +510,7 @@ class Extractor {
     const glued = toks[b];
     if (glued && glued.gap === 0 && glued.type === WORD) {
       const s = this.lex.scales.get(glued.v) ?? LEXICONS.en.scales.get(glued.v);
-      const currencyBefore = this.currencySignBefore(i) !== null;
+      const currencyBefore = this.currencySignBefore(i) !== null || this.matchPhrase(this.lex.currencies, i + 2, true, true) !== null;
       if (s !== undefined && (glued.v.length > 1 || currencyBefore) && !(glued.v === 'm' && !currencyBefore)) {
         scale = s;
         b++;
@@ -684,6 +690,7 @@ class Extractor {
         break;
       }
       if (this.lang === 'vi' && j > i && any) {
+        if (w === 'năm' && current % 10 === 0) break; // "mười năm": ten years (fifteen is "mười lăm")
         if (w === 'mươi') { current = (current || 1) * 10; lastSmall = false; onlyScale = false; continue; }
         if (w === 'lăm' || w === 'nhăm') { current += 5; lastSmall = true; continue; }
         if (w === 'mốt') { current += 1; lastSmall = true; continue; }
@@ -836,7 +843,7 @@ class Extractor {
   private readArabicDual(i: number, forms: string[]): Read<NumberRead> {
     const lex = this.lex;
     if (this.toks[i - 1]?.type === NUM) return null;
-    const time = this.matchPhrase(lex.timeUnits, i);
+    const time = this.matchPhrase(lex.timeUnits, i, true, true); // also "العقدين" (the two decades)
     if (time && time.value.dual) {
       const half = this.word(time.end) === normalizeKey('ونصف') ? 1 : 0; // "ساعتين ونصف": two and a half hours
       return {
@@ -1022,6 +1029,12 @@ class Extractor {
 
     // the age of a person
     if (kind === 'duration' && unitName === 'year' && this.isAgeContext(num.a, b)) kind = 'age';
+    // the magnitude of an earthquake: "magnitude 6.8", "بقوة 6.8 درجات", "mạnh 6,8 độ"
+    if ((unitName === '' || unitName === 'degree_celsius') && (kind === 'count' || kind === 'measure') && this.isMagnitude(num.a)) {
+      kind = 'measure';
+      unitName = 'magnitude';
+      inherit = false;
+    }
     if (kind === 'count' && unitName === '' && (this.isEnglishAppositiveAge(num) || (this.lang === 'en' && this.word(num.a - 1) === 'aged'))) {
       kind = 'age';
       unitName = 'year';
@@ -1037,7 +1050,7 @@ class Extractor {
     if (kind === 'count' && unitName === '' && kind === 'count') {
       // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
       const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
-      const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value); // a score or a rate: "4,78"
+      const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !this.isClockLike(num); // a score: "4,78"
       if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped && !decimal) return null;
       if (decimal && !qualified) kind = 'measure';
       if (num.plain && num.plain.length >= 5 && !qualified) return null;
@@ -1105,6 +1118,25 @@ class Extractor {
       if (next && next.type === WORD && this.isLatinWord(i + 1) && this.hasCapital(i + 1) && !next.nl) return true;
     }
     return false;
+  }
+
+  /** "09.41 BST", "at 03.17": a time of day written with a dot. */
+  private isClockLike(num: NumberRead): boolean {
+    const raw = this.toks[num.a]!.v;
+    const m = /^(\d{1,2})[.:](\d{2})$/.exec(raw);
+    if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return false;
+    const before = this.word(num.a - 1);
+    const after = this.word(num.b);
+    return raw.startsWith('0') || CLOCK_BEFORE.has(before ?? '') || CLOCK_AFTER.has(after ?? '');
+  }
+
+  private isMagnitude(i: number): boolean {
+    const w = this.word(i - 1);
+    const before = this.word(i - 2);
+    if (w === null) return false;
+    if (this.lang === 'ar') return this.anyForm(w, MAGNITUDE_WORDS_AR);
+    if (this.lang === 'vi') return w === 'mạnh' || (w === 'lớn' && before === 'độ');
+    return w === 'magnitude' || w === 'richter' || (w === 'of' && before === 'magnitude');
   }
 
   /** A capitalized word inside a sentence right before the number: a product or a name ("Nimbus 5"). */
@@ -1182,6 +1214,10 @@ class Extractor {
       else if (this.lang === 'ar') {
         if (conn.v === 'و' && intro) ok = true;
         else if (AR_RANGE_TO.has(conn.v) && intro) ok = true;
+        else if (intro && conn.v.startsWith('و') && this.isNumberWord(conn.v.slice(1))) {
+          ok = true; // "بين ستة وتسعة أشهر": the "and" is glued to the second number
+          k = j;
+        }
       }
     }
     if (!ok) return null;
@@ -1195,8 +1231,7 @@ class Extractor {
       secondCurrency = DOLLAR_PREFIXES.get(toks[k]!.v)!;
       k += 2;
     }
-    if (toks[k]?.type !== NUM) return null;
-    const second = this.readDigits(k, true);
+    const second = toks[k]?.type === NUM ? this.readDigits(k, true) : !num.digits && toks[k]?.type === WORD ? this.accumulate(k) : null;
     if (second === SKIP || second === null) return null;
     if (hour && this.word(second.b) === 'giờ') {
       this.skipTo = second.b + 1;
@@ -1453,10 +1488,11 @@ class Extractor {
       if (this.lang === 'vi' && first === 'trên' && kind === 'duration') return null;
       return { qualifier: m.value, start: m.start };
     }
-    if (!money) return null;
+    if (!money && !(this.lang === 'vi' && kind === 'age')) return null;
     // starting prices: "from £X" after a price word, "giá từ", "تبدأ أسعار التذاكر من"
     const w = this.word(a - 1);
     if (w === null || this.toks[a]!.nl) return null;
+    if (this.lang === 'vi' && w === 'từ' && kind === 'age') return { qualifier: 'at_least', start: a - 1 }; // "từ 80 tuổi"
     if (this.lang === 'vi' && w === 'từ') {
       const after = this.word(this.candidatesEndGuess(a));
       if (after === null || !['đến', 'tới', 'lên', 'xuống'].includes(after)) return { qualifier: 'at_least', start: a - 1 };

@@ -19,8 +19,8 @@ export class Token {
     readonly gap: number,
     /** A line break precedes the token. */
     readonly nl: boolean,
-    /** Inside a URL or an e-mail address: never part of a claim. */
-    readonly skip: boolean,
+    /** Inside a URL, an e-mail address or a line of page chrome: never part of a claim. */
+    public skip: boolean,
   ) {}
 
   /** The token's text, cut from the source only when asked for. */
@@ -48,6 +48,27 @@ const isNumberSeparator = (c: number): boolean => c === 46 || c === 44 || c === 
 
 // The local part is bounded so that a long run without "@" is not rescanned from every position.
 const URL_OR_MAIL = /(?:https?:\/\/|www\.)[^\s]+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/gi;
+
+/**
+ * Lines of page chrome: a section, a time and counters separated by "|" ("Markets | 16:42 |
+ * 4 min read"). Their numbers are no claims.
+ */
+export function skipChromeLines(text: string, tokens: Token[]): void {
+  if (!text.includes('|')) return;
+  let k = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let bars = 0;
+    for (let i = start; i < end && bars < 2; i++) if (text.charCodeAt(i) === 124) bars++;
+    const chrome = bars >= 2 || (bars === 1 && end - start < 80);
+    while (k < tokens.length && tokens[k]!.s < end) {
+      if (chrome) tokens[k]!.skip = true;
+      k++;
+    }
+    start = end + 1;
+  }
+}
 
 export function tokenize(text: string): Token[] {
   const skipRanges: [number, number][] = [];

@@ -1,7 +1,7 @@
 /**
- * `npm start`: extracts the claims of the articles given on the command line (text files, or
+ * `npm run claims`: extracts the claims of the articles given on the command line (text files, or
  * JSON files with a "text" field), or of the sample articles in test/fixtures/articles, and
- * prints them as a readable table. The webhook pipeline will take this command's place.
+ * prints them as a readable table.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
