@@ -1,0 +1,23 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dynamoDocumentClient } from '../../shared/adapters/clients';
+import { DynamoStore } from '../../shared/adapters/dynamo-store';
+import { requiredEnv } from '../../shared/adapters/secrets';
+import { ENV } from '../../shared/adapters/table';
+import { processArticle } from '../../shared/pipeline/process';
+import { ArticleMessage } from '../../shared/schemas/article';
+
+const logger = new Logger({ serviceName: 'claim-worker' });
+const store = new DynamoStore(dynamoDocumentClient(), requiredEnv(ENV.tableName));
+const processor = new BatchProcessor(EventType.SQS);
+
+/** One queued article: a failure fails this record alone; SQS redelivers it, then dead-letters it. */
+async function recordHandler(record: SQSRecord): Promise<void> {
+  const message = ArticleMessage.parse(JSON.parse(record.body));
+  const outcome = await processArticle(message.articleId, { articles: store, claims: store, now: () => new Date() });
+  logger.info('article handled', { articleId: message.articleId, outcome, receiveCount: record.attributes.ApproximateReceiveCount });
+}
+
+export const handler = async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, recordHandler, processor, { context });

@@ -1,0 +1,113 @@
+/**
+ * The whole pipeline in one process: dynalite and fauxqs on loopback, the table and queues, the
+ * real handlers behind a local API Gateway, and a poller playing the SQS event source.
+ */
+import { randomBytes } from 'node:crypto';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { sqsClient } from '../../shared/adapters/clients';
+import { ENV } from '../../shared/adapters/table';
+import { startHttpServer } from './http-server';
+import { createQueues, createTable, startDynalite, startFauxqs } from './services';
+import { type Poller, startPoller } from './sqs-poller';
+
+export interface LocalPipelineOptions {
+  port?: number;
+  /** Keep DynamoDB data in this directory (in memory without it). */
+  dataDir?: string;
+  webhookSecret?: string;
+  reviewerToken?: string;
+  /** Seconds before a failed message comes back (Lambda waits for the visibility timeout). */
+  retryDelaySeconds?: number;
+  maxReceiveCount?: number;
+  /** Start without the poller (tests drive it themselves). */
+  poll?: boolean;
+  onWorkerError?(error: unknown): void;
+}
+
+export interface LocalPipeline {
+  url: string;
+  webhookSecret: string;
+  reviewerToken: string;
+  tableName: string;
+  queueUrl: string;
+  deadLetterQueueUrl: string;
+  dynamodbEndpoint: string;
+  sqsEndpoint: string;
+  stop(): Promise<void>;
+}
+
+export const TABLE_NAME = 'factcheck-local';
+export const QUEUE_NAME = 'factcheck-articles';
+
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+export function newReviewerToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export async function startLocalPipeline(options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
+  const dynamo = await startDynalite({ path: options.dataDir });
+  const sqsServer = await startFauxqs();
+  await createTable(dynamo.endpoint, TABLE_NAME);
+  const sqs = sqsClient(sqsServer.endpoint);
+  const queues = await createQueues(sqs, QUEUE_NAME, { maxReceiveCount: options.maxReceiveCount ?? 5 });
+  const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+
+  const webhookSecret = options.webhookSecret ?? newWebhookSecret();
+  const reviewerToken = options.reviewerToken ?? newReviewerToken();
+  // the handlers read their configuration when loaded, as in Lambda
+  Object.assign(process.env, {
+    [ENV.tableName]: TABLE_NAME,
+    [ENV.queueUrl]: queues.queueUrl,
+    [ENV.webhookSecret]: webhookSecret,
+    [ENV.reviewerToken]: reviewerToken,
+    [ENV.dynamodbEndpoint]: dynamo.endpoint,
+    [ENV.sqsEndpoint]: sqsServer.endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  const [ingest, review, worker] = await Promise.all([
+    import('../../functions/ingest-webhook/handler'),
+    import('../../functions/review-api/handler'),
+    import('../../functions/claim-worker/handler'),
+  ]);
+
+  const http = await startHttpServer(
+    [
+      { method: 'POST', path: '/webhooks/articles', handler: ingest.handler },
+      { method: 'GET', path: '/health', handler: review.handler },
+      { method: 'GET', path: '/api/', handler: review.handler },
+    ],
+    options.port ?? 3000,
+  );
+  let poller: Poller | undefined;
+  if (options.poll !== false) {
+    poller = startPoller({
+      sqs,
+      queueUrl: queues.queueUrl,
+      queueArn,
+      handler: worker.handler,
+      retryDelaySeconds: options.retryDelaySeconds ?? 2,
+      onError: options.onWorkerError,
+    });
+  }
+  return {
+    url: http.url,
+    webhookSecret,
+    reviewerToken,
+    tableName: TABLE_NAME,
+    queueUrl: queues.queueUrl,
+    deadLetterQueueUrl: queues.deadLetterQueueUrl,
+    dynamodbEndpoint: dynamo.endpoint,
+    sqsEndpoint: sqsServer.endpoint,
+    async stop() {
+      await poller?.stop();
+      await http.close();
+      await sqsServer.close();
+      await dynamo.close();
+      sqs.destroy();
+    },
+  };
+}

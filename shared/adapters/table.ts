@@ -1,0 +1,37 @@
+/**
+ * The single DynamoDB table and its indexes, shared by the adapters, the local runtime and the
+ * CDK stack so that all three create and use the same shape.
+ *
+ * | item                | PK                    | SK              | GSI1 (review queue)                      | GSI2 (match key)                  |
+ * |---------------------|-----------------------|-----------------|------------------------------------------|-----------------------------------|
+ * | article             | ARTICLE#<articleId>   | META            |                                          |                                   |
+ * | article text chunk  | ARTICLE#<articleId>   | TEXT#<nnnn>     |                                          |                                   |
+ * | claim               | ARTICLE#<articleId>   | CLAIM#<nnnnn>   | STATUS#<status> / <createdAt>#<claimId>  | MATCH#<kind>#<unit> / <claimId>   |
+ * | webhook delivery    | DELIVERY#<webhook-id> | META            |                                          |                                   |
+ * | claim lookup        | CLAIM#<claimId>       | META            |                                          |                                   |
+ */
+export const TABLE = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  reviewIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  matchIndex: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+} as const;
+
+/** Article text is stored in chunks below DynamoDB's 400 KB item limit. */
+export const TEXT_CHUNK_CHARS = 100_000;
+
+/** Environment variable names, set by the CDK stack in AWS and by the local runtime. */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  queueUrl: 'QUEUE_URL',
+  /** The Standard Webhooks secret (whsec_...), given directly (local) ... */
+  webhookSecret: 'WEBHOOK_SECRET',
+  /** ... or as the ARN of a Secrets Manager secret (AWS). */
+  webhookSecretArn: 'WEBHOOK_SECRET_ARN',
+  /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
+  reviewerToken: 'REVIEWER_TOKEN',
+  reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
+  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  sqsEndpoint: 'SQS_ENDPOINT',
+} as const;

@@ -1,0 +1,57 @@
+import { extractClaims } from '../claims/index';
+import type { ClaimRecord } from '../schemas/article';
+import type { ArticleStore, ClaimStore, Clock } from './ports';
+
+export interface ProcessDeps {
+  articles: ArticleStore;
+  claims: ClaimStore;
+  now: Clock;
+}
+
+export type ProcessOutcome = 'processed' | 'already_processed' | 'missing' | 'failed';
+
+/**
+ * Extracts and stores the claims of one queued article.
+ * In: the article id from the queue. Out: what happened.
+ * Steps: read the article (skip it if gone or already processed); read its text; extract the
+ * claims (an article whose text is incomplete or cannot be read is marked failed, with the
+ * reason); extract the
+ * claims; write them with ids derived from the article and their position, so that a
+ * redelivered message rewrites the same items; mark the article processed, only if nobody
+ * else did meanwhile (version check).
+ */
+export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
+  const article = await deps.articles.getArticle(articleId);
+  if (!article) return 'missing';
+  if (article.status === 'processed') return 'already_processed';
+  const text = await deps.articles.getText(article);
+  if (text.length !== article.textLength) {
+    await deps.articles.markFailed(article, `stored text has ${text.length} characters, expected ${article.textLength}`);
+    return 'failed';
+  }
+  let extracted: ReturnType<typeof extractClaims>;
+  try {
+    extracted = extractClaims(text, article.language ? { language: article.language } : {});
+  } catch (error) {
+    // the extractor is not supposed to throw; if it does, retrying the same text cannot help
+    await deps.articles.markFailed(article, `claim extraction failed: ${(error as Error).message}`);
+    return 'failed';
+  }
+  const { language, claims } = extracted;
+  const createdAt = deps.now().toISOString();
+  const records: ClaimRecord[] = claims.map((claim, index) => ({
+    ...claim,
+    id: claimIdOf(articleId, index),
+    articleId,
+    status: 'needs_review',
+    version: 0,
+    createdAt,
+  }));
+  await deps.claims.putClaims(records);
+  await deps.articles.markProcessed(article, { claimCount: records.length, language });
+  return 'processed';
+}
+
+export function claimIdOf(articleId: string, index: number): string {
+  return `${articleId}-c${String(index).padStart(4, '0')}`;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ExtractedClaim, Language } from './claim';
+
+/** Largest accepted webhook body, in bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body a newsroom posts to POST /webhooks/articles. Exactly one of `text` and `html`. */
+export const WebhookArticle = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048),
+    source: z.string().min(1).max(253).optional(),
+    title: z.string().min(1).max(1000),
+    language: Language.optional(),
+    publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    text: z.string().min(1).optional(),
+    html: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((a) => (a.text === undefined) !== (a.html === undefined), {
+    message: 'exactly one of text and html is required',
+    path: ['text'],
+  });
+export type WebhookArticle = z.infer<typeof WebhookArticle>;
+
+export const ArticleStatus = z.enum(['queued', 'processed', 'failed']);
+export type ArticleStatus = z.infer<typeof ArticleStatus>;
+
+/** An article as stored (the text itself is stored apart, in chunks). */
+export const ArticleRecord = z.object({
+  id: z.string(),
+  externalId: z.string().optional(),
+  url: z.string(),
+  source: z.string(),
+  title: z.string(),
+  language: Language.optional(),
+  publishedAt: z.string().optional(),
+  receivedAt: z.string(),
+  status: ArticleStatus,
+  reason: z.string().optional(),
+  claimCount: z.number().int().nonnegative().optional(),
+  textLength: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+});
+export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+export const ClaimStatus = z.enum(['needs_review', 'confirmed', 'refuted', 'unverifiable', 'not_a_claim']);
+export type ClaimStatus = z.infer<typeof ClaimStatus>;
+
+/** A claim as stored and served: the extractor's contract plus its identity and review state. */
+export const ClaimRecord = ExtractedClaim.extend({
+  id: z.string(),
+  articleId: z.string(),
+  status: ClaimStatus,
+  version: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
+export type ClaimRecord = z.infer<typeof ClaimRecord>;
+
+/** What the ingest function puts on the queue for the claim worker. */
+export const ArticleMessage = z.object({ articleId: z.string().min(1) });
+export type ArticleMessage = z.infer<typeof ArticleMessage>;
+
+export const IngestResponse = z.object({ articleId: z.string(), status: z.literal('queued') });
+export type IngestResponse = z.infer<typeof IngestResponse>;
+
+export const ArticleResponse = ArticleRecord.pick({
+  id: true, url: true, source: true, title: true, language: true, publishedAt: true, status: true, reason: true,
+}).extend({ claims: z.array(ClaimRecord) });
+export type ArticleResponse = z.infer<typeof ArticleResponse>;
+
+export const ClaimPage = z.object({ items: z.array(ClaimRecord), nextCursor: z.string().nullable() });
+export type ClaimPage = z.infer<typeof ClaimPage>;
+
+export const ErrorResponse = z.object({
+  error: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

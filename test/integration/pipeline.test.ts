@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
+import { ArticleResponse, ClaimPage } from '../../shared/schemas/article';
+import { article, eventually, getJson, postWebhook } from './helpers';
+
+let pipeline: LocalPipeline;
+
+beforeAll(async () => {
+  pipeline = await startLocalPipeline({ port: 0, retryDelaySeconds: 1 });
+}, 30_000);
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+async function processed(articleId: string): Promise<ArticleResponse> {
+  return eventually(async () => {
+    const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
+    return status === 200 && json.status === 'processed' ? ArticleResponse.parse(json) : undefined;
+  }, 20_000, `article ${articleId} to be processed`);
+}
+
+describe('webhook -> queue -> worker -> table -> read API', () => {
+  it('stores the claims of a signed article and serves them', async () => {
+    const body = article();
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(body));
+    expect(accepted.status).toBe(202);
+    expect(accepted.json).toEqual({ articleId: expect.stringMatching(/^art_[0-9a-f]{24}$/), status: 'queued' });
+
+    const stored = await processed(accepted.json.articleId);
+    expect(stored).toMatchObject({ url: body.url, source: 'harbour-gazette.example', title: body.title, language: 'en' });
+    expect(stored.claims.map((c) => [c.text, c.kind, c.value, c.qualifier, c.unit])).toEqual([
+      ['more than 40 engineers', 'count', 40, 'more_than', 'engineer'],
+      ['2021', 'date', 2021, 'exact', 'year'],
+      ['$3.5 million', 'money', 3.5e6, 'exact', 'USD'],
+      ['About 12%', 'percent', 12, 'about', '%'],
+    ]);
+    for (const claim of stored.claims) {
+      expect(claim).toMatchObject({ articleId: accepted.json.articleId, status: 'needs_review', version: 0 });
+      expect(claim.text).toBe((body.text as string).slice(claim.start, claim.end));
+    }
+  });
+
+  it('answers a repeated delivery and a resent article with the same id, without processing again', async () => {
+    const body = JSON.stringify(article());
+    const first = await postWebhook(pipeline.url, pipeline.webhookSecret, body, { id: 'msg_repeat_1' });
+    const before = await processed(first.json.articleId);
+    const again = await postWebhook(pipeline.url, pipeline.webhookSecret, body, { id: 'msg_repeat_1' });
+    const resent = await postWebhook(pipeline.url, pipeline.webhookSecret, body, { id: 'msg_repeat_2' });
+    expect([again.status, resent.status]).toEqual([202, 202]);
+    expect([again.json.articleId, resent.json.articleId]).toEqual([first.json.articleId, first.json.articleId]);
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await processed(first.json.articleId);
+    expect(after.claims.map((c) => c.id)).toEqual(before.claims.map((c) => c.id));
+  });
+
+  it('stores a long article in chunks and reads it back whole', async () => {
+    const paragraph = 'The harbour board approved 3 new cranes costing $12 million in total. ';
+    const text = paragraph.repeat(Math.ceil(250_000 / paragraph.length));
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
+    expect(accepted.status).toBe(202);
+    const stored = await processed(accepted.json.articleId);
+    expect(stored.claims).toHaveLength(2 * Math.ceil(250_000 / paragraph.length));
+    const last = stored.claims.at(-1)!;
+    expect(text.slice(last.start, last.end)).toBe('$12 million');
+  });
+
+  it('reduces an HTML article to its text', async () => {
+    const html = '<html><body><nav>Home | 24 stories</nav><article><h1>Quay</h1><p>Dredging cost $2.1 million.</p></article></body></html>';
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text: undefined, html })));
+    expect(accepted.status).toBe(202);
+    const stored = await processed(accepted.json.articleId);
+    expect(stored.claims.map((c) => c.text)).toEqual(['$2.1 million']);
+  });
+
+  it('refuses a webhook-id reused for another article with 409', async () => {
+    const first = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()), { id: 'msg_reused' });
+    expect(first.status).toBe(202);
+    const second = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()), { id: 'msg_reused' });
+    expect(second.status).toBe(409);
+    expect(second.json.error).toMatch(/msg_reused/);
+  });
+});
+
+describe('webhook refusals', () => {
+  const body = JSON.stringify(article());
+
+  it.each([
+    ['a wrong signature', { signature: 'v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }, /signature/],
+    ['no signature', { signature: null }, /missing webhook-signature/],
+    ['another secret', { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, /signature/],
+    ['a timestamp 10 minutes old', { timestamp: new Date(Date.now() - 10 * 60_000) }, /timestamp|old/i],
+    ['a timestamp 10 minutes ahead', { timestamp: new Date(Date.now() + 10 * 60_000) }, /timestamp|new/i],
+  ] as const)('answers 401 to %s', async (_name, options, message) => {
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, body, options);
+    expect(res.status).toBe(401);
+    expect(res.json.error).toMatch(message);
+  });
+
+  it('answers 415 to a body that is not JSON', async () => {
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, 'title=x', { contentType: 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+    expect(res.json.error).toMatch(/application\/json/);
+  });
+
+  it('answers 400 to malformed JSON', async () => {
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, '{"url": ');
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatch(/malformed JSON/);
+  });
+
+  it('answers 400 with the issues of an invalid article', async () => {
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify({ url: 'ftp://x', title: '', text: 'a', html: '<p>a</p>' }));
+    expect(res.status).toBe(400);
+    expect(res.json.error).toBe('invalid article');
+    expect(res.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['text', 'title', 'url']);
+  });
+
+  it('answers 413 to a body over 1 MiB', async () => {
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text: 'x'.repeat(1024 * 1024) })));
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('read API', () => {
+  it('needs the bearer token', async () => {
+    expect((await getJson(pipeline.url, '/api/claims')).status).toBe(401);
+    expect((await getJson(pipeline.url, '/api/claims', 'not-the-token')).status).toBe(401);
+    expect((await getJson(pipeline.url, '/health')).status).toBe(200);
+  });
+
+  it('pages the review queue with a cursor', async () => {
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()));
+    await processed(accepted.json.articleId);
+    const first = await getJson(pipeline.url, '/api/claims?status=needs_review&limit=2', pipeline.reviewerToken);
+    expect(first.status).toBe(200);
+    const page = ClaimPage.parse(first.json);
+    expect(page.items).toHaveLength(2);
+    expect(page.nextCursor).not.toBeNull();
+    const second = ClaimPage.parse((await getJson(pipeline.url, `/api/claims?limit=2&cursor=${page.nextCursor}`, pipeline.reviewerToken)).json);
+    expect(second.items.map((c) => c.id)).not.toContain(page.items[0]!.id);
+  });
+
+  it('refuses bad queries and unknown articles clearly', async () => {
+    const bad = await getJson(pipeline.url, '/api/claims?limit=1000', pipeline.reviewerToken);
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues[0].path).toBe('limit');
+    const cursor = await getJson(pipeline.url, '/api/claims?cursor=garbage', pipeline.reviewerToken);
+    expect(cursor.status).toBe(400);
+    const missing = await getJson(pipeline.url, '/api/articles/art_000000000000000000000000', pipeline.reviewerToken);
+    expect(missing.status).toBe(404);
+  });
+});
