@@ -1,0 +1,49 @@
+import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { StatefulStack } from './stacks/stateful-stack';
+import { StatelessStack } from './stacks/stateless-stack';
+
+export interface BuildAppProps {
+  /** Passed to the App (tests pass `aws:cdk:bundling-stacks: []` and the cdk.json context). */
+  readonly appProps?: AppProps;
+  /** @default environment-agnostic stacks */
+  readonly env?: Environment;
+}
+
+export interface FactCheckApp {
+  readonly app: App;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/**
+ * Builds the app without synthesizing it.
+ *
+ * Two stacks rather than one: the table, queues and secrets are retained and change rarely, while
+ * functions, the API and alarms are redeployed with every code change and may be torn down and
+ * recreated. The cross-stack references stay simple: the stateless stack only reads names and
+ * ARNs from the stateful one, and the stateful stack references nothing back (every grant goes on
+ * a function role, none on a resource policy), so the dependency runs one way. With the
+ * recommended `@aws-cdk/core:defaultCrossStackReferences: weak` in cdk.json they are read with
+ * Fn::GetStackOutput rather than exports, so changing the stateful stack never gets stuck on an
+ * export in use; its resources are retained and the stack is termination-protected, so nothing
+ * the stateless stack reads can vanish by accident.
+ */
+export function buildApp(props: BuildAppProps = {}): FactCheckApp {
+  const app = new App(props.appProps);
+  Tags.of(app).add('project', 'factcheck-pipeline');
+
+  const stateful = new StatefulStack(app, 'FactCheckStateful', {
+    env: props.env,
+    description: 'Fact-check pipeline: table, article queues and secrets (retained)',
+    terminationProtection: true,
+  });
+  const stateless = new StatelessStack(app, 'FactCheckStateless', {
+    env: props.env,
+    description: 'Fact-check pipeline: functions, HTTP API and alarms',
+    stateful,
+  });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stateful, stateless };
+}

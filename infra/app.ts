@@ -1,0 +1,4 @@
+import { buildApp } from './app-builder';
+
+const { app } = buildApp();
+app.synth();

@@ -1,0 +1,26 @@
+import { Duration } from 'aws-cdk-lib';
+
+/**
+ * Numbers that two stacks must agree on: the queue's visibility timeout is derived from the
+ * worker's timeout and batching window, and the queue lives in the stateful stack while the
+ * worker lives in the stateless one.
+ */
+export const WORKER = {
+  timeout: Duration.seconds(60),
+  batchSize: 10,
+  maxBatchingWindow: Duration.seconds(2),
+  maxConcurrency: 5,
+} as const;
+
+/** Timeout of the two functions behind the HTTP API (which itself gives up after 30 s). */
+export const API_FUNCTION_TIMEOUT = Duration.seconds(10);
+
+/** Steady-state requests per second and burst for the whole HTTP API stage. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/** Powertools service names, one per function. */
+export const SERVICE = {
+  ingest: 'ingest-webhook',
+  worker: 'claim-worker',
+  review: 'review-api',
+} as const;

@@ -1,0 +1,47 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ClaimWorker } from '../constructs/claim-worker';
+import { PipelineHttpApi } from '../constructs/http-api';
+import { ArticleQueueAlarms } from '../constructs/queue';
+import { ReviewApi } from '../constructs/review-api';
+import { WebhookIngest } from '../constructs/webhook-ingest';
+import type { StatefulStack } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  readonly stateful: StatefulStack;
+}
+
+/** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
+export class StatelessStack extends Stack {
+  readonly ingest: WebhookIngest;
+  readonly worker: ClaimWorker;
+  readonly review: ReviewApi;
+  readonly httpApi: PipelineHttpApi;
+  readonly queueAlarms: ArticleQueueAlarms;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { storage, articleQueue, secrets } = props.stateful;
+
+    this.ingest = new WebhookIngest(this, 'WebhookIngest', {
+      storage,
+      queue: articleQueue.queue,
+      webhookSecret: secrets.webhookSecret,
+    });
+    this.worker = new ClaimWorker(this, 'ClaimWorker', { storage, queue: articleQueue.queue });
+    this.review = new ReviewApi(this, 'ReviewApi', {
+      storage,
+      reviewerToken: secrets.reviewerToken,
+    });
+    this.httpApi = new PipelineHttpApi(this, 'HttpApi', {
+      ingestFunction: this.ingest.function.lambda,
+      reviewFunction: this.review.function.lambda,
+    });
+    this.queueAlarms = new ArticleQueueAlarms(this, 'ArticleQueueAlarms', {
+      queue: articleQueue.queue,
+      deadLetterQueue: articleQueue.deadLetterQueue,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+  }
+}
