@@ -1,5 +1,6 @@
 import { extractClaims } from '../../shared/claims/index';
 import { LANGUAGES, Language } from '../../shared/schemas/claim';
+import { describeReadError } from './read-error';
 
 /**
  * Everything the extract command touches outside itself, so that it can run against real streams
@@ -76,24 +77,6 @@ export function parseExtractArgs(argv: readonly string[]): ParsedArgs {
   return { kind: 'run', files, language };
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'a component of the path is not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'file name too long',
-  EMFILE: 'too many open files',
-};
-
-/** A short human reason for a failed read. */
-export function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code in REASONS) return `${REASONS[code]} (${code})`;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

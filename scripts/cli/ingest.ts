@@ -2,6 +2,7 @@ import { basename, extname, join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { htmlTitle } from '../../shared/html/title';
 import { ErrorResponse, IngestResponse, MAX_BODY_BYTES, WebhookArticle } from '../../shared/schemas/article';
+import { describeReadError } from './read-error';
 
 /**
  * Everything the ingest command touches outside itself, so that it can run against the real
@@ -161,23 +162,6 @@ function isHttpUrl(value: string): boolean {
 /** An article ready to send, or the reason a file cannot be sent. */
 export type LoadedArticle = { ok: true; article: WebhookArticle } | { ok: false; message: string };
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'a component of the path is not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  EMFILE: 'too many open files',
-};
-
-/** A short human reason for a failed read. */
-export function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code in REASONS) return `${REASONS[code]} (${code})`;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
 
 /** Zod issues as one indented line each: `  - title: Too small: ...`. */
 function formatIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
