@@ -7,6 +7,8 @@
  * extractor runs on each text without being told the language. Exit codes: 0 ok, 1 the
  * `--min-strict` gate failed (or the extractor threw), 2 bad usage or an unusable annotated file.
  */
+import { scoreLinks } from './evaluation/links';
+import { linksThroughPipeline } from './evaluation/pipeline-links';
 import { readdir, stat } from 'node:fs/promises';
 import { extractClaims } from '../shared/claims/index';
 import { loadAnnotatedDirs, type AnnotatedArticle } from './evaluation/corpus';
@@ -21,11 +23,14 @@ import {
 import { AnnotationError, scoreArticle, summarize, type ArticleScore, type Summary } from './evaluation/score';
 import type { Language } from '../shared/schemas/claim';
 
-const USAGE = 'usage: npm run eval -- DIR... [--min-strict X] [--verbose] [--json]';
+const USAGE = 'usage: npm run eval -- DIR... [--min-strict X] [--links [--min-link-f1 X]] [--verbose] [--json]';
 
 interface Options {
   dirs: string[];
   minStrict: number | undefined;
+  /** Also score corroboration links, through the real pipeline run locally. */
+  links: boolean;
+  minLinkF1: number | undefined;
   verbose: boolean;
   json: boolean;
   help: boolean;
@@ -35,17 +40,17 @@ class UsageError extends Error {}
 
 class ExtractorError extends Error {}
 
-function parseThreshold(raw: string | undefined): number {
-  if (raw === undefined) throw new UsageError('--min-strict needs a number in [0, 1]');
+function parseThreshold(raw: string | undefined, flag = '--min-strict'): number {
+  if (raw === undefined) throw new UsageError(`${flag} needs a number in [0, 1]`);
   const x = raw.trim() === '' ? NaN : Number(raw);
   if (!Number.isFinite(x) || x < 0 || x > 1) {
-    throw new UsageError(`--min-strict needs a number in [0, 1], got ${JSON.stringify(raw)}`);
+    throw new UsageError(`${flag} needs a number in [0, 1], got ${JSON.stringify(raw)}`);
   }
   return x;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { dirs: [], minStrict: undefined, verbose: false, json: false, help: false };
+  const options: Options = { dirs: [], minStrict: undefined, links: false, minLinkF1: undefined, verbose: false, json: false, help: false };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -63,6 +68,11 @@ function parseArgs(argv: readonly string[]): Options {
       options.minStrict = parseThreshold(argv[++i]);
     } else if (arg.startsWith('--min-strict=')) {
       options.minStrict = parseThreshold(arg.slice('--min-strict='.length));
+    } else if (arg === '--links') {
+      options.links = true;
+    } else if (arg === '--min-link-f1') {
+      options.minLinkF1 = parseThreshold(argv[++i], '--min-link-f1');
+      options.links = true;
     } else {
       throw new UsageError(`unknown option ${arg}`);
     }
@@ -174,11 +184,31 @@ async function main(argv: readonly string[]): Promise<number> {
     if (gate?.passed) console.log(`min-strict ${gate.minStrict}: passed`);
   }
 
+  let failed = false;
   if (gate && !gate.passed) {
     for (const failure of gate.failures) console.error(`eval: FAIL: ${failure}`);
-    return 1;
+    failed = true;
   }
-  return 0;
+  if (options.links) {
+    const predicted = await linksThroughPipeline(articles, (done) => {
+      if (process.stderr.isTTY) process.stderr.write(`\reval: corroboration through the pipeline, ${done}/${articles.length} articles`);
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const links = scoreLinks(articles, predicted);
+    const f = (x: number) => x.toFixed(3);
+    console.log(`links: gold ${links.gold}, predicted ${links.predicted}, correct ${links.correct}, wrong relation ${links.wrongRelation}, ` +
+      `linked unrelated ${links.unrelatedLinked}; P ${f(links.links.precision)} R ${f(links.links.recall)} F1 ${f(links.links.f1)}`);
+    if (options.verbose) for (const line of [...links.missed.map((m) => `missed ${m}`), ...links.wrong]) console.log(`  ${line}`);
+    if (options.minLinkF1 !== undefined) {
+      if (links.links.f1 < options.minLinkF1 || links.unrelatedLinked > 0) {
+        console.error(`eval: FAIL: link F1 ${f(links.links.f1)} (minimum ${options.minLinkF1}), ${links.unrelatedLinked} links on unrelated pairs`);
+        failed = true;
+      } else {
+        console.log(`min-link-f1 ${options.minLinkF1}: passed`);
+      }
+    }
+  }
+  return failed ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

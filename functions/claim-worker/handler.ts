@@ -15,7 +15,7 @@ const processor = new BatchProcessor(EventType.SQS);
 /** One queued article: a failure fails this record alone; SQS redelivers it, then dead-letters it. */
 async function recordHandler(record: SQSRecord): Promise<void> {
   const message = ArticleMessage.parse(JSON.parse(record.body));
-  const outcome = await processArticle(message.articleId, { articles: store, claims: store, now: () => new Date() });
+  const outcome = await processArticle(message.articleId, { articles: store, claims: store, matches: store, now: () => new Date() });
   logger.info('article handled', { articleId: message.articleId, outcome, receiveCount: record.attributes.ApproximateReceiveCount });
 }
 

@@ -1,7 +1,6 @@
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
-import { TABLE } from '../../shared/adapters/table';
 import { SERVICE, WORKER } from '../settings';
 import { functionEntry, NodeFunction } from './node-function';
 import type { Storage } from './storage';
@@ -35,7 +34,6 @@ export class ClaimWorker extends Construct {
           'BatchWriteItem',
           'ConditionCheckItem',
         ],
-        indexes: [TABLE.matchIndex.name],
       });
 
     this.function.lambda.addEventSource(

@@ -24,7 +24,7 @@ export class ReviewApi extends Construct {
     })
       .useTable(props.storage, {
         actions: ['GetItem', 'Query'],
-        indexes: [TABLE.reviewIndex.name, TABLE.matchIndex.name],
+        indexes: [TABLE.reviewIndex.name],
       })
       .useSecret(ENV.reviewerTokenArn, props.reviewerToken);
   }

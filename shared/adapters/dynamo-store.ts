@@ -14,20 +14,34 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { indexKeys, lookupKeys } from '../corroboration/buckets';
+import type { ClaimFeatures } from '../corroboration/features';
+import type { Link, MatchEntry } from '../corroboration/match';
 import { StaleVersionError, ValidationError } from '../errors';
-import type { ArticleStore, ClaimStore } from '../pipeline/ports';
-import { ArticleRecord, ClaimRecord } from '../schemas/article';
+import type { ArticleStore, ClaimStore, MatchIndex } from '../pipeline/ports';
+import { ArticleRecord, ClaimRecord, type Corroboration, Evidence } from '../schemas/article';
 import type { Language } from '../schemas/claim';
 import { TABLE, TEXT_CHUNK_CHARS } from './table';
 
 const articleKey = (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'META' });
 const claimSortKey = (index: number) => `CLAIM#${String(index).padStart(5, '0')}`;
+/** Claim ids are `<articleId>-c<n>`: the item's key follows from the id. */
+function claimKey(claimId: string): { PK: string; SK: string } | null {
+  const m = /^(.+)-c(\d+)$/.exec(claimId);
+  return m ? { PK: `ARTICLE#${m[1]}`, SK: claimSortKey(Number(m[2])) } : null;
+}
+const RANK: Record<Corroboration, number> = { conflicting: 0, corroborated: 1, single_source: 2 };
+/** The review queue's sort key: conflicting claims first, then oldest first. */
+const reviewSortKey = (c: Corroboration, createdAt: string, claimId: string) => `${RANK[c]}#${createdAt}#${claimId}`;
+/** Lookups per article are bounded: at most this many keys, and this many entries per key. */
+const MAX_LOOKUP_KEYS = 200;
+const ENTRIES_PER_KEY = 100;
 const textSortKey = (index: number) => `TEXT#${String(index).padStart(4, '0')}`;
 const BATCH = 25;
 
 const Cursor = z.record(z.string(), z.string());
 
-export class DynamoStore implements ArticleStore, ClaimStore {
+export class DynamoStore implements ArticleStore, ClaimStore, MatchIndex {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -107,46 +121,149 @@ export class DynamoStore implements ArticleStore, ClaimStore {
 
   async putClaims(claims: readonly ClaimRecord[]): Promise<void> {
     await this.batchPut(
-      claims.map((claim, index) => ({
-        PK: `ARTICLE#${claim.articleId}`,
-        SK: claimSortKey(index),
-        type: 'claim',
-        [TABLE.reviewIndex.partitionKey]: `STATUS#${claim.status}`,
-        [TABLE.reviewIndex.sortKey]: `${claim.createdAt}#${claim.id}`,
-        [TABLE.matchIndex.partitionKey]: `MATCH#${claim.kind}#${claim.unit}`,
-        [TABLE.matchIndex.sortKey]: claim.id,
-        ...claim,
-      })),
+      claims.map((claim) => {
+        const { evidence: _evidence, ...stored } = claim;
+        return {
+          ...claimKey(claim.id)!,
+          type: 'claim',
+          [TABLE.reviewIndex.partitionKey]: `STATUS#${claim.status}`,
+          [TABLE.reviewIndex.sortKey]: reviewSortKey(claim.corroboration, claim.createdAt, claim.id),
+          ...stored,
+        };
+      }),
     );
   }
 
   async claimsOf(articleId: string): Promise<ClaimRecord[]> {
+    return this.claimsWithEvidence(`ARTICLE#${articleId}`, 'CLAIM#');
+  }
+
+  async getClaim(claimId: string): Promise<ClaimRecord | null> {
+    const key = claimKey(claimId);
+    if (!key) return null;
+    const [claim] = await this.claimsWithEvidence(key.PK, key.SK);
+    return claim?.id === claimId ? claim : null;
+  }
+
+  /** Claim items and their evidence items (SK `CLAIM#n` then `CLAIM#n#EV#...`), assembled. */
+  private async claimsWithEvidence(pk: string, prefix: string): Promise<ClaimRecord[]> {
     const claims: ClaimRecord[] = [];
     for await (const item of this.query({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':prefix': 'CLAIM#' },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ConsistentRead: true,
     })) {
-      claims.push(parseItem(ClaimRecord, item, `claim of ${articleId}`));
+      if (String(item.SK).includes('#EV#')) {
+        const evidence = parseItem(Evidence, item, `evidence ${String(item.SK)}`);
+        claims.at(-1)?.evidence.push(evidence);
+      } else {
+        claims.push(parseItem(ClaimRecord, item, `claim ${String(item.SK)}`));
+      }
     }
     return claims;
   }
 
-  async claimsByStatus(status: ClaimRecord['status'], limit: number, cursor?: string) {
+  async claimsByStatus(status: ClaimRecord['status'], limit: number, cursor?: string, corroboration?: Corroboration) {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: TABLE.reviewIndex.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey },
-        ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+        KeyConditionExpression: corroboration ? '#pk = :pk AND begins_with(#sk, :rank)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, ...(corroboration ? { '#sk': TABLE.reviewIndex.sortKey } : {}) },
+        ExpressionAttributeValues: { ':pk': `STATUS#${status}`, ...(corroboration ? { ':rank': `${RANK[corroboration]}#` } : {}) },
         Limit: limit,
         ExclusiveStartKey: cursor === undefined ? undefined : decodeCursor(cursor),
       }),
     );
-    return {
-      items: (out.Items ?? []).map((item) => parseItem(ClaimRecord, item, 'claim')),
-      nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
-    };
+    const items = (out.Items ?? []).map((item) => parseItem(ClaimRecord, item, 'claim'));
+    // the queue lists claims; their evidence is one GET /api/claims/{id} away
+    return { items, nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null };
+  }
+
+  async index(entries: readonly MatchEntry[]): Promise<void> {
+    await this.batchPut(
+      entries.flatMap((entry) =>
+        indexKeys(entry.features).map((key) => ({
+          PK: `MATCH#${key}`,
+          SK: `${entry.publishedAt ?? '~'}#${entry.claimId}`,
+          type: 'match',
+          // JSON has no Infinity: an open upper bound ("more than") is stored as null
+          entry: JSON.stringify({ ...entry, features: { ...entry.features, hi: Number.isFinite(entry.features.hi) ? entry.features.hi : null } }),
+        })),
+      ),
+    );
+  }
+
+  async candidates(entries: readonly MatchEntry[]): Promise<MatchEntry[]> {
+    const keys = [...new Set(entries.flatMap((e) => lookupKeys(e.features)))].slice(0, MAX_LOOKUP_KEYS);
+    const found = new Map<string, MatchEntry>();
+    const own = new Set(entries.map((e) => e.articleId));
+    await Promise.all(
+      keys.map(async (key) => {
+        const out = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': `MATCH#${key}` },
+            ScanIndexForward: false, // the most recent first
+            Limit: ENTRIES_PER_KEY,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const entry = parseEntry(String(item.entry), String(item.SK));
+          if (!own.has(entry.articleId)) found.set(entry.claimId, entry);
+        }
+      }),
+    );
+    return [...found.values()];
+  }
+
+  async saveLinks(links: readonly Link[]): Promise<void> {
+    const items: Record<string, unknown>[] = [];
+    const touched = new Set<string>();
+    for (const link of links) {
+      for (const [self, other] of [[link.from, link.to], [link.to, link.from]] as const) {
+        const key = claimKey(self.claimId);
+        if (!key) continue;
+        const evidence: Evidence = {
+          claimId: other.claimId, articleId: other.articleId, source: other.source, url: other.url, text: other.text,
+          relation: link.relation, score: Math.round(link.score * 1000) / 1000,
+        };
+        items.push({ PK: key.PK, SK: `${key.SK}#EV#${other.claimId}`, type: 'evidence', ...evidence });
+        touched.add(self.claimId);
+      }
+    }
+    await this.batchPut(items);
+    for (const claimId of touched) await this.refreshCorroboration(claimId);
+  }
+
+  /**
+   * Sets a claim's corroboration from its evidence. Evidence is only ever added, so the update
+   * applies only if it counts at least as much evidence as the last one (concurrent workers).
+   */
+  private async refreshCorroboration(claimId: string): Promise<void> {
+    const claim = await this.getClaim(claimId);
+    if (!claim) return;
+    const relations = claim.evidence.map((e) => e.relation);
+    const corroboration: Corroboration = relations.includes('conflicts') ? 'conflicting' : relations.length > 0 ? 'corroborated' : 'single_source';
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: claimKey(claimId)!,
+          UpdateExpression: 'SET corroboration = :c, evidenceCount = :n, #sk = :sk',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(evidenceCount) OR evidenceCount <= :n)',
+          ExpressionAttributeNames: { '#sk': TABLE.reviewIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':c': corroboration,
+            ':n': claim.evidence.length,
+            ':sk': reviewSortKey(corroboration, claim.createdAt, claim.id),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /** An update that only applies to the version read (optimistic locking: no transactions here). */
@@ -205,6 +322,33 @@ function parseItem<T>(schema: z.ZodType<T>, item: Record<string, unknown>, what:
   const parsed = schema.safeParse(item);
   if (!parsed.success) throw new Error(`stored ${what} does not match its schema: ${parsed.error.message}`);
   return parsed.data;
+}
+
+const StoredFeatures = z.object({
+  dimension: z.string(),
+  concept: z.string(),
+  lo: z.number(),
+  hi: z.number().nullable(),
+  pointLike: z.boolean(),
+  digits: z.number(),
+  about: z.record(z.string(), z.number()),
+});
+const StoredEntry = z.object({
+  claimId: z.string(),
+  articleId: z.string(),
+  source: z.string(),
+  url: z.string(),
+  text: z.string(),
+  publishedAt: z.string().optional(),
+  entities: z.array(z.string()),
+  features: StoredFeatures,
+});
+
+function parseEntry(json: string, key: string): MatchEntry {
+  const parsed = StoredEntry.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`stored match entry ${key} does not match its schema: ${parsed.error.message}`);
+  const { features } = parsed.data;
+  return { ...parsed.data, features: { ...features, hi: features.hi ?? Infinity } satisfies ClaimFeatures };
 }
 
 function encodeCursor(key: Record<string, unknown>): string {

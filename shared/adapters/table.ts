@@ -1,20 +1,20 @@
 /**
- * The single DynamoDB table and its indexes, shared by the adapters, the local runtime and the
+ * The single DynamoDB table and its index, shared by the adapters, the local runtime and the
  * CDK stack so that all three create and use the same shape.
  *
- * | item                | PK                    | SK              | GSI1 (review queue)                      | GSI2 (match key)                  |
- * |---------------------|-----------------------|-----------------|------------------------------------------|-----------------------------------|
- * | article             | ARTICLE#<articleId>   | META            |                                          |                                   |
- * | article text chunk  | ARTICLE#<articleId>   | TEXT#<nnnn>     |                                          |                                   |
- * | claim               | ARTICLE#<articleId>   | CLAIM#<nnnnn>   | STATUS#<status> / <createdAt>#<claimId>  | MATCH#<kind>#<unit> / <claimId>   |
- * | webhook delivery    | DELIVERY#<webhook-id> | META            |                                          |                                   |
- * | claim lookup        | CLAIM#<claimId>       | META            |                                          |                                   |
+ * | item                | PK                          | SK                              | GSI1 (review queue)                              |
+ * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|
+ * | article             | ARTICLE#<articleId>         | META                            |                                                  |
+ * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |
+ * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
+ * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
+ * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
+ * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
  */
 export const TABLE = {
   partitionKey: 'PK',
   sortKey: 'SK',
   reviewIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-  matchIndex: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
 } as const;
 
 /** Article text is stored in chunks below DynamoDB's 400 KB item limit. */

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../errors';
-import { authorizeBearer, getArticle, listClaims, type ReviewDeps } from '../pipeline/review';
+import { authorizeBearer, getArticle, getClaim, listClaims, type ReviewDeps } from '../pipeline/review';
 import { type HttpResult, json } from './response';
 
 export interface ReviewRequest {
@@ -18,6 +18,8 @@ export async function routeReview(request: ReviewRequest, deps: ReviewDeps & { t
     const article = /^\/api\/articles\/([^/]+)$/.exec(path);
     if (method === 'GET' && article) return json(200, await getArticle(decodePathSegment(article[1]!), deps));
     if (method === 'GET' && path === '/api/claims') return json(200, await listClaims(request.query, deps));
+    const claim = /^\/api\/claims\/([^/]+)$/.exec(path);
+    if (method === 'GET' && claim) return json(200, await getClaim(decodePathSegment(claim[1]!), deps));
   }
   throw new NotFoundError(`no route ${method} ${path}`);
 }
@@ -26,6 +28,6 @@ function decodePathSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new ValidationError('invalid article id', [{ path: 'id', message: 'is not a valid URL path segment' }]);
+    throw new ValidationError('invalid id', [{ path: 'id', message: 'is not a valid URL path segment' }]);
   }
 }

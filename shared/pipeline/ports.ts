@@ -1,4 +1,5 @@
-import type { ArticleMessage, ArticleRecord, ClaimRecord } from '../schemas/article';
+import type { Link, MatchEntry } from '../corroboration/match';
+import type { ArticleMessage, ArticleRecord, ClaimRecord, Corroboration } from '../schemas/article';
 import type { Language } from '../schemas/claim';
 
 /** Where articles live. Implemented by the DynamoDB adapter (dynalite locally). */
@@ -17,9 +18,26 @@ export interface ArticleStore {
 export interface ClaimStore {
   /** Writes the claims of one article; writing the same claims again changes nothing. */
   putClaims(claims: readonly ClaimRecord[]): Promise<void>;
+  /** The claims of an article with their evidence. */
   claimsOf(articleId: string): Promise<ClaimRecord[]>;
-  /** The review queue: claims of a status, oldest first, a page at a time. */
-  claimsByStatus(status: ClaimRecord['status'], limit: number, cursor?: string): Promise<{ items: ClaimRecord[]; nextCursor: string | null }>;
+  getClaim(claimId: string): Promise<ClaimRecord | null>;
+  /** The review queue: claims of a status, conflicting first then oldest first, a page at a time. */
+  claimsByStatus(
+    status: ClaimRecord['status'],
+    limit: number,
+    cursor?: string,
+    corroboration?: Corroboration,
+  ): Promise<{ items: ClaimRecord[]; nextCursor: string | null }>;
+}
+
+/** Where claims are indexed to be found by other sources' claims that may state the same fact. */
+export interface MatchIndex {
+  /** Indexes the claims under their match keys (writing the same entries again changes nothing). */
+  index(entries: readonly MatchEntry[]): Promise<void>;
+  /** Entries of other articles under the match keys of these claims (a bounded number per key). */
+  candidates(entries: readonly MatchEntry[]): Promise<MatchEntry[]>;
+  /** Stores each link on both claims and refreshes their corroboration. */
+  saveLinks(links: readonly Link[]): Promise<void>;
 }
 
 export interface ArticleQueue {

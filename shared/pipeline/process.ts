@@ -1,10 +1,13 @@
 import { extractClaims } from '../claims/index';
+import { matchEntries } from '../corroboration/entries';
+import { findLinks } from '../corroboration/match';
 import type { ClaimRecord } from '../schemas/article';
-import type { ArticleStore, ClaimStore, Clock } from './ports';
+import type { ArticleStore, ClaimStore, Clock, MatchIndex } from './ports';
 
 export interface ProcessDeps {
   articles: ArticleStore;
   claims: ClaimStore;
+  matches: MatchIndex;
   now: Clock;
 }
 
@@ -15,7 +18,8 @@ export type ProcessOutcome = 'processed' | 'already_processed' | 'missing' | 'fa
  * In: the article id from the queue. Out: what happened.
  * Steps: read the article (skip it if gone or already processed); read its text; extract the
  * claims (an article whose text is incomplete or cannot be read is marked failed, with the
- * reason); extract the
+ * reason); write them, index them for corroboration and link them to what other sources said
+ * (shared/corroboration); extract the
  * claims; write them with ids derived from the article and their position, so that a
  * redelivered message rewrites the same items; mark the article processed, only if nobody
  * else did meanwhile (version check).
@@ -46,8 +50,17 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
     status: 'needs_review',
     version: 0,
     createdAt,
+    corroboration: 'single_source',
+    evidence: [],
   }));
   await deps.claims.putClaims(records);
+
+  // corroboration: index first, so that of two articles processed at once the later finds the
+  // earlier; then look up candidates by key, link, and store the links on both sides
+  const entries = matchEntries({ ...article, text }, records);
+  await deps.matches.index(entries);
+  const links = findLinks(entries, await deps.matches.candidates(entries));
+  await deps.matches.saveLinks(links);
   await deps.articles.markProcessed(article, { claimCount: records.length, language });
   return 'processed';
 }

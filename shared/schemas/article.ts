@@ -48,12 +48,32 @@ export const ClaimStatus = z.enum(['needs_review', 'confirmed', 'refuted', 'unve
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
 /** A claim as stored and served: the extractor's contract plus its identity and review state. */
+export const Relation = z.enum(['corroborates', 'conflicts']);
+export type Relation = z.infer<typeof Relation>;
+
+export const Corroboration = z.enum(['single_source', 'corroborated', 'conflicting']);
+export type Corroboration = z.infer<typeof Corroboration>;
+
+/** What another source said about the same fact. */
+export const Evidence = z.object({
+  claimId: z.string(),
+  articleId: z.string(),
+  source: z.string(),
+  url: z.string(),
+  text: z.string(),
+  relation: Relation,
+  score: z.number(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
 export const ClaimRecord = ExtractedClaim.extend({
   id: z.string(),
   articleId: z.string(),
   status: ClaimStatus,
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
+  corroboration: Corroboration.default('single_source'),
+  evidence: z.array(Evidence).default([]),
 });
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
@@ -70,6 +90,12 @@ export const ArticleResponse = ArticleRecord.pick({
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
 export const ClaimPage = z.object({ items: z.array(ClaimRecord), nextCursor: z.string().nullable() });
+
+/** A claim with the article it comes from, as GET /api/claims/{id} serves it. */
+export const ClaimResponse = ClaimRecord.extend({
+  article: ArticleRecord.pick({ id: true, url: true, source: true, title: true, publishedAt: true, language: true }),
+});
+export type ClaimResponse = z.infer<typeof ClaimResponse>;
 export type ClaimPage = z.infer<typeof ClaimPage>;
 
 export const ErrorResponse = z.object({

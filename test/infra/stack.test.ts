@@ -91,8 +91,8 @@ describe('stateful stack', () => {
     });
   });
 
-  it('defines both GSIs with their string keys', () => {
-    const gsis = [TABLE.reviewIndex, TABLE.matchIndex].map((index) =>
+  it('defines the review-queue GSI with its string keys', () => {
+    const gsis = [TABLE.reviewIndex].map((index) =>
       Match.objectLike({
         IndexName: index.name,
         KeySchema: [
@@ -101,7 +101,7 @@ describe('stateful stack', () => {
         ],
       }),
     );
-    const attributes = [TABLE, TABLE.reviewIndex, TABLE.matchIndex].flatMap((keys) => [
+    const attributes = [TABLE, TABLE.reviewIndex].flatMap((keys) => [
       { AttributeName: keys.partitionKey, AttributeType: 'S' },
       { AttributeName: keys.sortKey, AttributeType: 'S' },
     ]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
-import { ArticleResponse, ClaimPage } from '../../shared/schemas/article';
+import { ArticleResponse, ClaimPage, ClaimResponse } from '../../shared/schemas/article';
 import { article, eventually, getJson, postWebhook } from './helpers';
 
 let pipeline: LocalPipeline;
@@ -79,6 +79,46 @@ describe('webhook -> queue -> worker -> table -> read API', () => {
     const second = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()), { id: 'msg_reused' });
     expect(second.status).toBe(409);
     expect(second.json.error).toMatch(/msg_reused/);
+  });
+});
+
+describe('corroboration across sources', () => {
+  it('links a new article to what other outlets said, on both sides, conflicts first in the queue', async () => {
+    const first = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify({
+      url: 'https://harbour-times.example/orla', title: 'Storm Orla hits Port Varna', publishedAt: '2026-02-10T08:00:00Z',
+      text: 'Storm Orla hit Port Varna on Monday, killing 7 people and forcing the evacuation of about 12,000 residents.\nThe city said repairs would cost $48 million.',
+    }));
+    const english = await processed(first.json.articleId);
+    expect(english.claims.every((c) => c.corroboration === 'single_source' && c.evidence.length === 0)).toBe(true);
+
+    const second = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify({
+      url: 'https://tin-nhanh.example/bao-orla', title: 'Bão Orla đổ bộ Port Varna', publishedAt: '2026-02-10T10:00:00Z',
+      text: 'Bão Orla đổ bộ vào Port Varna, làm 9 người chết và khoảng 12.000 người dân phải sơ tán.\nChi phí sửa chữa ước tính khoảng 1.250 tỷ đồng.',
+    }));
+    const vietnamese = await processed(second.json.articleId);
+    const deaths = vietnamese.claims.find((c) => c.text === '9 người chết')!;
+    expect(deaths.corroboration).toBe('conflicting');
+    expect(deaths.evidence).toEqual([expect.objectContaining({
+      articleId: first.json.articleId, source: 'harbour-times.example', text: '7 people', relation: 'conflicts',
+    })]);
+
+    // the earlier article gained its evidence too
+    const englishAfter = ArticleResponse.parse((await getJson(pipeline.url, `/api/articles/${first.json.articleId}`, pipeline.reviewerToken)).json);
+    const residents = englishAfter.claims.find((c) => c.text === 'about 12,000 residents')!;
+    expect(residents).toMatchObject({ corroboration: 'corroborated' });
+    expect(residents.evidence.map((e) => [e.text, e.relation])).toEqual([['khoảng 12.000 người dân', 'corroborates']]);
+
+    const one = await getJson(pipeline.url, `/api/claims/${deaths.id}`, pipeline.reviewerToken);
+    expect(one.status).toBe(200);
+    expect(ClaimResponse.parse(one.json)).toMatchObject({ id: deaths.id, article: { id: second.json.articleId, source: 'tin-nhanh.example' } });
+
+    const conflicting = ClaimPage.parse((await getJson(pipeline.url, '/api/claims?corroboration=conflicting&limit=100', pipeline.reviewerToken)).json);
+    expect(conflicting.items.length).toBeGreaterThanOrEqual(2);
+    expect(conflicting.items.every((c) => c.corroboration === 'conflicting')).toBe(true);
+    const queue = ClaimPage.parse((await getJson(pipeline.url, '/api/claims?limit=3', pipeline.reviewerToken)).json);
+    expect(queue.items[0]!.corroboration).toBe('conflicting');
+    expect((await getJson(pipeline.url, '/api/claims/art_000000000000000000000000-c0001', pipeline.reviewerToken)).status).toBe(404);
+    expect((await getJson(pipeline.url, '/api/claims?corroboration=maybe', pipeline.reviewerToken)).status).toBe(400);
   });
 });
 

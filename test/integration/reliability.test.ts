@@ -126,7 +126,7 @@ describe('the claim worker', () => {
     );
     const throttledStore = new DynamoStore(db, pipeline.tableName, async () => undefined);
     for (const id of ids) {
-      await processArticle(id, { articles: throttledStore, claims: throttledStore, now: () => new Date() });
+      await processArticle(id, { articles: throttledStore, claims: throttledStore, matches: throttledStore, now: () => new Date() });
     }
     expect(throttled).toBeGreaterThan(3);
     await expectProcessedExactlyOnce(ids);
