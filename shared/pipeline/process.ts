@@ -14,14 +14,13 @@ export interface ProcessDeps {
 export type ProcessOutcome = 'processed' | 'already_processed' | 'missing' | 'failed';
 
 /**
- * Extracts and stores the claims of one queued article.
+ * Extracts, stores and corroborates the claims of one queued article.
  * In: the article id from the queue. Out: what happened.
- * Steps: read the article (skip it if gone or already processed); read its text; extract the
- * claims (an article whose text is incomplete or cannot be read is marked failed, with the
- * reason); write them, index them for corroboration and link them to what other sources said
- * (shared/corroboration); extract the
- * claims; write them with ids derived from the article and their position, so that a
- * redelivered message rewrites the same items; mark the article processed, only if nobody
+ * Steps: read the article (skip it if gone or already processed); read its text (an article whose
+ * text is incomplete, or that the extractor cannot read, is marked failed with the reason);
+ * extract the claims and write them with ids derived from the article and their position, so
+ * that a redelivered message rewrites the same items; index them and link them to what other
+ * sources said (shared/corroboration), on both sides; mark the article processed, only if nobody
  * else did meanwhile (version check).
  */
 export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
