@@ -57,11 +57,21 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-/** A conditional update found another version (someone wrote meanwhile). */
+/** A conditional update found another version (someone wrote meanwhile); `current` is what is there now. */
 export class StaleVersionError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
     super(message);
     this.name = 'StaleVersionError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = 'forbidden') {
+    super(message);
+    this.name = 'ForbiddenError';
   }
 }
 

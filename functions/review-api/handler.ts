@@ -1,24 +1,27 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { DynamoStore } from '../../shared/adapters/dynamo-store';
 import { requiredEnv, secretFromEnv } from '../../shared/adapters/secrets';
 import { ENV } from '../../shared/adapters/table';
-import { failure, headersOf } from '../../shared/http/event';
+import { adminPage } from '../../shared/http/admin-page';
+import { bodyOf, failure, headersOf } from '../../shared/http/event';
 import { routeReview } from '../../shared/http/review-routes';
 
 const logger = new Logger({ serviceName: 'review-api' });
 const store = new DynamoStore(dynamoDocumentClient(), requiredEnv(ENV.tableName));
-const token = secretFromEnv(ENV.reviewerToken, ENV.reviewerTokenArn);
+// with a JWT authorizer in front (AWS), no shared token is needed
+const token = process.env[ENV.reviewerToken] || process.env[ENV.reviewerTokenArn] ? secretFromEnv(ENV.reviewerToken, ENV.reviewerTokenArn) : Promise.resolve(undefined);
 token.catch(() => undefined); // reported by the first request instead of crashing the import
 
-/** GET /health, GET /api/articles/{id}, GET /api/claims: the read API behind a bearer token. */
-export const handler = async (event: APIGatewayProxyEventV2) => {
+/** GET /admin, GET /health and the review API under /api (JWT of the reviewers group, or the shared token). */
+export const handler = async (event: APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer) => {
   try {
-    const { method, path } = { method: event.requestContext.http.method, path: event.rawPath };
-    return await routeReview({ method, path, query: event.queryStringParameters ?? {}, headers: headersOf(event) }, {
-      articles: store, claims: store, token: await token,
-    });
+    const jwt = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
+    return await routeReview(
+      { method: event.requestContext.http.method, path: event.rawPath, query: event.queryStringParameters ?? {}, headers: headersOf(event as APIGatewayProxyEventV2), body: bodyOf(event as APIGatewayProxyEventV2), jwtClaims: jwt },
+      { articles: store, claims: store, token: await token, now: () => new Date(), publisher: process.env.PUBLISHER_NAME ?? 'Fact-check desk', page: adminPage },
+    );
   } catch (error) {
     return failure(error, logger);
   }

@@ -79,6 +79,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       { method: 'POST', path: '/webhooks/articles', handler: ingest.handler },
       { method: 'GET', path: '/health', handler: review.handler },
       { method: 'GET', path: '/api/', handler: review.handler },
+      { method: 'POST', path: '/api/', handler: review.handler },
+      { method: 'GET', path: '/admin', handler: review.handler },
+      { method: 'GET', path: '/admin/', handler: review.handler },
     ],
     options.port ?? 3000,
   );

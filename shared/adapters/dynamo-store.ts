@@ -17,9 +17,9 @@ import { z } from 'zod';
 import { indexKeys, lookupKeys } from '../corroboration/buckets';
 import type { ClaimFeatures } from '../corroboration/features';
 import type { Link, MatchEntry } from '../corroboration/match';
-import { StaleVersionError, ValidationError } from '../errors';
-import type { ArticleStore, ClaimStore, MatchIndex } from '../pipeline/ports';
-import { ArticleRecord, ClaimRecord, type Corroboration, Evidence } from '../schemas/article';
+import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
+import type { ArticleStore, ClaimFilter, ClaimStore, MatchIndex } from '../pipeline/ports';
+import { ArticleRecord, ClaimRecord, type Corroboration, Evidence, type ReviewEntry } from '../schemas/article';
 import type { Language } from '../schemas/claim';
 import { TABLE, TEXT_CHUNK_CHARS } from './table';
 
@@ -163,21 +163,75 @@ export class DynamoStore implements ArticleStore, ClaimStore, MatchIndex {
     return claims;
   }
 
-  async claimsByStatus(status: ClaimRecord['status'], limit: number, cursor?: string, corroboration?: Corroboration) {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: TABLE.reviewIndex.name,
-        KeyConditionExpression: corroboration ? '#pk = :pk AND begins_with(#sk, :rank)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, ...(corroboration ? { '#sk': TABLE.reviewIndex.sortKey } : {}) },
-        ExpressionAttributeValues: { ':pk': `STATUS#${status}`, ...(corroboration ? { ':rank': `${RANK[corroboration]}#` } : {}) },
-        Limit: limit,
-        ExclusiveStartKey: cursor === undefined ? undefined : decodeCursor(cursor),
-      }),
-    );
-    const items = (out.Items ?? []).map((item) => parseItem(ClaimRecord, item, 'claim'));
-    // the queue lists claims; their evidence is one GET /api/claims/{id} away
-    return { items, nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null };
+  async claimsByStatus(status: ClaimRecord['status'], limit: number, cursor?: string, corroboration?: Corroboration, filter: ClaimFilter = {}) {
+    const names: Record<string, string> = { '#pk': TABLE.reviewIndex.partitionKey };
+    const values: Record<string, unknown> = { ':pk': `STATUS#${status}` };
+    if (corroboration) {
+      names['#sk'] = TABLE.reviewIndex.sortKey;
+      values[':rank'] = `${RANK[corroboration]}#`;
+    }
+    const conditions: string[] = [];
+    for (const [field, value] of Object.entries(filter)) {
+      if (value === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      conditions.push(`#${field} = :${field}`);
+    }
+    const items: ClaimRecord[] = [];
+    let start = cursor === undefined ? undefined : decodeCursor(cursor);
+    // a filter applies after DynamoDB's page limit: read a few pages to fill one (bounded)
+    for (let page = 0; page < (conditions.length > 0 ? 10 : 1); page++) {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE.reviewIndex.name,
+          KeyConditionExpression: corroboration ? '#pk = :pk AND begins_with(#sk, :rank)' : '#pk = :pk',
+          FilterExpression: conditions.length > 0 ? conditions.join(' AND ') : undefined,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Limit: limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      // the queue lists claims; their evidence is one GET /api/claims/{id} away
+      items.push(...(out.Items ?? []).map((item) => parseItem(ClaimRecord, item, 'claim')));
+      start = out.LastEvaluatedKey;
+      if (!start || items.length >= limit) break;
+    }
+    return { items, nextCursor: start ? encodeCursor(start) : null };
+  }
+
+  async review(claimId: string, expectedVersion: number, entry: Omit<ReviewEntry, 'version'>): Promise<ClaimRecord> {
+    const key = claimKey(claimId);
+    const current = key ? await this.getClaim(claimId) : null;
+    if (!key || !current) throw new NotFoundError(`no claim ${claimId}`);
+    const recorded: ReviewEntry = { ...entry, version: expectedVersion + 1 };
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET #status = :status, version = :next, history = list_append(if_not_exists(history, :none), :entry), #pk = :queue',
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeNames: { '#status': 'status', '#pk': TABLE.reviewIndex.partitionKey },
+          ExpressionAttributeValues: {
+            ':status': entry.verdict,
+            ':next': expectedVersion + 1,
+            ':entry': [recorded],
+            ':none': [],
+            ':queue': `STATUS#${entry.verdict}`,
+            ':expected': expectedVersion,
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        const now = (await this.getClaim(claimId))!;
+        throw new StaleVersionError(`claim ${claimId} was reviewed meanwhile: it is at version ${now.version}, not ${expectedVersion}`, now);
+      }
+      throw error;
+    }
+    return (await this.getClaim(claimId))!;
   }
 
   async index(entries: readonly MatchEntry[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   StaleVersionError,
@@ -30,8 +31,12 @@ export function errorResponse(error: unknown): HttpResult {
     return json(400, error.issues.length > 0 ? { error: error.message, issues: error.issues } : { error: error.message });
   }
   if (error instanceof UnauthorizedError) return json(401, { error: error.message }, { 'www-authenticate': 'Bearer' });
+  if (error instanceof ForbiddenError) return json(403, { error: error.message });
   if (error instanceof NotFoundError) return json(404, { error: error.message });
-  if (error instanceof ConflictError || error instanceof StaleVersionError) return json(409, { error: error.message });
+  if (error instanceof StaleVersionError) {
+    return json(409, error.current === undefined ? { error: error.message } : { error: error.message, current: error.current });
+  }
+  if (error instanceof ConflictError) return json(409, { error: error.message });
   if (error instanceof PayloadTooLargeError) return json(413, { error: error.message });
   if (error instanceof UnsupportedMediaTypeError) return json(415, { error: error.message });
   return json(500, { error: 'internal error' });

@@ -1,5 +1,5 @@
 import type { Link, MatchEntry } from '../corroboration/match';
-import type { ArticleMessage, ArticleRecord, ClaimRecord, Corroboration } from '../schemas/article';
+import type { ArticleMessage, ArticleRecord, ClaimRecord, Corroboration, ReviewEntry } from '../schemas/article';
 import type { Language } from '../schemas/claim';
 
 /** Where articles live. Implemented by the DynamoDB adapter (dynalite locally). */
@@ -21,13 +21,27 @@ export interface ClaimStore {
   /** The claims of an article with their evidence. */
   claimsOf(articleId: string): Promise<ClaimRecord[]>;
   getClaim(claimId: string): Promise<ClaimRecord | null>;
+  /**
+   * Records a verdict on the version of the claim the reviewer saw: the claim takes the verdict
+   * as its status and the next version, and the verdict joins its history, in one conditional
+   * write. Throws StaleVersionError (and writes nothing) when the claim is at another version.
+   */
+  review(claimId: string, expectedVersion: number, entry: Omit<ReviewEntry, 'version'>): Promise<ClaimRecord>;
   /** The review queue: claims of a status, conflicting first then oldest first, a page at a time. */
   claimsByStatus(
     status: ClaimRecord['status'],
     limit: number,
     cursor?: string,
     corroboration?: Corroboration,
+    filter?: ClaimFilter,
   ): Promise<{ items: ClaimRecord[]; nextCursor: string | null }>;
+}
+
+/** Narrower views of the review queue. */
+export interface ClaimFilter {
+  language?: string;
+  source?: string;
+  kind?: string;
 }
 
 /** Where claims are indexed to be found by other sources' claims that may state the same fact. */

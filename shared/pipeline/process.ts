@@ -46,11 +46,13 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
     ...claim,
     id: claimIdOf(articleId, index),
     articleId,
+    source: article.source,
     status: 'needs_review',
     version: 0,
     createdAt,
     corroboration: 'single_source',
     evidence: [],
+    history: [],
   }));
   await deps.claims.putClaims(records);
 

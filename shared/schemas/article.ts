@@ -66,14 +66,45 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+export const VERDICTS = ['confirmed', 'refuted', 'unverifiable', 'not_a_claim'] as const;
+export const Verdict = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** One verdict, as kept in a claim's audit history. */
+export const ReviewEntry = z.object({
+  verdict: Verdict,
+  note: z.string().optional(),
+  sourceUrls: z.array(z.string()).default([]),
+  reviewer: z.string(),
+  at: z.string(),
+  /** The claim's version this verdict produced. */
+  version: z.number().int().positive(),
+});
+export type ReviewEntry = z.infer<typeof ReviewEntry>;
+
+/** POST /api/claims/{id}/review: a verdict on the version of the claim the reviewer saw. */
+export const ReviewRequest = z
+  .object({
+    verdict: Verdict,
+    note: z.string().trim().max(4000).optional(),
+    sourceUrls: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).max(20).default([]),
+    expectedVersion: z.number().int().nonnegative(),
+  })
+  .strict();
+export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
 export const ClaimRecord = ExtractedClaim.extend({
   id: z.string(),
   articleId: z.string(),
+  /** The publisher of the claim's article (kept on the claim for the queue and its filters). */
+  source: z.string().optional(),
   status: ClaimStatus,
   version: z.number().int().nonnegative(),
   createdAt: z.string(),
   corroboration: Corroboration.default('single_source'),
   evidence: z.array(Evidence).default([]),
+  /** Every verdict, oldest first; the last one is the claim's status. */
+  history: z.array(ReviewEntry).default([]),
 });
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
@@ -90,6 +121,9 @@ export const ArticleResponse = ArticleRecord.pick({
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
 export const ClaimPage = z.object({ items: z.array(ClaimRecord), nextCursor: z.string().nullable() });
+
+/** The answer to a stale review: what the claim is now, so that the page can show it. */
+export const ReviewConflict = z.object({ error: z.string(), current: z.lazy(() => ClaimRecord) });
 
 /** A claim with the article it comes from, as GET /api/claims/{id} serves it. */
 export const ClaimResponse = ClaimRecord.extend({
