@@ -24,3 +24,27 @@ export const SERVICE = {
   worker: 'claim-worker',
   review: 'review-api',
 } as const;
+
+/**
+ * The organisation named as author of the ClaimReview JSON-LD, read by the review function from
+ * PUBLISHER_NAME. Set it with `cdk synth -c publisherName="..."` or `buildApp({ publisherName })`.
+ */
+export const PUBLISHER = {
+  env: 'PUBLISHER_NAME',
+  contextKey: 'publisherName',
+  default: 'Fact-check desk',
+  maxLength: 200,
+} as const;
+
+/** The publisher name from a prop or the context: a non-blank string of at most 200 characters. */
+export function publisherName(value: unknown): string {
+  if (value === undefined || value === null) return PUBLISHER.default;
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name === '' || name.length > PUBLISHER.maxLength) {
+    throw new Error(
+      `${PUBLISHER.contextKey} must be a non-blank string of at most ` +
+        `${PUBLISHER.maxLength} characters`,
+    );
+  }
+  return name;
+}

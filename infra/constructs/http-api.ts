@@ -7,6 +7,7 @@ import {
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,7 +17,24 @@ import { API_THROTTLE } from '../settings';
 export interface PipelineHttpApiProps {
   readonly ingestFunction: IFunction;
   readonly reviewFunction: IFunction;
+  /** Who issues the reviewers' tokens and for which app client (the Cognito user pool). */
+  readonly reviewerTokens: {
+    /** https://cognito-idp.<region>.amazonaws.com/<user pool id> */
+    readonly issuer: string;
+    /** The app client id: the ID token's `aud`, or the access token's `client_id`. */
+    readonly audience: string;
+  };
 }
+
+/** The review API's routes, all behind the JWT authorizer. */
+export const REVIEW_API_ROUTES: readonly { method: HttpMethod; path: string }[] = [
+  { method: HttpMethod.GET, path: '/api/articles/{id}' },
+  { method: HttpMethod.GET, path: '/api/claims' },
+  { method: HttpMethod.GET, path: '/api/claims/{id}' },
+  { method: HttpMethod.POST, path: '/api/claims/{id}/review' },
+  { method: HttpMethod.GET, path: '/api/claims/{id}/claimreview' },
+  { method: HttpMethod.GET, path: '/api/export' },
+];
 
 /** HTTP API variables only ($context.identity.caller and friends exist on REST APIs alone). */
 const ACCESS_LOG_FIELDS = {
@@ -35,17 +53,26 @@ const ACCESS_LOG_FIELDS = {
   integrationLatency: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
   error: '$context.error.message',
+  // Why the JWT authorizer refused a token, and whose token it accepted (the opaque Cognito sub).
+  authorizerError: '$context.authorizer.error',
+  reviewer: '$context.authorizer.claims.sub',
 };
 
 /**
- * The public HTTP API. Every route reaches a function that authenticates the request itself:
- * the webhook by its Standard Webhooks signature, the review API by the reviewers' bearer token
- * (a Cognito JWT authorizer replaces the token later).
+ * The public HTTP API.
+ * - POST /webhooks/articles: no authorizer; the ingest function verifies the Standard Webhooks
+ *   signature.
+ * - /api/...: a JWT authorizer verifies the reviewer's Cognito token (signature, issuer, audience,
+ *   expiry) before the review function runs; the function then requires the reviewers group.
+ *   Each route is listed, so any other path under /api is answered 404 by API Gateway.
+ * - GET /admin, GET /admin/{proxy+}: the admin page and its assets, open (no data in them).
+ * - GET /health: open.
  */
 export class PipelineHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  readonly reviewerAuthorizer: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: PipelineHttpApiProps) {
     super(scope, id);
@@ -53,7 +80,7 @@ export class PipelineHttpApi extends Construct {
     // The default stage is made here, not by HttpApi, to give it access logs and throttling.
     this.api = new HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-http-api`,
-      description: 'Fact-check pipeline: newsroom webhooks and the review API',
+      description: 'Fact-check pipeline: newsroom webhooks, the review API and its admin page',
       createDefaultStage: false,
     });
 
@@ -77,20 +104,33 @@ export class PipelineHttpApi extends Construct {
       methods: [HttpMethod.POST],
       integration: ingest,
     });
-    const reviewRoutes = [
-      ...this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration: review }),
+
+    this.reviewerAuthorizer = new HttpJwtAuthorizer('Reviewers', props.reviewerTokens.issuer, {
+      jwtAudience: [props.reviewerTokens.audience],
+      identitySource: ['$request.header.Authorization'],
+    });
+    for (const { method, path } of REVIEW_API_ROUTES) {
+      this.api.addRoutes({
+        path,
+        methods: [method],
+        integration: review,
+        authorizer: this.reviewerAuthorizer,
+      });
+    }
+
+    const adminRoutes = [
+      ...this.api.addRoutes({ path: '/admin', methods: [HttpMethod.GET], integration: review }),
       ...this.api.addRoutes({
-        path: '/api/articles/{id}',
+        path: '/admin/{proxy+}',
         methods: [HttpMethod.GET],
         integration: review,
       }),
-      ...this.api.addRoutes({ path: '/api/claims', methods: [HttpMethod.GET], integration: review }),
-      ...this.api.addRoutes({
-        path: '/api/{proxy+}',
-        methods: [HttpMethod.ANY],
-        integration: review,
-      }),
     ];
+    const healthRoutes = this.api.addRoutes({
+      path: '/health',
+      methods: [HttpMethod.GET],
+      integration: review,
+    });
 
     acknowledgeNoAuthorizer(
       webhookRoutes,
@@ -99,16 +139,27 @@ export class PipelineHttpApi extends Construct {
         'tolerance) against the secret in Secrets Manager and answers 401 otherwise.',
     );
     acknowledgeNoAuthorizer(
-      reviewRoutes,
-      'The review function checks the reviewers\' bearer token (in Secrets Manager) on every ' +
-        '/api request and answers 401 otherwise; /health reveals nothing. A Cognito JWT ' +
-        'authorizer on these routes replaces the token later.',
+      adminRoutes,
+      'The admin page and its static assets must load before a reviewer has a token: they hold ' +
+        'no data and no configuration secret. Everything the page shows comes from the /api ' +
+        'routes, which the Cognito JWT authorizer protects; the review function answers nothing ' +
+        'but the page and its assets here (404 otherwise).',
+    );
+    acknowledgeNoAuthorizer(
+      healthRoutes,
+      'Health probe for monitors: answers {"status":"ok"} without reading the table, so it ' +
+        'reveals nothing; it is throttled with the rest of the stage.',
     );
   }
 
   /** The invoke URL of the default stage. */
   get url(): string {
     return this.stage.url;
+  }
+
+  /** The admin page (the $default stage's URL ends with a slash). */
+  get adminUrl(): string {
+    return `${this.stage.url}admin`;
   }
 }
 

@@ -4,24 +4,24 @@ import { Construct } from 'constructs';
 
 /**
  * A generated secret string of 48 letters and digits. 48 characters of the base64 alphabet with
- * no padding decode to 36 bytes, so the same value serves as the body of a Standard Webhooks
- * secret (`whsec_<value>`) and as a bearer token.
+ * no padding decode to 36 bytes, the body of a Standard Webhooks secret (`whsec_<value>`).
  */
 function generatedSecret(scope: Construct, id: string, description: string): Secret {
   return new Secret(scope, id, {
     description,
     generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-    // Given out to newsrooms and reviewers: deleting the stack must not invalidate them.
+    // Given out to newsrooms: deleting the stack must not invalidate them.
     removalPolicy: RemovalPolicy.RETAIN,
   });
 }
 
-/** The secrets the pipeline generates and hands out. */
+/**
+ * The secrets the pipeline generates and hands out. Reviewers have no shared secret: they sign in
+ * to the Cognito user pool (see `Reviewers`), and the HTTP API verifies their tokens.
+ */
 export class PipelineSecrets extends Construct {
   /** Signs webhook deliveries (Standard Webhooks); shared with the newsrooms. */
   readonly webhookSecret: Secret;
-  /** Bearer token of the review API until reviewers sign in with Cognito. */
-  readonly reviewerToken: Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -30,11 +30,6 @@ export class PipelineSecrets extends Construct {
       'WebhookSecret',
       'Standard Webhooks signing secret for POST /webhooks/articles (the value after whsec_)',
     );
-    this.reviewerToken = generatedSecret(
-      this,
-      'ReviewerToken',
-      'Bearer token for the review API (/api/...)',
-    );
 
     Validations.of(this.webhookSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
@@ -42,12 +37,6 @@ export class PipelineSecrets extends Construct {
         'The webhook secret is shared with the newsrooms that sign deliveries; rotating it needs ' +
         'a coordinated change on their side (Standard Webhooks allows two secrets during a ' +
         'switch), so it is rotated by hand, not by a rotation Lambda.',
-    });
-    Validations.of(this.reviewerToken).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Interim shared bearer token for reviewers until the Cognito JWT authorizer replaces it; ' +
-        'it is rotated by hand (put-secret-value) together with telling the reviewers.',
     });
   }
 }

@@ -5,10 +5,13 @@ import { PipelineHttpApi } from '../constructs/http-api';
 import { ArticleQueueAlarms } from '../constructs/queue';
 import { ReviewApi } from '../constructs/review-api';
 import { WebhookIngest } from '../constructs/webhook-ingest';
+import { PUBLISHER } from '../settings';
 import type { StatefulStack } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulStack;
+  /** Author of the ClaimReview JSON-LD. @default PUBLISHER.default ("Fact-check desk") */
+  readonly publisherName?: string;
 }
 
 /** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
@@ -21,7 +24,7 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { storage, articleQueue, secrets } = props.stateful;
+    const { storage, articleQueue, secrets, reviewers } = props.stateful;
 
     this.ingest = new WebhookIngest(this, 'WebhookIngest', {
       storage,
@@ -31,11 +34,12 @@ export class StatelessStack extends Stack {
     this.worker = new ClaimWorker(this, 'ClaimWorker', { storage, queue: articleQueue.queue });
     this.review = new ReviewApi(this, 'ReviewApi', {
       storage,
-      reviewerToken: secrets.reviewerToken,
+      publisherName: props.publisherName ?? PUBLISHER.default,
     });
     this.httpApi = new PipelineHttpApi(this, 'HttpApi', {
       ingestFunction: this.ingest.function.lambda,
       reviewFunction: this.review.function.lambda,
+      reviewerTokens: { issuer: reviewers.jwtIssuer, audience: reviewers.client.userPoolClientId },
     });
     this.queueAlarms = new ArticleQueueAlarms(this, 'ArticleQueueAlarms', {
       queue: articleQueue.queue,
@@ -43,5 +47,6 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'AdminUrl', { value: this.httpApi.adminUrl });
   }
 }

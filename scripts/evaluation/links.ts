@@ -52,12 +52,18 @@ export function scoreLinks(articles: readonly AnnotatedArticle[], predicted: rea
   const used = new Set<number>();
   const missed: string[] = [];
   const wrong: string[] = [];
+  const seenPairs = new Set<string>();
   for (const a of articles) {
     for (const m of a.matches) {
       const claim = a.claims.find((c) => c.quote === m.claim);
       const x = spanOf(a.id, m.claim, claim?.occurrence ?? 1);
-      const y = spanOf(m.article, m.otherQuote);
+      const other = byId.get(m.article)?.claims.find((c) => c.quote === m.otherQuote);
+      const y = spanOf(m.article, m.otherQuote, other?.occurrence ?? 1);
       if (!x || !y) throw new Error(`match ${a.id} "${m.claim}" -> ${m.article} "${m.otherQuote}" cannot be located`);
+      // a match may be annotated from both articles: it is one pair
+      const pair = [`${x.article}:${x.start}`, `${y.article}:${y.start}`].sort().join('|');
+      if (seenPairs.has(pair)) continue;
+      seenPairs.add(pair);
       const hit = predicted.findIndex((l, i) => !used.has(i) && joins(l, x, y));
       if (m.relation === 'unrelated') {
         if (hit >= 0) {

@@ -36,6 +36,8 @@ const reviewSortKey = (c: Corroboration, createdAt: string, claimId: string) => 
 /** Lookups per article are bounded: at most this many keys, and this many entries per key. */
 const MAX_LOOKUP_KEYS = 200;
 const ENTRIES_PER_KEY = 100;
+/** Two articles more than this apart are not about the same story (as in corroboration/match). */
+const STORY_WINDOW_MS = 30 * 24 * 3600 * 1000;
 const textSortKey = (index: number) => `TEXT#${String(index).padStart(4, '0')}`;
 const BATCH = 25;
 
@@ -252,13 +254,18 @@ export class DynamoStore implements ArticleStore, ClaimStore, MatchIndex {
     const keys = [...new Set(entries.flatMap((e) => lookupKeys(e.features)))].slice(0, MAX_LOOKUP_KEYS);
     const found = new Map<string, MatchEntry>();
     const own = new Set(entries.map((e) => e.articleId));
+    // entries sort by publication time: a dated article reads only its story window
+    const published = entries[0]?.publishedAt ? Date.parse(entries[0].publishedAt) : NaN;
+    const window = Number.isFinite(published)
+      ? { from: new Date(published - STORY_WINDOW_MS).toISOString(), to: `${new Date(published + STORY_WINDOW_MS).toISOString()}~` }
+      : null;
     await Promise.all(
       keys.map(async (key) => {
         const out = await this.db.send(
           new QueryCommand({
             TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': `MATCH#${key}` },
+            KeyConditionExpression: window ? 'PK = :pk AND SK BETWEEN :from AND :to' : 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': `MATCH#${key}`, ...(window ? { ':from': window.from, ':to': window.to } : {}) },
             ScanIndexForward: false, // the most recent first
             Limit: ENTRIES_PER_KEY,
           }),

@@ -636,6 +636,10 @@ class Extractor {
     // "a/an" + unit after a qualifier: "more than a minute"
     if ((w === 'a' || w === 'an') && this.lang === 'en') {
       const after = this.word(i + 1);
+      if (after === 'dozen') {
+        const read = this.accumulate(i + 1); // "a dozen": twelve, with "at least" and the like before it
+        if (read) return { ...read, a: i };
+      }
       if (after !== null && (lex.hundreds.has(after) || lex.scales.has(after))) {
         const read = this.accumulate(i + 1);
         if (read) return { ...read, a: i, bareScale: true };

@@ -29,7 +29,8 @@ export const UNIT_CONCEPTS: Record<string, string> = {
   dwelling: 'house', apartment: 'apartment', household: 'household', family: 'household', flight: 'flight',
   fisherman: 'fisherman', boat: 'boat', ship: 'boat', vessel: 'boat', country: 'country', nation: 'country',
   subscriber: 'subscriber', customer: 'customer', user: 'user', company: 'company', firm: 'company',
-  child: 'child', student: 'student', seat: 'seat', death: 'death', case: 'case',
+  child: 'child', student: 'student', seat: 'seat', death: 'death', case: 'case', firefighter: 'firefighter',
+  rescuer: 'firefighter', officer: 'employee', soldier: 'soldier', other: 'person', others: 'person',
 };
 /** Counted nouns that are people in a given situation: "14 người chết" is 14 people, about death. */
 export const IMPLIED_CONCEPTS: Record<string, string> = {
@@ -38,9 +39,15 @@ export const IMPLIED_CONCEPTS: Record<string, string> = {
 };
 /** Concepts that stand for people in general and may match a more specific kind of person. */
 export const GENERIC_UNITS = new Set(['person']);
-export const PERSON_FAMILY = new Set(['person', 'resident', 'employee', 'passenger', 'fisherman', 'child', 'student', 'subscriber', 'customer', 'user']);
+export const PERSON_FAMILY = new Set(['person', 'resident', 'employee', 'passenger', 'fisherman', 'child', 'student', 'subscriber',
+  'customer', 'user', 'firefighter', 'soldier']);
+/** Names too common to tie two articles to one story on their own (countries, capitals). */
+export const GENERIC_NAMES = new Set(['vietnam', 'china', 'united states', 'egypt', 'saudi arabia', 'united arab emirates',
+  'japan', 'south korea', 'india', 'london', 'paris', 'beijing', 'washington', 'cairo', 'riyadh', 'doha', 'dubai',
+  'abu dhabi', 'hanoi', 'ho chi minh city', 'kenya', 'nairobi', 'east africa', 'europe', 'asia', 'africa', 'gulf',
+  'vietnamese', 'american', 'chinese', 'british', 'arab']);
 /** Units too common to tie two claims together without words saying what they count. */
-export const WEAK_UNITS = new Set(['', 'person', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', '%', 'USD']);
+export const WEAK_UNITS = new Set(['', 'person', 'employee', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', '%', 'USD']);
 
 /**
  * What a number is about, from the words near it in its sentence, in the three languages.
@@ -50,8 +57,8 @@ export const WEAK_UNITS = new Set(['', 'person', 'year', 'month', 'week', 'day',
 export const PREDICATES: Record<string, readonly string[]> = {
   death: ['killed', 'killing', 'kill', 'dead', 'died', 'death', 'deaths', 'fatalities', 'death toll', 'lives',
     'chết', 'tử vong', 'thiệt mạng', 'tử nạn', 'قتل', 'قتلى', 'مقتل', 'وفاة', 'وفيات', 'حتفهم', 'مصرع', 'قتيل'],
-  injury: ['injured', 'wounded', 'hurt', 'injuries', 'bị thương', 'جرحى', 'جريح', 'مصاب', 'إصابة', 'إصابات'],
-  missing: ['missing', 'mất tích', 'مفقود', 'مفقودين', 'فقد'],
+  injury: ['injured', 'injuring', 'injure', 'wounded', 'wounding', 'hurt', 'injuries', 'bị thương', 'جرحى', 'جريح', 'مصاب', 'إصابة', 'إصابات'],
+  missing: ['missing', 'unaccounted', 'mất tích', 'مفقود', 'مفقودين', 'المفقودين', 'فقد'],
   evacuation: ['evacuate', 'evacuated', 'evacuation', 'evacuees', 'displaced', 'fled', 'sơ tán', 'di dời', 'إجلاء',
     'أجلي', 'نزوح', 'نازح', 'نازحين'],
   power: ['power', 'electricity', 'blackout', 'outage', 'mất điện', 'điện', 'الكهرباء', 'انقطاع'],
@@ -59,7 +66,10 @@ export const PREDICATES: Record<string, readonly string[]> = {
   wind: ['wind', 'winds', 'gusts', 'gió', 'الرياح', 'رياح'],
   rain: ['rain', 'rainfall', 'precipitation', 'mưa', 'lượng mưa', 'أمطار', 'الأمطار'],
   flood: ['flooded', 'inundated', 'submerged', 'ngập', 'غمرت', 'فيضان'],
-  loss: ['losses', 'economic losses', 'thiệt hại', 'خسائر', 'أضرار'],
+  loss: ['losses', 'economic losses', 'damage', 'damages', 'thiệt hại', 'خسائر', 'أضرار', 'الأضرار'],
+  fire: ['fire', 'fires', 'blaze', 'burned', 'burnt', 'burning', 'flames', 'cháy', 'đám cháy', 'vụ cháy', 'hỏa hoạn',
+    'حريق', 'الحريق', 'النيران', 'اشتعل', 'احترق'],
+  firefighting: ['firefighters', 'firefighter', 'fire crews', 'chữa cháy', 'cứu hỏa', 'إطفاء', 'الإطفاء', 'إطفائي', 'إطفائيا'],
   cost: ['cost', 'costs', 'costing', 'repairs', 'bill', 'chi phí', 'kinh phí', 'كلفة', 'تكلفة', 'تكاليف'],
   deal: ['buy', 'acquire', 'acquisition', 'deal', 'transaction', 'takeover', 'mua', 'thương vụ', 'شراء', 'صفقة',
     'مقابل', 'استحواذ'],

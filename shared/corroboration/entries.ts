@@ -42,13 +42,14 @@ export function matchEntries(article: ArticleForMatching, all: readonly (Extract
   // a claim with no telling words of its own shares those of its nearest neighbour in the
   // sentence, a little further away: "invest $500 million over five years"
   return entries.map((entry, i) => {
-    if (Object.keys(entry.features.about).length > 0) return entry;
+    const own = entry.features.about;
+    if (Math.min(Infinity, ...Object.values(own)) <= 6) return entry;
     const claim = claims[i]!;
     let nearest: Record<string, number> | null = null;
     let nearestGap = Infinity;
     for (const other of bySentence.get(claim.sentence.start)!) {
       const about = byId.get(other.id)!.features.about;
-      if (other === claim || Object.keys(about).length === 0) continue;
+      if (other === claim || !(Math.min(Infinity, ...Object.values(about)) <= 6)) continue;
       const gap = other.end <= claim.start ? claim.start - other.end : other.start - claim.end;
       if (gap < nearestGap) {
         nearest = about;
@@ -56,7 +57,8 @@ export function matchEntries(article: ArticleForMatching, all: readonly (Extract
       }
     }
     if (!nearest) return entry;
-    const inherited = Object.fromEntries(Object.entries(nearest).map(([k, d]) => [k, d + 3]));
-    return { ...entry, features: { ...entry.features, about: inherited } };
+    const about: Record<string, number> = Object.fromEntries(Object.entries(nearest).map(([k, d]) => [k, d + 3]));
+    for (const [k, d] of Object.entries(own)) if (about[k] === undefined || d < about[k]!) about[k] = d;
+    return { ...entry, features: { ...entry.features, about } };
   });
 }

@@ -27,7 +27,7 @@ const ABOUT_TOLERANCE = 0.05;
 const DAYS: Record<string, number> = { year: 365.25, month: 30.44, week: 7, day: 1, hour: 1 / 24, minute: 1 / 1440, second: 1 / 86400 };
 const MEASURE_UNITS: Record<string, [string, number]> = {
   mph: ['km/h', 1.609], mile: ['km', 1.609], m: ['km', 0.001], cm: ['mm', 10], ft: ['km', 0.0003048], inch: ['mm', 25.4],
-  acre: ['hectare', 0.4047], km2: ['hectare', 100], kg: ['tonne', 0.001], degree_fahrenheit: ['degree_celsius', NaN],
+  acre: ['hectare', 0.4047], km2: ['hectare', 100], m2: ['hectare', 0.0001], kg: ['tonne', 0.001], degree_fahrenheit: ['degree_celsius', NaN],
 };
 
 export function claimFeatures(claim: ExtractedClaim, sentenceText: string, claimInSentence: [number, number], otherClaimsInSentence: readonly [number, number][]): ClaimFeatures {
@@ -98,7 +98,7 @@ for (const p of PHRASES) {
   list.push(p);
   FIRST_WORDS.set(p.words[0]!, list);
 }
-const WINDOW = 10;
+const WINDOW = 16;
 const CLITICS = /^(و|ف|ب|ل|ك|ال|وال|بال|لل)/;
 const SUFFIXES = /(هما|هم|ها|نا|كم|ه|ي)$/;
 
@@ -154,6 +154,38 @@ const STOP_NAMES = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'b
 const ALIASES: [string, string][] = Object.entries(ENTITY_ALIASES).flatMap(([key, spellings]) =>
   [key, ...spellings].map((s) => [fold(s), key] as [string, string]));
 
+const ARABIC_CONSONANTS: Record<string, string> = {
+  'ب': 'b', 'ت': 't', 'ث': 't', 'ج': 'g', 'ح': 'h', 'خ': 'h', 'د': 'd', 'ذ': 'd', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 's',
+  'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'g', 'ف': 'f', 'ق': 'k', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h',
+};
+
+/**
+ * The consonants of a name, as Arabic script keeps them, so that a Latin name and its Arabic
+ * spelling meet: "Hai Lam" and «هاي لام» are both "~h lm". Null when too short to be telling.
+ */
+export function latinSkeleton(name: string): string | null {
+  const words = fold(name)
+    .replace(/[^a-z\s]/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/ph/g, 'f').replace(/th/g, 't').replace(/kh/g, 'h').replace(/gh/g, 'g').replace(/sh/g, 's')
+      .replace(/ch/g, 's').replace(/p/g, 'b').replace(/v/g, 'f').replace(/[cq]/g, 'k').replace(/x/g, 'ks').replace(/j/g, 'g')
+      .replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'));
+  return skeletonKey(words);
+}
+
+export function arabicSkeleton(name: string): string | null {
+  const words = name.split(/\s+/).filter(Boolean).map((w) =>
+    [...w.replace(/ه$/, '')].map((c) => ARABIC_CONSONANTS[c] ?? '').join('').replace(/(.)\1+/g, '$1'));
+  return skeletonKey(words);
+}
+
+function skeletonKey(words: string[]): string | null {
+  const kept = words.filter(Boolean);
+  const consonants = kept.join('').length;
+  return kept.length > 0 && consonants >= 3 && (kept.length > 1 || consonants >= 4) ? `~${kept.join(' ')}` : null;
+}
+
 /** Lower case without diacritics: "Hà Tĩnh" -> "ha tinh", so Latin names match across languages. */
 export function fold(s: string): string {
   return normalizeKey(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
@@ -172,9 +204,29 @@ export function articleEntities(title: string, text: string): string[] {
       // a single capitalized word opening a sentence is no name ("The", "Theo", "Năm")
       const before = line.slice(0, m.index).trimEnd();
       if (words.length === 1 && (before === '' || /[.!?:"“«(]$/.test(before))) continue;
-      const name = fold(m[0]);
+      const name = fold(m[0]).replace(/['’]s$/, '');
       if (name.length < 3 || STOP_NAMES.has(name)) continue;
       found.add(name);
+      // the shorter names inside a long one: "Hai Lam Textile" also names "Hai Lam"
+      const parts = name.split(/\s+/).filter((w) => !STOP_NAMES.has(w));
+      for (let i = 0; i < parts.length; i++) {
+        for (let j = i + 2; j <= parts.length; j++) found.add(parts.slice(i, j).join(' '));
+      }
+      for (let i = 0; i < parts.length; i++) {
+        for (let j = i + 1; j <= Math.min(parts.length, i + 3); j++) {
+          const skeleton = latinSkeleton(parts.slice(i, j).join(' '));
+          if (skeleton) found.add(skeleton);
+        }
+      }
+    }
+  }
+  // Arabic news sets foreign names between guillemets: «هاي لام» is Hai Lam
+  for (const m of `${title}\n${text}`.matchAll(/«([^»\n]{2,40})»/g)) {
+    const name = fold(m[1]!);
+    if (/[\u0600-\u06ff]/.test(name)) {
+      found.add(name);
+      const skeleton = arabicSkeleton(name);
+      if (skeleton) found.add(skeleton);
     }
   }
   const folded = ` ${fold(`${title}\n${text}`).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')} `;

@@ -15,7 +15,7 @@
  *    data.ts) with a further ±6 %; "more than 14" is (14, ∞), "up to 8" is [0, 8], ranges and
  *    vague amounts are their bounds.
  */
-import { CONVERSION_TOLERANCE, GENERIC_UNITS, WEAK_UNITS } from './data';
+import { CONVERSION_TOLERANCE, GENERIC_NAMES, GENERIC_UNITS, PERSON_FAMILY, WEAK_UNITS } from './data';
 import type { ClaimFeatures } from './features';
 
 export interface MatchEntry {
@@ -77,7 +77,10 @@ export function sameStory(a: readonly MatchEntry[], b: readonly MatchEntry[]): b
   const tb = b[0]?.publishedAt ? Date.parse(b[0].publishedAt) : NaN;
   if (Number.isFinite(ta) && Number.isFinite(tb) && Math.abs(ta - tb) > STORY_WINDOW_MS) return false;
   const names = new Set(a[0]?.entities ?? []);
-  const sharedName = (b[0]?.entities ?? []).some((n) => names.has(n));
+  const shared = (b[0]?.entities ?? []).filter((n) => names.has(n));
+  const sharedName = shared.length > 0;
+  // a shared name of a company, a place or a person is the story itself; a country is not
+  if (shared.some((n) => !GENERIC_NAMES.has(n))) return true;
   let anchors = 0;
   let strong = 0;
   for (const x of a) {
@@ -106,10 +109,12 @@ export function isAnchor(x: MatchEntry, y: MatchEntry): boolean {
 
 const mid = (f: ClaimFeatures) => (Number.isFinite(f.hi) ? (f.lo + f.hi) / 2 : f.lo);
 
-function unitsCompatible(a: ClaimFeatures, b: ClaimFeatures): boolean {
+function unitsCompatible(a: ClaimFeatures, b: ClaimFeatures, loose = false): boolean {
   if (a.dimension !== b.dimension) return false;
   if (!a.dimension.startsWith('count:')) return true;
-  return a.concept === b.concept || GENERIC_UNITS.has(a.concept) || GENERIC_UNITS.has(b.concept);
+  if (a.concept === b.concept || GENERIC_UNITS.has(a.concept) || GENERIC_UNITS.has(b.concept)) return true;
+  // two kinds of people ("workers", "cán bộ") only when their words say the same thing
+  return loose && PERSON_FAMILY.has(a.concept) && PERSON_FAMILY.has(b.concept);
 }
 
 /** How strongly nearby words say the two claims are about the same thing (0 when nothing shared). */
@@ -126,7 +131,8 @@ function sharedConcept(a: ClaimFeatures, b: ClaimFeatures): number {
 function factScore(a: MatchEntry, b: MatchEntry, own: readonly MatchEntry[], others: readonly MatchEntry[]): number {
   const fa = a.features;
   const fb = b.features;
-  if (!unitsCompatible(fa, fb)) return 0;
+  if (!unitsCompatible(fa, fb, true)) return 0;
+  if (!unitsCompatible(fa, fb) && sharedConcept(fa, fb) === 0) return 0;
   if (!Number.isFinite(fa.lo) || !Number.isFinite(fb.lo)) return 0;
   // far apart figures are not the same fact told differently (buckets already bound this)
   const ratio = Math.max(mid(fa), mid(fb)) / Math.max(1e-9, Math.min(mid(fa), mid(fb)));
@@ -155,7 +161,7 @@ export function relationOf(a: ClaimFeatures, b: ClaimFeatures, ea?: MatchEntry, 
   let relative = a.dimension === 'date' || a.dimension.startsWith('count:') ? 0 : a.dimension === 'percent' ? 0 : EXACT_TOLERANCE;
   const absolute = a.dimension === 'percent' ? 0.05 : 0;
   if (a.dimension === 'money' && ea && eb && ea.features.concept !== eb.features.concept) relative += CONVERSION_TOLERANCE;
-  const overlap = a.lo * (1 - relative) - absolute <= b.hi * (1 + relative) + absolute &&
-    b.lo * (1 - relative) - absolute <= a.hi * (1 + relative) + absolute;
+  // the tolerance widens one side only
+  const overlap = a.lo * (1 - relative) - absolute <= b.hi && b.lo <= a.hi * (1 + relative) + absolute;
   return overlap ? 'corroborates' : 'conflicts';
 }
