@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   console.log(`Fact-check pipeline running on ${pipeline.url} (loopback only)
 
   webhook        POST ${pipeline.url}/webhooks/articles   (Standard Webhooks signature)
+  admin page     ${pipeline.url}/admin   (sign in with the REVIEWER_TOKEN below)
   read API       GET  ${pipeline.url}/api/articles/{id}, ${pipeline.url}/api/claims?status=needs_review
   health         GET  ${pipeline.url}/health
   DynamoDB       dynalite on ${pipeline.dynamodbEndpoint}, table ${pipeline.tableName}${values.data ? `, data in ${values.data}` : ', in memory'}
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
 
 Send a first article, from another terminal:
   WEBHOOK_SECRET='${pipeline.webhookSecret}' PORT=${new URL(pipeline.url).port} npm run ingest -- ../shared/corpus/dev/dev-ar-seed.json
-Then read its claims with the articleId it prints:
+Then review its claims at ${pipeline.url}/admin, or read them with the articleId it prints:
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 
 Ctrl-C stops everything.`);

@@ -41,9 +41,18 @@ export function reviewerFromJwt(claims: Readonly<Record<string, unknown>>): stri
   return String(claims.email ?? claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'reviewer');
 }
 
-/** A reviewer's name given with the shared token (local runtime): printable, short. */
+/**
+ * A reviewer's name given with the shared token (local runtime): printable, short. HTTP headers
+ * carry Latin-1 only, so a name in another script may come percent-encoded ("Mai%20Tr%E1%BA%A7n").
+ */
 export function reviewerName(header: string | undefined): string {
-  const name = (header ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100);
+  let raw = header ?? '';
+  try {
+    if (/%[0-9a-f]{2}/i.test(raw)) raw = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoding after all: keep it as it came
+  }
+  const name = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100);
   return name || 'reviewer';
 }
 
