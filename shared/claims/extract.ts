@@ -993,6 +993,11 @@ class Extractor {
       unit = range.unit;
     }
     if (unit) b = Math.max(b, unit.end);
+    // "0 giờ 30 phút" is half past midnight, not a duration
+    if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
+      this.skipTo = unit.end;
+      return SKIP;
+    }
 
     let kind: ClaimKind;
     let unitName: string;

@@ -35,7 +35,7 @@ export const UNIT_CONCEPTS: Record<string, string> = {
 /** Counted nouns that are people in a given situation: "14 người chết" is 14 people, about death. */
 export const IMPLIED_CONCEPTS: Record<string, string> = {
   death: 'death', dead: 'death', victim: 'death', fatality: 'death', injured: 'injury', casualty: 'injury',
-  evacuee: 'evacuation', refugee: 'evacuation',
+  evacuee: 'evacuation', refugee: 'evacuation', firefighter: 'firefighting',
 };
 /** Concepts that stand for people in general and may match a more specific kind of person. */
 export const GENERIC_UNITS = new Set(['person']);
@@ -55,9 +55,10 @@ export const WEAK_UNITS = new Set(['', 'person', 'employee', 'year', 'month', 'w
  * letters folded; clitics are matched as part of the word start).
  */
 export const PREDICATES: Record<string, readonly string[]> = {
-  death: ['killed', 'killing', 'kill', 'dead', 'died', 'death', 'deaths', 'fatalities', 'death toll', 'lives',
+  death: ['killed', 'killing', 'kill', 'dead', 'died', 'death', 'deaths', 'fatalities', 'death toll', 'toll', 'lives',
+    'victims', 'ضحايا', 'حصيلة', 'نحبهم', 'thương vong', 'nạn nhân',
     'chết', 'tử vong', 'thiệt mạng', 'tử nạn', 'قتل', 'قتلى', 'مقتل', 'وفاة', 'وفيات', 'حتفهم', 'مصرع', 'قتيل'],
-  injury: ['injured', 'injuring', 'injure', 'wounded', 'wounding', 'hurt', 'injuries', 'bị thương', 'جرحى', 'جريح', 'مصاب', 'إصابة', 'إصابات'],
+  injury: ['injured', 'injuring', 'injure', 'wounded', 'wounding', 'hurt', 'injuries', 'أصيب', 'أصيبوا', 'اصيب', 'bị thương', 'جرحى', 'جريح', 'مصاب', 'إصابة', 'إصابات'],
   missing: ['missing', 'unaccounted', 'mất tích', 'مفقود', 'مفقودين', 'المفقودين', 'فقد'],
   evacuation: ['evacuate', 'evacuated', 'evacuation', 'evacuees', 'displaced', 'fled', 'sơ tán', 'di dời', 'إجلاء',
     'أجلي', 'نزوح', 'نازح', 'نازحين'],
@@ -89,7 +90,7 @@ export const PREDICATES: Record<string, readonly string[]> = {
   carried: ['carried', 'carrying', 'on board', 'chở', 'حملت', 'على متنها'],
   fare: ['fare', 'fares', 'tickets', 'ticket', 'giá vé', 'vé', 'أسعار التذاكر', 'التذاكر', 'تذاكر'],
   flight_time: ['flight time', 'flew', 'bay', 'استغرقت', 'استغرق'],
-  capacity: ['seats', 'capacity', 'ghế', 'مقعد', 'تتسع'],
+  capacity: ['seats', 'capacity', 'production capacity', 'ghế', 'công suất', 'مقعد', 'تتسع', 'الطاقة الإنتاجية', 'طاقة'],
   since: ['since', 'kể từ', 'منذ'],
   employ: ['employs', 'employ', 'employees', 'workforce', 'work', 'working', 'nhân viên', 'lao động', 'làm việc',
     'يعمل', 'يعملون', 'موظف'],

@@ -100,7 +100,7 @@ for (const p of PHRASES) {
 }
 const WINDOW = 16;
 const CLITICS = /^(و|ف|ب|ل|ك|ال|وال|بال|لل)/;
-const SUFFIXES = /(هما|هم|ها|نا|كم|ه|ي)$/;
+const SUFFIXES = /(هما|هم|ها|نا|كم|ه|ي|ا)$/;
 
 function words(s: string): string[] {
   return s.split(/[^\p{L}\p{M}\p{N}%]+/u).filter(Boolean);

@@ -138,6 +138,8 @@ function factScore(a: MatchEntry, b: MatchEntry, own: readonly MatchEntry[], oth
   const ratio = Math.max(mid(fa), mid(fb)) / Math.max(1e-9, Math.min(mid(fa), mid(fb)));
   if (ratio > 4 && fa.pointLike && fb.pointLike) return 0;
   const shared = sharedConcept(fa, fb);
+  // ages of two people are rarely one fact: only when the words next to both say so
+  if (fa.dimension === 'age' && shared < 1) return 0;
   const specific = !WEAK_UNITS.has(fa.concept) && !WEAK_UNITS.has(fb.concept) && fa.dimension !== 'money' && fa.dimension !== 'percent' && fa.dimension !== 'date';
   if (shared === 0) {
     if (!specific) return anchorOnly(a, b) ? 0.4 : 0;
