@@ -31,7 +31,7 @@ import { indexKeys } from '../shared/corroboration/buckets';
 import { type ArticleForMatching, matchEntries } from '../shared/corroboration/entries';
 import { findLinks, type Link, type MatchEntry } from '../shared/corroboration/match';
 import { extractClaims } from '../shared/claims/index';
-import { claimIdOf } from '../shared/pipeline/process';
+import { newClaimRecords } from '../shared/pipeline/process';
 import type { ArticleRecord, ClaimRecord } from '../shared/schemas/article';
 import { Language } from '../shared/schemas/claim';
 import { createTable, startDynalite } from '../scripts/local/services';
@@ -187,17 +187,7 @@ function buildArticle(k: number, texts: readonly CorpusText[]): BenchArticle {
   const url = `https://${source}/${k}`;
   const { language, claims } = extractClaims(text, base.language ? { language: base.language } : {});
   const createdAt = new Date(publishedMs + 60_000).toISOString();
-  const records: ClaimRecord[] = claims.map((claim, index) => ({
-    ...claim,
-    id: claimIdOf(id, index),
-    articleId: id,
-    status: 'needs_review',
-    version: 0,
-    createdAt,
-    corroboration: 'single_source',
-    evidence: [],
-    history: [],
-  }));
+  const records: ClaimRecord[] = newClaimRecords({ id, source }, claims, createdAt);
   const record: ArticleRecord = {
     id, url, source, title, language, publishedAt, receivedAt: createdAt, status: 'processed',
     claimCount: records.length, textLength: text.length, version: 1,

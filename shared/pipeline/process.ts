@@ -1,7 +1,8 @@
 import { extractClaims } from '../claims/index';
 import { matchEntries } from '../corroboration/entries';
 import { findLinks } from '../corroboration/match';
-import type { ClaimRecord } from '../schemas/article';
+import type { ArticleRecord, ClaimRecord } from '../schemas/article';
+import type { ExtractedClaim } from '../schemas/claim';
 import type { ArticleStore, ClaimStore, Clock, MatchIndex } from './ports';
 
 export interface ProcessDeps {
@@ -41,19 +42,7 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
     return 'failed';
   }
   const { language, claims } = extracted;
-  const createdAt = deps.now().toISOString();
-  const records: ClaimRecord[] = claims.map((claim, index) => ({
-    ...claim,
-    id: claimIdOf(articleId, index),
-    articleId,
-    source: article.source,
-    status: 'needs_review',
-    version: 0,
-    createdAt,
-    corroboration: 'single_source',
-    evidence: [],
-    history: [],
-  }));
+  const records = newClaimRecords(article, claims, deps.now().toISOString());
   await deps.claims.putClaims(records);
 
   // corroboration: index first, so that of two articles processed at once the later finds the
@@ -64,6 +53,22 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
   await deps.matches.saveLinks(links);
   await deps.articles.markProcessed(article, { claimCount: records.length, language });
   return 'processed';
+}
+
+/** The stored form of freshly extracted claims: ids from the article and position, awaiting review. */
+export function newClaimRecords(article: Pick<ArticleRecord, 'id' | 'source'>, claims: readonly ExtractedClaim[], createdAt: string): ClaimRecord[] {
+  return claims.map((claim, index) => ({
+    ...claim,
+    id: claimIdOf(article.id, index),
+    articleId: article.id,
+    source: article.source,
+    status: 'needs_review',
+    version: 0,
+    createdAt,
+    corroboration: 'single_source',
+    evidence: [],
+    history: [],
+  }));
 }
 
 export function claimIdOf(articleId: string, index: number): string {
