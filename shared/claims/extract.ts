@@ -257,6 +257,7 @@ const AR_PRICE_WORDS = new Set(['تبدا', 'يبدا', 'اسعار', 'سعر', 
 const EN_PRICE_WORDS = new Set(['price', 'prices', 'priced', 'fare', 'fares', 'start', 'starts', 'starting', 'cost',
   'costs', 'tickets', 'ticket', 'rates', 'rents', 'rent', 'sells', 'sell', 'retail', 'retails']);
 const VI_HALF = 'rưỡi';
+const VI_CHANGE_WORDS = new Set(['đến', 'tới', 'lên', 'xuống']);
 const HALF_WORDS = new Set(['ونصف', 'نصف'].map(normalizeKey));
 const VI_RANGE_TO = new Set(['đến', 'tới', '-']);
 const AR_RANGE_TO = new Set(['إلى', 'حتى', '-'].map(normalizeKey));
@@ -802,10 +803,11 @@ class Extractor {
       if (w !== 'hàng') return null;
       const first = lex.pluralScales.get(this.word(i + 1) ?? '');
       if (first === undefined) return null;
-      const second = this.lang === 'vi' ? lex.scales.get(this.word(i + 2) ?? '') : undefined;
+      const second = lex.scales.get(this.word(i + 2) ?? '');
       const base = first * (second ?? 1);
-      const small = first <= 100 && second === undefined ? 10 : first <= 100 ? 10 : 1000;
-      return { a: i, b: second ? i + 3 : i + 2, value: 0, digits: false, scale: base, bareScale: false, vague: { min: base, max: base * small } };
+      // "hàng trăm" up to ten times, "hàng nghìn" up to a thousand times
+      const spread = first <= 100 ? 10 : 1000;
+      return { a: i, b: second ? i + 3 : i + 2, value: 0, digits: false, scale: base, bareScale: false, vague: { min: base, max: base * spread } };
     }
     let plural: number | undefined;
     for (const f of forms) {
@@ -1056,7 +1058,7 @@ class Extractor {
 
     const qualified = qualifier !== 'exact';
     if (num.bareScale && !qualified) return null; // "a million years", "ألف ضعف"
-    if (kind === 'count' && unitName === '' && kind === 'count') {
+    if (kind === 'count' && unitName === '') {
       // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
       const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
       const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !this.isClockLike(num); // a score: "4,78"
@@ -1065,7 +1067,7 @@ class Extractor {
       if (num.plain && num.plain.length >= 5 && !qualified) return null;
     }
     if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
-    if (num.digits && num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && !this.isThousandsGrouped(num)) {
+    if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1) {
       return null; // codes: 60012, 1556369
     }
     if (definite && kind === 'count' && unitName === '') {
@@ -1078,10 +1080,6 @@ class Extractor {
     const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
     const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
     return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
-  }
-
-  private isThousandsGrouped(num: NumberRead): boolean {
-    return !num.plain;
   }
 
   /** The token index where a currency sign before token i starts ("$", "US$", "£"). */
@@ -1292,11 +1290,8 @@ class Extractor {
 
     const stop = this.matchPhrase(lex.stopNouns, j) ?? (this.lang !== 'en' ? this.matchPhrase(LEXICONS.en.stopNouns, j, false) : null);
     if (stop) {
-      if (glued && this.word(j) === 'g' && !this.isUpperAt(toks[j]!.s)) {
-        // 500g: grams
-      } else if (!(this.lang === 'vi' && this.word(j) === 'lần' && !glued && false)) {
-        return SKIP;
-      }
+      const grams = glued && this.word(j) === 'g' && !this.isUpperAt(toks[j]!.s); // 500g, not 5G
+      if (!grams) return SKIP;
     }
     if (glued && this.word(j) === 'c' && this.isUpperAt(toks[j]!.s)) return { kind: 'measure', unit: 'degree_celsius', end: j + 1 };
 
@@ -1503,8 +1498,8 @@ class Extractor {
     if (w === null || this.toks[a]!.nl) return null;
     if (this.lang === 'vi' && w === 'từ' && kind === 'age') return { qualifier: 'at_least', start: a - 1 }; // "từ 80 tuổi"
     if (this.lang === 'vi' && w === 'từ') {
-      const after = this.word(this.candidatesEndGuess(a));
-      if (after === null || !['đến', 'tới', 'lên', 'xuống'].includes(after)) return { qualifier: 'at_least', start: a - 1 };
+      // "giá từ 7,9 triệu": a starting price, unless the amount goes on to "đến/lên ..." (a change)
+      if (!this.changeWordWithin(a, 6)) return { qualifier: 'at_least', start: a - 1 };
     }
     if (this.lang === 'en' && w === 'from') {
       for (let k = a - 2; k >= Math.max(0, a - 5); k--) if (EN_PRICE_WORDS.has(this.word(k) ?? '')) return { qualifier: 'at_least', start: a - 1 };
@@ -1518,14 +1513,12 @@ class Extractor {
     return null;
   }
 
-  /** The token after a money amount that starts at a (sign, number, scale, currency). */
-  private candidatesEndGuess(a: number): number {
-    let j = a;
-    for (let step = 0; step < 5 && j < this.toks.length; step++, j++) {
-      const w = this.word(j);
-      if (w !== null && ['đến', 'tới', 'lên', 'xuống'].includes(w)) return j;
+  /** Whether "đến", "tới", "lên" or "xuống" follows within `count` tokens of token a. */
+  private changeWordWithin(a: number, count: number): boolean {
+    for (let j = a; j < a + count && j < this.toks.length; j++) {
+      if (VI_CHANGE_WORDS.has(this.word(j) ?? '')) return true;
     }
-    return j;
+    return false;
   }
 
   private isAgeContext(a: number, b: number): boolean {

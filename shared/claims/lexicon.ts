@@ -122,17 +122,6 @@ const EN_NUMBERS: [string, number][] = [
   ['seventy', 70], ['eighty', 80], ['ninety', 90], ['dozen', 12],
 ];
 
-const EN_NOUN_IRREGULAR: [string, string][] = [
-  ['people', 'person'], ['persons', 'person'], ['men', 'man'], ['women', 'woman'],
-  ['children', 'child'], ['fishermen', 'fisherman'], ['firefighters', 'firefighter'],
-  ['aircraft', 'aircraft'], ['staff', 'staff'], ['police', 'police officer'],
-  ['personnel', 'personnel'], ['sheep', 'sheep'], ['cattle', 'cattle'], ['fish', 'fish'],
-  ['deer', 'deer'], ['species', 'species'], ['series', 'series'], ['mice', 'mouse'],
-  ['geese', 'goose'], ['teeth', 'tooth'], ['feet', 'foot'], ['crew', 'crew member'],
-  ['spacecraft', 'spacecraft'], ['offspring', 'offspring'], ['livestock', 'livestock'],
-  ['news', 'news'], ['headquarters', 'headquarters'], ['means', 'means'],
-];
-
 const EN: LanguageLexicon = withIdiomWords({
   numbers: normMap(EN_NUMBERS),
   hundreds: normMap([['hundred', 100]]),
