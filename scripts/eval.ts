@@ -7,7 +7,9 @@
  * extractor runs on each text without being told the language. Exit codes: 0 ok, 1 the
  * `--min-strict` gate failed (or the extractor threw), 2 bad usage or an unusable annotated file.
  */
+import { explainLinks, formatExplanation } from './evaluation/explain';
 import { scoreLinks } from './evaluation/links';
+import { replayCorroboration } from './evaluation/replay';
 import { linksThroughPipeline } from './evaluation/pipeline-links';
 import { readdir, stat } from 'node:fs/promises';
 import { extractClaims } from '../shared/claims/index';
@@ -23,13 +25,15 @@ import {
 import { AnnotationError, scoreArticle, summarize, type ArticleScore, type Summary } from './evaluation/score';
 import type { Language } from '../shared/schemas/claim';
 
-const USAGE = 'usage: npm run eval -- DIR... [--min-strict X] [--links [--min-link-f1 X] [--max-unrelated-links N]] [--verbose] [--json]';
+const USAGE = 'usage: npm run eval -- DIR... [--min-strict X] [--links [--explain] [--min-link-f1 X] [--max-unrelated-links N]] [--verbose] [--json]';
 
 interface Options {
   dirs: string[];
   minStrict: number | undefined;
   /** Also score corroboration links, through the real pipeline run locally. */
   links: boolean;
+  /** Put every lost or wrong link down to the stage that lost it, and score each story. */
+  explain: boolean;
   minLinkF1: number | undefined;
   /** How many links on pairs annotated `unrelated` the gate tolerates (0 unless told). */
   maxUnrelatedLinks: number;
@@ -52,7 +56,7 @@ function parseThreshold(raw: string | undefined, flag = '--min-strict'): number 
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { dirs: [], minStrict: undefined, links: false, minLinkF1: undefined, maxUnrelatedLinks: 0, verbose: false, json: false, help: false };
+  const options: Options = { dirs: [], minStrict: undefined, links: false, explain: false, minLinkF1: undefined, maxUnrelatedLinks: 0, verbose: false, json: false, help: false };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -75,6 +79,9 @@ function parseArgs(argv: readonly string[]): Options {
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-unrelated-links needs a whole number');
       options.maxUnrelatedLinks = n;
     } else if (arg === '--links') {
+      options.links = true;
+    } else if (arg === '--explain') {
+      options.explain = true;
       options.links = true;
     } else if (arg === '--min-link-f1') {
       options.minLinkF1 = parseThreshold(argv[++i], '--min-link-f1');
@@ -204,7 +211,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const f = (x: number) => x.toFixed(3);
     console.log(`links: gold ${links.gold}, predicted ${links.predicted}, correct ${links.correct}, wrong relation ${links.wrongRelation}, ` +
       `linked unrelated ${links.unrelatedLinked}; P ${f(links.links.precision)} R ${f(links.links.recall)} F1 ${f(links.links.f1)}`);
-    if (options.verbose) for (const line of [...links.missed.map((m) => `missed ${m}`), ...links.wrong]) console.log(`  ${line}`);
+    if (options.verbose && !options.explain) for (const line of [...links.missed.map((m) => `missed ${m}`), ...links.wrong]) console.log(`  ${line}`);
+    if (options.explain) console.log(formatExplanation(explainLinks(articles, predicted, replayCorroboration(articles)), options.verbose));
     if (options.minLinkF1 !== undefined) {
       if (links.links.f1 < options.minLinkF1 || links.unrelatedLinked > options.maxUnrelatedLinks) {
         console.error(`eval: FAIL: link F1 ${f(links.links.f1)} (minimum ${options.minLinkF1}), ${links.unrelatedLinked} links on unrelated pairs (at most ${options.maxUnrelatedLinks})`);

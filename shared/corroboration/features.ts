@@ -55,7 +55,8 @@ export function claimFeatures(claim: ExtractedClaim, sentenceText: string, claim
   };
 }
 
-function dimensionOf(claim: ExtractedClaim): { dimension: string; concept: string; factor: number; offset: number; implied?: string } {
+/** What a claim measures, and how its values convert to the dimension's common unit. */
+export function dimensionOf(claim: Pick<ExtractedClaim, 'kind' | 'unit'>): { dimension: string; concept: string; factor: number; offset: number; implied?: string } {
   switch (claim.kind) {
     case 'money':
       return { dimension: 'money', concept: claim.unit, factor: USD_PER_UNIT[claim.unit] ?? NaN, offset: 0 };

@@ -128,7 +128,7 @@ function sharedConcept(a: ClaimFeatures, b: ClaimFeatures): number {
   return best;
 }
 
-function factScore(a: MatchEntry, b: MatchEntry, own: readonly MatchEntry[], others: readonly MatchEntry[]): number {
+export function factScore(a: MatchEntry, b: MatchEntry, own: readonly MatchEntry[], others: readonly MatchEntry[]): number {
   const fa = a.features;
   const fb = b.features;
   if (!unitsCompatible(fa, fb, true)) return 0;
