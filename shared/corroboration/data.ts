@@ -115,3 +115,21 @@ export const ENTITY_ALIASES: Record<string, readonly string[]> = {
   egypt: ['مصر', 'ai cập'], china: ['الصين', 'trung quốc'], 'united states': ['الولايات المتحدة', 'mỹ', 'hoa kỳ'],
   japan: ['اليابان', 'nhật bản'], 'south korea': ['كوريا الجنوبية', 'hàn quốc'], india: ['الهند', 'ấn độ'],
 };
+
+/**
+ * Country names CLDR does not give in these forms (short names, demonyms as Arabic and
+ * Vietnamese news write them), by ISO code; CLDR's own names are read from Intl.DisplayNames.
+ */
+export const PLACE_ALIASES: Record<string, readonly string[]> = {
+  AE: ['UAE', 'U.A.E.', 'Emirati', 'Emirates', 'الإمارات', 'الامارات', 'الإماراتية', 'الإماراتي', 'إماراتية', 'Tiểu vương quốc Ả Rập Thống nhất'],
+  SA: ['Saudi', 'السعودية', 'السعودي', 'Ả Rập Saudi', 'Ả Rập Xê Út'],
+  VN: ['Vietnamese', 'الفيتنامية', 'الفيتنامي', 'فيتناميين', 'فيتناميا', 'VN'],
+  KR: ['Korea', 'Korean', 'كوريا', 'الكورية', 'الكوري', 'Hàn'],
+  US: ['U.S.', 'US', 'USA', 'American', 'أمريكا', 'الأمريكية', 'الأمريكي', 'Mỹ'],
+  GB: ['UK', 'Britain', 'British', 'بريطانيا', 'البريطانية', 'Anh Quốc'],
+  CN: ['Chinese', 'الصينية', 'الصيني', 'Trung Quốc'],
+  JP: ['Japanese', 'اليابانية', 'الياباني'],
+  IN: ['Indian', 'الهندية', 'الهندي', 'هنود'],
+  EG: ['Egyptian', 'المصرية', 'المصري'],
+  KE: ['Kenyan', 'الكينية', 'الكيني'],
+};

@@ -1,6 +1,6 @@
-import type { ExtractedClaim } from '../schemas/claim';
-import { articleEntities, claimFeatures } from './features';
-import type { MatchEntry } from './match';
+import type { ExtractedClaim, Language } from '../schemas/claim';
+import { claimFeatures, type ClaimFeatures } from './features';
+import { contentWords, leadEnd, namesIn } from './names';
 
 export interface ArticleForMatching {
   id: string;
@@ -11,22 +11,45 @@ export interface ArticleForMatching {
   text: string;
 }
 
+/** What corroboration knows of one claim: where it comes from and what it measures. */
+export interface MatchEntry {
+  claimId: string;
+  articleId: string;
+  source: string;
+  url: string;
+  text: string;
+  publishedAt?: string;
+  language?: Language;
+  features: ClaimFeatures;
+}
+
 /** An article's claims beyond this many are not matched (a listing, not a news story). */
 export const MAX_MATCHED_CLAIMS = 1000;
+
+/** A figure as a context key: its value to two significant digits ("n:14", "n:1.3e3"). */
+const figureKey = (v: number | null) => (v === null ? null : `n:${Number(v.toPrecision(2))}`);
 
 /** The match entries of an article's claims (claim ids given by the caller, in claim order). */
 export function matchEntries(article: ArticleForMatching, all: readonly (ExtractedClaim & { id: string })[]): MatchEntry[] {
   const claims = all.slice(0, MAX_MATCHED_CLAIMS);
-  const entities = articleEntities(article.title, article.text);
+  const lead = leadEnd(article.text);
   const bySentence = new Map<number, (ExtractedClaim & { id: string })[]>();
   for (const claim of claims) {
     const list = bySentence.get(claim.sentence.start) ?? [];
     list.push(claim);
     bySentence.set(claim.sentence.start, list);
   }
+  const sentences = new Map<number, { names: string[]; words: string[] }>();
+  for (const [start, list] of bySentence) {
+    const text = article.text.slice(start, list[0]!.sentence.end);
+    sentences.set(start, { names: namesIn(text), words: contentWords(text) });
+  }
   const entries = claims.map((claim): MatchEntry => {
     const { start: s, end: e } = claim.sentence;
-    const others = bySentence.get(s)!.filter((o) => o !== claim).map((o): [number, number] => [o.start - s, o.end - s]);
+    const mates = bySentence.get(s)!.filter((o) => o !== claim);
+    const others = mates.map((o): [number, number] => [o.start - s, o.end - s]);
+    const sentence = sentences.get(s)!;
+    const context = [...new Set([...sentence.names, ...mates.map((o) => figureKey(o.value)).filter((k): k is string => k !== null)])].sort();
     return {
       claimId: claim.id,
       articleId: article.id,
@@ -34,8 +57,12 @@ export function matchEntries(article: ArticleForMatching, all: readonly (Extract
       url: article.url,
       text: claim.text,
       publishedAt: article.publishedAt,
-      entities,
-      features: claimFeatures(claim, article.text.slice(s, e), [claim.start - s, claim.end - s], others),
+      language: claim.language,
+      features: claimFeatures(claim, article.text.slice(s, e), [claim.start - s, claim.end - s], others, {
+        context,
+        words: sentence.words,
+        lead: s < lead,
+      }),
     };
   });
   const byId = new Map(entries.map((entry) => [entry.claimId, entry]));

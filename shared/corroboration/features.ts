@@ -5,7 +5,7 @@
  */
 import { normalizeKey } from '../claims/normalize';
 import type { ExtractedClaim } from '../schemas/claim';
-import { ENTITY_ALIASES, IMPLIED_CONCEPTS, PERSON_FAMILY, PREDICATES, UNIT_CONCEPTS, USD_PER_UNIT } from './data';
+import { IMPLIED_CONCEPTS, PERSON_FAMILY, PREDICATES, UNIT_CONCEPTS, USD_PER_UNIT } from './data';
 
 export interface ClaimFeatures {
   /** What is measured: "money", "percent", "duration", "age", "date", "count:<concept>", "measure:<unit>". */
@@ -21,6 +21,12 @@ export interface ClaimFeatures {
   digits: number;
   /** Concepts of the nearby words, with their distance in words from the claim. */
   about: Record<string, number>;
+  /** What else the claim's sentence holds, comparable across languages: names and the other figures. */
+  context: string[];
+  /** The folded words of the claim's sentence (comparable within one script). */
+  words: string[];
+  /** Whether the claim is in the article's lead (its first two sentences). */
+  lead: boolean;
 }
 
 const ABOUT_TOLERANCE = 0.05;
@@ -30,7 +36,13 @@ const MEASURE_UNITS: Record<string, [string, number]> = {
   acre: ['hectare', 0.4047], km2: ['hectare', 100], m2: ['hectare', 0.0001], kg: ['tonne', 0.001], degree_fahrenheit: ['degree_celsius', NaN],
 };
 
-export function claimFeatures(claim: ExtractedClaim, sentenceText: string, claimInSentence: [number, number], otherClaimsInSentence: readonly [number, number][]): ClaimFeatures {
+export function claimFeatures(
+  claim: ExtractedClaim,
+  sentenceText: string,
+  claimInSentence: [number, number],
+  otherClaimsInSentence: readonly [number, number][],
+  sentence: { context: string[]; words: string[]; lead: boolean } = { context: [], words: [], lead: false },
+): ClaimFeatures {
   const { dimension, concept, factor, offset, implied } = dimensionOf(claim);
   const convert = (v: number) => v * factor + offset;
   let lo: number;
@@ -52,6 +64,7 @@ export function claimFeatures(claim: ExtractedClaim, sentenceText: string, claim
     pointLike: claim.qualifier === 'exact' || claim.qualifier === 'about',
     digits: v === null ? 0 : significantDigits(v),
     about: { ...conceptsNear(sentenceText, claimInSentence, otherClaimsInSentence), ...(implied ? { [implied]: 0 } : {}) },
+    ...sentence,
   };
 }
 
@@ -81,7 +94,7 @@ export function dimensionOf(claim: Pick<ExtractedClaim, 'kind' | 'unit'>): { dim
   }
 }
 
-function significantDigits(v: number): number {
+export function significantDigits(v: number): number {
   if (v === 0) return 1;
   const mantissa = Math.abs(v).toExponential(11).split('e')[0]!.replace('.', '').replace(/0+$/, '');
   return Math.max(1, mantissa.length);
@@ -143,99 +156,4 @@ export function conceptsNear(sentence: string, claim: [number, number], others: 
   scan(before, (k) => before.length - k);
   scan(after, (k) => k + 1);
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names in an article
-
-const STOP_NAMES = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'or', 'by', 'photo', 'source', 'comments',
-  'shares', 'updated', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
-  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'this', 'that', 'it',
-  'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'with', 'from', 'after', 'before', 'as', 'said', 'says']);
-const ALIASES: [string, string][] = Object.entries(ENTITY_ALIASES).flatMap(([key, spellings]) =>
-  [key, ...spellings].map((s) => [fold(s), key] as [string, string]));
-
-const ARABIC_CONSONANTS: Record<string, string> = {
-  'ب': 'b', 'ت': 't', 'ث': 't', 'ج': 'g', 'ح': 'h', 'خ': 'h', 'د': 'd', 'ذ': 'd', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 's',
-  'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'g', 'ف': 'f', 'ق': 'k', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h',
-};
-
-/**
- * The consonants of a name, as Arabic script keeps them, so that a Latin name and its Arabic
- * spelling meet: "Hai Lam" and «هاي لام» are both "~h lm". Null when too short to be telling.
- */
-export function latinSkeleton(name: string): string | null {
-  const words = fold(name)
-    .replace(/[^a-z\s]/g, '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/ph/g, 'f').replace(/th/g, 't').replace(/kh/g, 'h').replace(/gh/g, 'g').replace(/sh/g, 's')
-      .replace(/ch/g, 's').replace(/p/g, 'b').replace(/v/g, 'f').replace(/[cq]/g, 'k').replace(/x/g, 'ks').replace(/j/g, 'g')
-      .replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'));
-  return skeletonKey(words);
-}
-
-export function arabicSkeleton(name: string): string | null {
-  const words = name.split(/\s+/).filter(Boolean).map((w) =>
-    [...w.replace(/ه$/, '')].map((c) => ARABIC_CONSONANTS[c] ?? '').join('').replace(/(.)\1+/g, '$1'));
-  return skeletonKey(words);
-}
-
-function skeletonKey(words: string[]): string | null {
-  const kept = words.filter(Boolean);
-  const consonants = kept.join('').length;
-  return kept.length > 0 && consonants >= 3 && (kept.length > 1 || consonants >= 4) ? `~${kept.join(' ')}` : null;
-}
-
-/** Lower case without diacritics: "Hà Tĩnh" -> "ha tinh", so Latin names match across languages. */
-export function fold(s: string): string {
-  return normalizeKey(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
-}
-
-/**
- * The names an article mentions: runs of capitalized Latin words (in any language's text) and the
- * known names of ENTITY_ALIASES in any script, folded to one spelling.
- */
-export function articleEntities(title: string, text: string): string[] {
-  const found = new Set<string>();
-  for (const line of `${title}\n${text}`.split('\n')) {
-    if ((line.match(/\|/g) ?? []).length >= 1 && line.length < 120) continue; // page chrome
-    for (const m of line.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/gu)) {
-      const words = m[0].split(/\s+/);
-      // a single capitalized word opening a sentence is no name ("The", "Theo", "Năm")
-      const before = line.slice(0, m.index).trimEnd();
-      if (words.length === 1 && (before === '' || /[.!?:"“«(]$/.test(before))) continue;
-      const name = fold(m[0]).replace(/['’]s$/, '');
-      if (name.length < 3 || STOP_NAMES.has(name)) continue;
-      found.add(name);
-      // the shorter names inside a long one: "Hai Lam Textile" also names "Hai Lam"
-      const parts = name.split(/\s+/).filter((w) => !STOP_NAMES.has(w));
-      for (let i = 0; i < parts.length; i++) {
-        for (let j = i + 2; j <= parts.length; j++) found.add(parts.slice(i, j).join(' '));
-      }
-      for (let i = 0; i < parts.length; i++) {
-        for (let j = i + 1; j <= Math.min(parts.length, i + 3); j++) {
-          const skeleton = latinSkeleton(parts.slice(i, j).join(' '));
-          if (skeleton) found.add(skeleton);
-        }
-      }
-    }
-  }
-  // Arabic news sets foreign names between guillemets: «هاي لام» is Hai Lam
-  for (const m of `${title}\n${text}`.matchAll(/«([^»\n]{2,40})»/g)) {
-    const name = fold(m[1]!);
-    if (/[\u0600-\u06ff]/.test(name)) {
-      found.add(name);
-      const skeleton = arabicSkeleton(name);
-      if (skeleton) found.add(skeleton);
-    }
-  }
-  const folded = ` ${fold(`${title}\n${text}`).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')} `;
-  // Arabic words carry a one-letter conjunction or preposition: وجوجل = و + جوجل
-  const unclitic = folded.replace(/ [وبلفك](?=[\u0600-\u06ff]{3})/g, ' ');
-  for (const [spelling, key] of ALIASES) {
-    const words = ` ${spelling.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')} `;
-    if (spelling.length >= 3 && (folded.includes(words) || unclitic.includes(words))) found.add(key);
-  }
-  return [...found].sort();
 }

@@ -1,0 +1,107 @@
+/**
+ * What the same-fact model reads of a pair of claims of one story: each feature names a class of
+ * evidence, none is a gate (the gate is the dimension: money with money, counts of people with
+ * counts of people).
+ */
+import { GENERIC_UNITS, WEAK_UNITS } from './data';
+import type { MatchEntry } from './entries';
+import type { ClaimFeatures } from './features';
+import { mid, relationOf } from './relation';
+
+export const FACT_FEATURES = [
+  'overlap', // the intervals overlap (the relation would be corroborates)
+  'log_ratio', // |ln(a/b)| of the middles, up to 3
+  'precise_equal', // equal values with three or more significant digits
+  'loose', // one of them is a bound, a range or vague
+  'predicate', // shared concept words near both ("killed", "قتلى", "chết" -> death), 0..2
+  'predicate_clash', // both have concept words near them, none shared
+  'concept_equal', // the same specific counted noun (not just "people")
+  'context', // shared names and figures in the two sentences (Jaccard)
+  'words', // shared words of the two sentences, one script (Jaccard)
+  'both_lead', // both in their article's lead
+  'rivals', // ln(1 + other claims of the dimension in the two articles)
+  'mutual_nearest', // each is the other's nearest value of the dimension in its article
+  'date', 'percent', 'money', 'people', 'time', // the dimension, as base rates
+  'gap_days', // ln(1 + days between the two articles)
+  'small', // a one-digit value on either side
+] as const;
+
+/** The claims of one article's dimension, to tell rivals and nearest values. */
+export type SameDimension = readonly MatchEntry[];
+
+export function factFeatures(a: MatchEntry, b: MatchEntry, aMates: SameDimension, bMates: SameDimension): number[] {
+  const fa = a.features;
+  const fb = b.features;
+  const ma = mid(fa);
+  const mb = mid(fb);
+  const ratio = Math.abs(Math.log(Math.max(1e-9, ma) / Math.max(1e-9, mb)));
+  const logRatio = fa.dimension === 'date' ? Math.min(3, Math.abs(ma - mb)) : Math.min(3, Number.isFinite(ratio) ? ratio : 3);
+  const precise = fa.pointLike && fb.pointLike && Math.min(fa.digits, fb.digits) >= 3 && Math.abs(ma - mb) <= 0.005 * Math.max(ma, mb);
+  const near = (e: MatchEntry, others: SameDimension) => {
+    const target = mid(e.features);
+    let best: MatchEntry | null = null;
+    let bestGap = Infinity;
+    for (const o of others) {
+      const gap = Math.abs(Math.log(Math.max(1e-9, mid(o.features)) / Math.max(1e-9, target)));
+      if (gap < bestGap) {
+        best = o;
+        bestGap = gap;
+      }
+    }
+    return best;
+  };
+  const mutual = near(a, bMates)?.claimId === b.claimId && near(b, aMates)?.claimId === a.claimId;
+  const ta = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
+  const tb = b.publishedAt ? Date.parse(b.publishedAt) : NaN;
+  const days = Number.isFinite(ta) && Number.isFinite(tb) ? Math.abs(ta - tb) / 86_400_000 : 0;
+  return [
+    relationOf(fa, fb) === 'corroborates' ? 1 : 0,
+    logRatio,
+    precise ? 1 : 0,
+    fa.pointLike && fb.pointLike ? 0 : 1,
+    sharedConcept(fa, fb),
+    conceptClash(fa, fb) ? 1 : 0,
+    fa.concept === fb.concept && !GENERIC_UNITS.has(fa.concept) && !WEAK_UNITS.has(fa.concept) ? 1 : 0,
+    jaccard(fa.context, fb.context),
+    a.language && a.language === b.language ? jaccard(fa.words, fb.words) : sameScript(a, b) ? jaccard(fa.words, fb.words) : 0,
+    fa.lead && fb.lead ? 1 : 0,
+    Math.log(1 + Math.max(0, aMates.length - 1) + Math.max(0, bMates.length - 1)),
+    mutual ? 1 : 0,
+    fa.dimension === 'date' ? 1 : 0,
+    fa.dimension === 'percent' ? 1 : 0,
+    fa.dimension === 'money' ? 1 : 0,
+    fa.dimension === 'count:people' ? 1 : 0,
+    fa.dimension === 'duration' || fa.dimension === 'age' ? 1 : 0,
+    Math.log(1 + days),
+    (fa.digits <= 1 && ma < 10) || (fb.digits <= 1 && mb < 10) ? 1 : 0,
+  ];
+}
+
+const sameScript = (a: MatchEntry, b: MatchEntry) => (a.language === 'ar') === (b.language === 'ar');
+
+/** How strongly nearby words say the two claims are about the same thing (0 when nothing shared). */
+export function sharedConcept(a: ClaimFeatures, b: ClaimFeatures): number {
+  let best = 0;
+  for (const [concept, da] of Object.entries(a.about)) {
+    const db = b.about[concept];
+    if (db === undefined) continue;
+    best = Math.max(best, 1 / (1 + da) + 1 / (1 + db));
+  }
+  return best;
+}
+
+/** Both claims have concept words right next to them, and none in common ("killed" / "injured"). */
+function conceptClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const close = (f: ClaimFeatures) => Object.entries(f.about).filter(([, d]) => d <= 3).map(([c]) => c);
+  const ca = close(a);
+  const cb = close(b);
+  return ca.length > 0 && cb.length > 0 && !ca.some((c) => b.about[c] !== undefined) && !cb.some((c) => a.about[c] !== undefined);
+}
+
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  let shared = 0;
+  for (const x of b) if (set.has(x)) shared++;
+  return shared / (a.length + b.length - shared);
+}

@@ -1,0 +1,152 @@
+/**
+ * Stories: the articles that tell one story, in any language, however far apart in time.
+ * An arriving article joins the story its fitted model finds most likely (names across scripts,
+ * shared precise figures, lead words, the time since the story's nearest article, with a long
+ * tail); it starts a story when none reaches the threshold; when it reaches the threshold of
+ * several, it joins the first and the others merge into it (the article bridges them).
+ */
+import type { ArticleForMatching, MatchEntry } from './entries';
+import { MODELS, probability, type LogisticModel } from './model';
+import { articleNames, type ArticleNames } from './names';
+import { mid } from './relation';
+import { WEAK_UNITS } from './data';
+
+/** What ties an article (or, as a union, a story) to others. */
+export interface StorySignature extends ArticleNames {
+  /** Precise figures of its claims: "fig:measure:barrel:1.80e+5". */
+  figures: string[];
+}
+
+export interface StoryMember {
+  articleId: string;
+  source: string;
+  publishedAt?: string;
+  signature: StorySignature;
+}
+
+/**
+ * A story as the store keeps it: its articles (the most recent MAX_MEMBERS, with their
+ * signatures). An article is compared with each of them, not with their union, so that a long
+ * story does not grow into one that every article resembles.
+ */
+export interface Story {
+  id: string;
+  members: StoryMember[];
+  /** Stories merged into this one: their claims are still filed under their own id. */
+  merged: string[];
+}
+
+export const MAX_MEMBERS = 30;
+/** A member's sounds and words beyond this many are not kept. */
+export const MAX_KEYS = 400;
+
+export const STORY_FEATURES = ['names', 'generic', 'sounds', 'figures', 'words', 'gap_days'] as const;
+
+export function articleSignature(article: Pick<ArticleForMatching, 'title' | 'text'>, entries: readonly MatchEntry[]): StorySignature {
+  const figures = new Set<string>();
+  for (const e of entries) {
+    const f = e.features;
+    if (!f.pointLike || f.dimension === 'date' || !Number.isFinite(mid(f))) continue;
+    if (f.digits >= 3 || (f.digits >= 2 && mid(f) >= 100 && !WEAK_UNITS.has(f.concept))) {
+      figures.add(`fig:${f.dimension}:${mid(f).toPrecision(3)}`);
+    }
+  }
+  return { ...articleNames(article.title, article.text), figures: [...figures].sort() };
+}
+
+function shared(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(b);
+  let n = 0;
+  for (const x of a) if (set.has(x)) n++;
+  return n;
+}
+
+/** The features of an article against another article of a story. */
+export function storyFeatures(article: StorySignature, publishedAt: string | undefined, story: StorySignature, otherPublishedAt: string | undefined): number[] {
+  const t = publishedAt ? Date.parse(publishedAt) : NaN;
+  const u = otherPublishedAt ? Date.parse(otherPublishedAt) : NaN;
+  // undated: time says nothing
+  const days = Number.isFinite(t) && Number.isFinite(u) ? Math.abs(t - u) / 86_400_000 : 0;
+  return [
+    Math.log1p(shared(article.names, story.names)),
+    Math.log1p(shared(article.generic, story.generic)),
+    Math.log1p(shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds)),
+    Math.log1p(shared(article.figures, story.figures)),
+    Math.log1p(shared(article.words, story.words)),
+    Math.log1p(days),
+  ];
+}
+
+export interface StoryChoice {
+  /** The story the article joins, or null for a new one. */
+  story: Story | null;
+  /** Other stories the article bridges: they merge into `story`. */
+  merge: Story[];
+  probabilities: { storyId: string; p: number }[];
+}
+
+export function chooseStory(
+  signature: StorySignature,
+  publishedAt: string | undefined,
+  candidates: readonly Story[],
+  model: LogisticModel = MODELS.story,
+): StoryChoice {
+  const probabilities = candidates
+    .map((story) => ({ story, p: storyProbability(signature, publishedAt, story, model) }))
+    .sort((x, y) => y.p - x.p || x.story.id.localeCompare(y.story.id));
+  const above = probabilities.filter((c) => c.p >= model.threshold);
+  // the oldest story keeps its id when two merge, so that ids stay stable
+  const ordered = above.map((c) => c.story).sort((x, y) => firstTime(x) - firstTime(y) || x.id.localeCompare(y.id));
+  return {
+    story: ordered[0] ?? null,
+    merge: ordered.slice(1),
+    probabilities: probabilities.map((c) => ({ storyId: c.story.id, p: c.p })),
+  };
+}
+
+/** How likely the article tells the story: as likely as it tells the story of its closest article. */
+export function storyProbability(signature: StorySignature, publishedAt: string | undefined, story: Story, model: LogisticModel = MODELS.story): number {
+  let best = 0;
+  for (const m of story.members) best = Math.max(best, probability(model, storyFeatures(signature, publishedAt, m.signature, m.publishedAt)));
+  return best;
+}
+
+function firstTime(story: Story): number {
+  const times = story.members.map((m) => (m.publishedAt ? Date.parse(m.publishedAt) : Infinity));
+  return Math.min(Infinity, ...times);
+}
+
+/** The story with the article added (and the bridged stories merged in), bounded. */
+export function joinStory(id: string, base: Story | null, merge: readonly Story[], member: StoryMember): Story {
+  const stories = [...(base ? [base] : []), ...merge];
+  const cap = (keys: readonly string[]) => keys.slice(0, MAX_KEYS);
+  const sig = member.signature;
+  const bounded: StoryMember = {
+    ...member,
+    signature: { ...sig, names: cap(sig.names), latinSounds: cap(sig.latinSounds), arabicSounds: cap(sig.arabicSounds), words: cap(sig.words), figures: cap(sig.figures) },
+  };
+  const members = [bounded, ...stories.flatMap((s) => s.members)]
+    .filter((m, i, all) => all.findIndex((x) => x.articleId === m.articleId) === i)
+    .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
+    .slice(0, MAX_MEMBERS);
+  return {
+    id,
+    members,
+    merged: [...new Set([...stories.flatMap((s) => [s.id, ...s.merged])])].filter((x) => x !== id),
+  };
+}
+
+/**
+ * The keys under which an article can be found by later ones, most telling first: names of
+ * several words, then single names, precise figures, and the sounds of Latin names.
+ */
+export function storyKeys(signature: StorySignature, limit: number): string[] {
+  const names = [...signature.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length || a.localeCompare(b));
+  const keys = [
+    ...names.map((n) => `name:${n}`),
+    ...signature.figures,
+    ...[...signature.latinSounds].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((s) => `sound:${s}`),
+  ];
+  return keys.slice(0, limit);
+}
