@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/clients';
-import { DynamoStore } from '../../shared/adapters/dynamo-store';
+import { dynamoStores } from '../../shared/adapters/dynamo';
 import { requiredEnv, secretFromEnv } from '../../shared/adapters/secrets';
 import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
 import { ENV } from '../../shared/adapters/table';
@@ -16,7 +16,7 @@ const logger = new Logger({ serviceName: 'ingest-webhook' });
 const deps: Promise<IngestDeps> = (async () => ({
   verify: webhookVerifier(await secretFromEnv(ENV.webhookSecret, ENV.webhookSecretArn)),
   htmlToText,
-  store: new DynamoStore(dynamoDocumentClient(), requiredEnv(ENV.tableName)),
+  store: dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName)).articles,
   queue: new SqsArticleQueue(sqsClient(), requiredEnv(ENV.queueUrl)),
   now: () => new Date(),
 }))();

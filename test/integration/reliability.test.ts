@@ -10,7 +10,7 @@ import type { SQSEvent, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/clients';
-import { DynamoStore } from '../../shared/adapters/dynamo-store';
+import { dynamoStores } from '../../shared/adapters/dynamo';
 import { processArticle } from '../../shared/pipeline/process';
 import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
 import { pollOnce } from '../../scripts/local/sqs-poller';
@@ -29,7 +29,7 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
-const store = () => new DynamoStore(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
+const stores = () => dynamoStores(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
 
 /** Drains the queue through `handler` until `done` holds. */
 async function drain(handler: (event: SQSEvent, context: Context) => Promise<unknown>, done: () => Promise<boolean>): Promise<void> {
@@ -52,7 +52,7 @@ async function postMany(count: number): Promise<string[]> {
 
 async function allProcessedOnce(ids: readonly string[]): Promise<boolean> {
   for (const id of ids) {
-    const a = await store().getArticle(id);
+    const a = await stores().articles.getArticle(id);
     if (a?.status !== 'processed') return false;
   }
   return true;
@@ -60,9 +60,9 @@ async function allProcessedOnce(ids: readonly string[]): Promise<boolean> {
 
 async function expectProcessedExactlyOnce(ids: readonly string[]): Promise<void> {
   for (const id of ids) {
-    const a = await store().getArticle(id);
+    const a = await stores().articles.getArticle(id);
     expect(a).toMatchObject({ status: 'processed', version: 1, claimCount: 4 });
-    const claims = await store().claimsOf(id);
+    const claims = await stores().claims.claimsOf(id);
     expect(claims).toHaveLength(4);
     expect(new Set(claims.map((c) => c.id)).size).toBe(4);
   }
@@ -124,9 +124,9 @@ describe('the claim worker', () => {
       },
       { step: 'finalizeRequest', name: 'throttleEveryThirdCall' },
     );
-    const throttledStore = new DynamoStore(db, pipeline.tableName, async () => undefined);
+    const throttledStores = dynamoStores(db, pipeline.tableName, async () => undefined);
     for (const id of ids) {
-      await processArticle(id, { articles: throttledStore, claims: throttledStore, matches: throttledStore, now: () => new Date() });
+      await processArticle(id, { ...throttledStores, now: () => new Date() });
     }
     expect(throttled).toBeGreaterThan(3);
     await expectProcessedExactlyOnce(ids);
