@@ -1,3 +1,4 @@
+import { PublishedAt } from './bounds';
 import { count, ExtractedClaim, Language } from './claim';
 import * as z from './zod';
 
@@ -16,7 +17,7 @@ export const WebhookArticle = z
     source: z.optional(text(1, 253)),
     title: text(1, 1000),
     language: z.optional(Language),
-    publishedAt: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })),
+    publishedAt: z.optional(PublishedAt),
     text: z.optional(text(1)),
     html: z.optional(text(1)),
   })
@@ -28,7 +29,8 @@ export const WebhookArticle = z
   );
 export type WebhookArticle = z.infer<typeof WebhookArticle>;
 
-export const ArticleStatus = z.enum(['queued', 'processed', 'failed']);
+/** queued -> processing (a worker holds it) -> processed | failed; queued again by the reconciler if it stalls. */
+export const ArticleStatus = z.enum(['queued', 'processing', 'processed', 'failed']);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
 /** An article as stored (the text itself is stored apart, in chunks). */
@@ -42,10 +44,18 @@ export const ArticleRecord = z.object({
   publishedAt: z.optional(z.string()),
   receivedAt: z.string(),
   status: ArticleStatus,
+  /** Why it failed, or what was left out of it (claims beyond the cap). */
   reason: z.optional(z.string()),
   claimCount: z.optional(count()),
+  /** Set when more claims were found than an article may have: only the first ones are kept. */
+  truncated: z.optional(z.boolean()),
   textLength: count(),
   version: count(),
+  /** Worker runs that started on it, and times the reconciler queued it again. */
+  attempts: z.optional(count()),
+  requeues: z.optional(count()),
+  /** Until when a worker holds it (status processing). */
+  leaseUntil: z.optional(z.string()),
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
@@ -125,7 +135,7 @@ export const ArticleSummary = z.pick(ArticleRecord, { id: true, url: true, sourc
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
 export const ArticleResponse = z.extend(
-  z.pick(ArticleRecord, { id: true, url: true, source: true, title: true, language: true, publishedAt: true, status: true, reason: true }),
+  z.pick(ArticleRecord, { id: true, url: true, source: true, title: true, language: true, publishedAt: true, status: true, reason: true, truncated: true }),
   { claims: z.array(ClaimRecord) },
 );
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
