@@ -26,7 +26,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dynamoDocumentClient } from '../shared/adapters/clients';
-import { DynamoStore } from '../shared/adapters/dynamo-store';
+import { dynamoStores } from '../shared/adapters/dynamo';
 import { indexKeys } from '../shared/corroboration/buckets';
 import { type ArticleForMatching, matchEntries } from '../shared/corroboration/entries';
 import { findLinks, type Link, type MatchEntry } from '../shared/corroboration/match';
@@ -258,7 +258,7 @@ db.middlewareStack.add(
   },
   { step: 'initialize', name: 'countQueries' },
 );
-const store = new DynamoStore(db, TABLE_NAME);
+const store = dynamoStores(db, TABLE_NAME);
 
 const probes = Array.from({ length: PROBES }, (_, i) => buildArticle(PROBE_BASE + i, texts));
 const probeClaims = probes.reduce((sum, p) => sum + p.entries.length, 0);
@@ -279,9 +279,9 @@ try {
     let lastReport = stepStarted;
     await pool(ks, SEED_CONCURRENCY, async (k) => {
       const a = buildArticle(k, texts);
-      await store.createArticle(a.record, a.text);
-      await store.putClaims(a.claims);
-      await store.index(a.entries);
+      await store.articles.createArticle(a.record, a.text);
+      await store.claims.putClaims(a.claims);
+      await store.matches.index(a.entries);
       written++;
       storedClaims += a.claims.length;
       storedMatchItems += a.entries.reduce((sum, e) => sum + indexKeys(e.features).length, 0);
@@ -310,7 +310,7 @@ try {
       for (const probe of probes) {
         const t0 = performance.now();
         counting = true;
-        const found = await store.candidates(probe.entries);
+        const found = await store.matches.candidates(probe.entries);
         counting = false;
         const t1 = performance.now();
         links.push(...findLinks(probe.entries, found));
@@ -331,7 +331,7 @@ try {
       const times: number[] = [];
       for (let pass = 0; pass < REPETITIONS; pass++) {
         const t0 = performance.now();
-        await store.saveLinks(links);
+        await store.matches.saveLinks(links);
         times.push((performance.now() - t0) / links.length);
       }
       saveLinksMsPerLink = median(times);

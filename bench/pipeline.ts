@@ -16,7 +16,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { Webhook } from 'standardwebhooks';
 import { dynamoDocumentClient } from '../shared/adapters/clients';
-import { DynamoStore } from '../shared/adapters/dynamo-store';
+import { dynamoStores } from '../shared/adapters/dynamo';
 import { startLocalPipeline } from '../scripts/local/runtime';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -65,7 +65,7 @@ async function endToEnd() {
   const texts = corpusTexts();
   const pipeline = await startLocalPipeline({ port: 0, retryDelaySeconds: 1 });
   try {
-    const store = new DynamoStore(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
+    const store = dynamoStores(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
     const bodies = Array.from({ length: ARTICLES }, (_, i) => {
       const t = texts[i % texts.length]!;
       return JSON.stringify({ url: `https://bench.example/${i}/${randomUUID()}`, title: t.title, text: t.text });
@@ -80,7 +80,7 @@ async function endToEnd() {
     let claims = 0;
     for (const id of ids) {
       for (;;) {
-        const a = await store.getArticle(id);
+        const a = await store.articles.getArticle(id);
         if (a?.status === 'processed') {
           claims += a.claimCount ?? 0;
           break;

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
-import { DynamoStore } from '../../shared/adapters/dynamo-store';
+import { dynamoStores } from '../../shared/adapters/dynamo';
 import { requiredEnv, secretFromEnv } from '../../shared/adapters/secrets';
 import { ENV } from '../../shared/adapters/table';
 import { adminPage } from '../../shared/http/admin-page';
@@ -9,7 +9,7 @@ import { bodyOf, failure, headersOf } from '../../shared/http/event';
 import { routeReview } from '../../shared/http/review-routes';
 
 const logger = new Logger({ serviceName: 'review-api' });
-const store = new DynamoStore(dynamoDocumentClient(), requiredEnv(ENV.tableName));
+const { articles, claims } = dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName));
 // with a JWT authorizer in front (AWS), no shared token is needed
 const token = process.env[ENV.reviewerToken] || process.env[ENV.reviewerTokenArn] ? secretFromEnv(ENV.reviewerToken, ENV.reviewerTokenArn) : Promise.resolve(undefined);
 token.catch(() => undefined); // reported by the first request instead of crashing the import
@@ -20,7 +20,7 @@ export const handler = async (event: APIGatewayProxyEventV2 | APIGatewayProxyEve
     const jwt = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
     return await routeReview(
       { method: event.requestContext.http.method, path: event.rawPath, query: event.queryStringParameters ?? {}, headers: headersOf(event as APIGatewayProxyEventV2), body: bodyOf(event as APIGatewayProxyEventV2), jwtClaims: jwt },
-      { articles: store, claims: store, token: await token, now: () => new Date(), publisher: process.env.PUBLISHER_NAME ?? 'Fact-check desk', page: adminPage },
+      { articles, claims, token: await token, now: () => new Date(), publisher: process.env.PUBLISHER_NAME ?? 'Fact-check desk', page: adminPage },
     );
   } catch (error) {
     return failure(error, logger);

@@ -2,8 +2,8 @@
  * The review API as the admin page calls it: same origin, the reviewer's token and name on
  * every call, every answer checked against its schema before the page uses it.
  */
-import * as z from 'zod/mini';
-import { type ClaimDetail, ClaimDetail as ClaimDetailSchema, ClaimRecord, ClaimReviewLd, ErrorResponse, type ClaimPage, ClaimPage as ClaimPageSchema, ReviewConflict, type Verdict } from './schemas';
+import * as z from '../schemas/zod';
+import { type ClaimDetail, ClaimDetail as ClaimDetailSchema, ClaimRecord, ClaimReviewLd, ErrorResponse, type ClaimPage, ClaimPage as ClaimPageSchema, ReviewConflict, type Verdict } from '../schemas/article';
 
 export interface Credentials {
   token: string;

@@ -5,7 +5,7 @@
  * text nodes (textContent, append(string)), never as markup.
  */
 import { type Credentials, fetchClaim, fetchClaimReview, fetchExport, fetchQueue, postReview, type QueueQuery, Refused, ReviewedMeanwhile, SignInRequired } from './api';
-import { type ClaimDetail, type Evidence, type ClaimRecord, type ReviewEntry, type Verdict, VERDICTS } from './schemas';
+import { type ClaimDetail, type Evidence, type ClaimRecord, type ReviewEntry, type Verdict, VERDICTS } from '../schemas/article';
 import {
   CORROBORATION_LABELS,
   describeValue,

@@ -3,7 +3,7 @@
  * links may become links, the keyboard shortcuts. Kept apart from app.ts so that it is tested
  * in Node.
  */
-import type { ClaimRecord, ClaimStatus, Corroboration, Verdict } from './schemas';
+import type { ClaimRecord, ClaimStatus, Corroboration, Verdict } from '../schemas/article';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   confirmed: 'Confirmed',

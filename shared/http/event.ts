@@ -1,11 +1,22 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ValidationError } from '../errors';
 import { errorResponse, type HttpResult, isClientError } from './response';
 
-/** The raw request body (API Gateway base64-encodes what it does not take for text). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The raw request body. API Gateway base64-encodes what it does not take for text; such a body
+ * must still be UTF-8 (JSON is), or it is refused rather than read with replacement characters.
+ */
 export function bodyOf(event: APIGatewayProxyEventV2): string {
   if (!event.body) return '';
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (!event.isBase64Encoded) return event.body;
+  try {
+    return utf8.decode(Buffer.from(event.body, 'base64'));
+  } catch {
+    throw new ValidationError('the body is not valid UTF-8');
+  }
 }
 
 /** Lower-cased header names, whatever the caller sent. */

@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from '../schemas/zod';
 import { ForbiddenError, issuesOf, NotFoundError, UnauthorizedError, ValidationError } from '../errors';
 import {
   type ArticleResponse,
   type ClaimPage,
   type ClaimRecord,
-  type ClaimResponse,
+  type ClaimDetail,
   ClaimStatus,
   Corroboration,
   ReviewRequest,
@@ -61,21 +61,19 @@ export async function getArticle(id: string, deps: ReviewDeps): Promise<ArticleR
   const article = await deps.articles.getArticle(id);
   if (!article) throw new NotFoundError(`no article ${id}`);
   const claims = await deps.claims.claimsOf(id);
-  const { url, source, title, language, publishedAt, status, reason } = article;
-  return { id, url, source, title, language, publishedAt, status, reason, claims };
+  const { url, source, title, language, publishedAt, status, reason, truncated } = article;
+  return { id, url, source, title, language, publishedAt, status, reason, truncated, claims };
 }
 
-export const ClaimQuery = z
-  .object({
-    status: ClaimStatus.default('needs_review'),
-    corroboration: Corroboration.optional(),
-    language: Language.optional(),
-    source: z.string().min(1).max(253).optional(),
-    kind: ClaimKind.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().min(1).max(2000).optional(),
-  })
-  .strict();
+export const ClaimQuery = z.strictObject({
+  status: z._default(ClaimStatus, 'needs_review'),
+  corroboration: z.optional(Corroboration),
+  language: z.optional(Language),
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(253))),
+  kind: z.optional(ClaimKind),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+});
 
 /** The review queue, conflicting claims first, a page at a time, optionally narrowed. */
 export async function listClaims(query: Record<string, string | undefined>, deps: ReviewDeps): Promise<ClaimPage> {
@@ -86,7 +84,7 @@ export async function listClaims(query: Record<string, string | undefined>, deps
 }
 
 /** One claim with its evidence, history, sentence and the article it comes from. */
-export async function getClaim(id: string, deps: ReviewDeps): Promise<ClaimResponse & { sentenceText: string }> {
+export async function getClaim(id: string, deps: ReviewDeps): Promise<ClaimDetail> {
   const claim = await deps.claims.getClaim(id);
   if (!claim) throw new NotFoundError(`no claim ${id}`);
   const article = await deps.articles.getArticle(claim.articleId);

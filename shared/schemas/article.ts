@@ -1,57 +1,74 @@
-import { z } from 'zod';
-import { ExtractedClaim, Language } from './claim';
+import { PublishedAt } from './bounds';
+import { count, ExtractedClaim, Language } from './claim';
+import * as z from './zod';
 
 /** Largest accepted webhook body, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).check(z.maxLength(2048));
+const text = (min: number, max?: number) =>
+  max === undefined ? z.string().check(z.minLength(min)) : z.string().check(z.minLength(min), z.maxLength(max));
+
 /** The body a newsroom posts to POST /webhooks/articles. Exactly one of `text` and `html`. */
 export const WebhookArticle = z
-  .object({
-    id: z.string().min(1).max(200).optional(),
-    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048),
-    source: z.string().min(1).max(253).optional(),
-    title: z.string().min(1).max(1000),
-    language: Language.optional(),
-    publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
-    text: z.string().min(1).optional(),
-    html: z.string().min(1).optional(),
+  .strictObject({
+    id: z.optional(text(1, 200)),
+    url: httpUrl(),
+    source: z.optional(text(1, 253)),
+    title: text(1, 1000),
+    language: z.optional(Language),
+    publishedAt: z.optional(PublishedAt),
+    text: z.optional(text(1)),
+    html: z.optional(text(1)),
   })
-  .strict()
-  .refine((a) => (a.text === undefined) !== (a.html === undefined), {
-    message: 'exactly one of text and html is required',
-    path: ['text'],
-  });
+  .check(
+    z.refine((a) => (a.text === undefined) !== (a.html === undefined), {
+      message: 'exactly one of text and html is required',
+      path: ['text'],
+    }),
+  );
 export type WebhookArticle = z.infer<typeof WebhookArticle>;
 
-export const ArticleStatus = z.enum(['queued', 'processed', 'failed']);
+/** queued -> processing (a worker holds it) -> processed | failed; queued again by the reconciler if it stalls. */
+export const ArticleStatus = z.enum(['queued', 'processing', 'processed', 'failed']);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
 /** An article as stored (the text itself is stored apart, in chunks). */
 export const ArticleRecord = z.object({
   id: z.string(),
-  externalId: z.string().optional(),
+  externalId: z.optional(z.string()),
   url: z.string(),
   source: z.string(),
   title: z.string(),
-  language: Language.optional(),
-  publishedAt: z.string().optional(),
+  language: z.optional(Language),
+  publishedAt: z.optional(z.string()),
   receivedAt: z.string(),
   status: ArticleStatus,
-  reason: z.string().optional(),
-  claimCount: z.number().int().nonnegative().optional(),
-  textLength: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
+  /** Why it failed, or what was left out of it (claims beyond the cap). */
+  reason: z.optional(z.string()),
+  claimCount: z.optional(count()),
+  /** Set when more claims were found than an article may have: only the first ones are kept. */
+  truncated: z.optional(z.boolean()),
+  textLength: count(),
+  version: count(),
+  /** Worker runs that started on it, and times the reconciler queued it again. */
+  attempts: z.optional(count()),
+  requeues: z.optional(count()),
+  /** Until when a worker holds it (status processing). */
+  leaseUntil: z.optional(z.string()),
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
-export const ClaimStatus = z.enum(['needs_review', 'confirmed', 'refuted', 'unverifiable', 'not_a_claim']);
+export const CLAIM_STATUSES = ['needs_review', 'confirmed', 'refuted', 'unverifiable', 'not_a_claim'] as const;
+export const ClaimStatus = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
 /** A claim as stored and served: the extractor's contract plus its identity and review state. */
 export const Relation = z.enum(['corroborates', 'conflicts']);
 export type Relation = z.infer<typeof Relation>;
 
-export const Corroboration = z.enum(['single_source', 'corroborated', 'conflicting']);
+export const CORROBORATIONS = ['single_source', 'corroborated', 'conflicting'] as const;
+export const Corroboration = z.enum(CORROBORATIONS);
 export type Corroboration = z.infer<typeof Corroboration>;
 
 /** What another source said about the same fact. */
@@ -73,67 +90,75 @@ export type Verdict = z.infer<typeof Verdict>;
 /** One verdict, as kept in a claim's audit history. */
 export const ReviewEntry = z.object({
   verdict: Verdict,
-  note: z.string().optional(),
-  sourceUrls: z.array(z.string()).default([]),
+  note: z.optional(z.string()),
+  sourceUrls: z._default(z.array(z.string()), []),
   reviewer: z.string(),
   at: z.string(),
   /** The claim's version this verdict produced. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
 
 /** POST /api/claims/{id}/review: a verdict on the version of the claim the reviewer saw. */
-export const ReviewRequest = z
-  .object({
-    verdict: Verdict,
-    note: z.string().trim().max(4000).optional(),
-    sourceUrls: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).max(20).default([]),
-    expectedVersion: z.number().int().nonnegative(),
-  })
-  .strict();
+export const ReviewRequest = z.strictObject({
+  verdict: Verdict,
+  note: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+  sourceUrls: z._default(z.array(httpUrl()).check(z.maxLength(20)), []),
+  expectedVersion: count(),
+});
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
-export const ClaimRecord = ExtractedClaim.extend({
+export const ClaimRecord = z.extend(ExtractedClaim, {
   id: z.string(),
   articleId: z.string(),
   /** The publisher of the claim's article (kept on the claim for the queue and its filters). */
-  source: z.string().optional(),
+  source: z.optional(z.string()),
   status: ClaimStatus,
-  version: z.number().int().nonnegative(),
+  version: count(),
   createdAt: z.string(),
-  corroboration: Corroboration.default('single_source'),
-  evidence: z.array(Evidence).default([]),
+  corroboration: z._default(Corroboration, 'single_source'),
+  evidence: z._default(z.array(Evidence), []),
   /** Every verdict, oldest first; the last one is the claim's status. */
-  history: z.array(ReviewEntry).default([]),
+  history: z._default(z.array(ReviewEntry), []),
 });
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
 /** What the ingest function puts on the queue for the claim worker. */
-export const ArticleMessage = z.object({ articleId: z.string().min(1) });
+export const ArticleMessage = z.object({ articleId: text(1) });
 export type ArticleMessage = z.infer<typeof ArticleMessage>;
 
 export const IngestResponse = z.object({ articleId: z.string(), status: z.literal('queued') });
 export type IngestResponse = z.infer<typeof IngestResponse>;
 
-export const ArticleResponse = ArticleRecord.pick({
-  id: true, url: true, source: true, title: true, language: true, publishedAt: true, status: true, reason: true,
-}).extend({ claims: z.array(ClaimRecord) });
+/** The article as the API shows it beside a claim. */
+export const ArticleSummary = z.pick(ArticleRecord, { id: true, url: true, source: true, title: true, publishedAt: true, language: true });
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const ArticleResponse = z.extend(
+  z.pick(ArticleRecord, { id: true, url: true, source: true, title: true, language: true, publishedAt: true, status: true, reason: true, truncated: true }),
+  { claims: z.array(ClaimRecord) },
+);
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
-export const ClaimPage = z.object({ items: z.array(ClaimRecord), nextCursor: z.string().nullable() });
+export const ClaimPage = z.object({ items: z.array(ClaimRecord), nextCursor: z.nullable(z.string()) });
+export type ClaimPage = z.infer<typeof ClaimPage>;
 
 /** The answer to a stale review: what the claim is now, so that the page can show it. */
-export const ReviewConflict = z.object({ error: z.string(), current: z.lazy(() => ClaimRecord) });
+export const ReviewConflict = z.object({ error: z.string(), current: ClaimRecord });
 
-/** A claim with the article it comes from, as GET /api/claims/{id} serves it. */
-export const ClaimResponse = ClaimRecord.extend({
-  article: ArticleRecord.pick({ id: true, url: true, source: true, title: true, publishedAt: true, language: true }),
-});
+/** A claim with the article it comes from. */
+export const ClaimResponse = z.extend(ClaimRecord, { article: ArticleSummary });
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
-export type ClaimPage = z.infer<typeof ClaimPage>;
+
+/** GET /api/claims/{id}: the claim, its article, and the sentence it sits in. */
+export const ClaimDetail = z.extend(ClaimResponse, { sentenceText: z.string() });
+export type ClaimDetail = z.infer<typeof ClaimDetail>;
 
 export const ErrorResponse = z.object({
   error: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** The part of the ClaimReview JSON-LD the admin page relies on; the rest is shown as it is. */
+export const ClaimReviewLd = z.looseObject({ '@type': z.literal('ClaimReview') });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 export const LANGUAGES = ['ar', 'en', 'vi'] as const;
 export const Language = z.enum(LANGUAGES);
@@ -22,9 +22,12 @@ export const QUALIFIERS = [
 export const Qualifier = z.enum(QUALIFIERS);
 export type Qualifier = z.infer<typeof Qualifier>;
 
+/** A whole number of zero or more (offsets, counts, versions). */
+export const count = () => z.int().check(z.nonnegative());
+
 export const Span = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: count(),
+  end: count(),
 });
 export type Span = z.infer<typeof Span>;
 
@@ -38,11 +41,11 @@ export type Span = z.infer<typeof Span>;
 export const ExtractedClaim = z.object({
   kind: ClaimKind,
   text: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
+  start: count(),
+  end: count(),
+  value: z.nullable(z.number()),
+  min: z.nullable(z.number()),
+  max: z.nullable(z.number()),
   qualifier: Qualifier,
   unit: z.string(),
   sentence: Span,

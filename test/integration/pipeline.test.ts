@@ -1,5 +1,10 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
+import { dynamoDocumentClient } from '../../shared/adapters/clients';
+import { dynamoStores } from '../../shared/adapters/dynamo';
+import { MAX_CLAIMS_PER_ARTICLE } from '../../shared/pipeline/claim-records';
+import { articleIdOf } from '../../shared/pipeline/ingest';
 import { ArticleResponse, ClaimPage, ClaimResponse } from '../../shared/schemas/article';
 import { article, eventually, getJson, postWebhook } from './helpers';
 
@@ -13,11 +18,13 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
+/** Waits on the article item alone (one GetItem a poll, so that polling never slows the worker), then reads it whole. */
 async function processed(articleId: string): Promise<ArticleResponse> {
-  return eventually(async () => {
-    const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
-    return status === 200 && json.status === 'processed' ? ArticleResponse.parse(json) : undefined;
-  }, 20_000, `article ${articleId} to be processed`);
+  const { articles } = dynamoStores(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
+  await eventually(async () => ((await articles.getArticle(articleId))?.status === 'processed' ? true : undefined), 60_000, `article ${articleId} to be processed`);
+  const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
+  expect(status).toBe(200);
+  return ArticleResponse.parse(json);
 }
 
 describe('webhook -> queue -> worker -> table -> read API', () => {
@@ -55,14 +62,23 @@ describe('webhook -> queue -> worker -> table -> read API', () => {
   });
 
   it('stores a long article in chunks and reads it back whole', async () => {
-    const paragraph = 'The harbour board approved 3 new cranes costing $12 million in total. ';
+    const paragraph = `The harbour board approved new cranes costing $12 million in total. ${'The quay works go on through the winter and the spring. '.repeat(10)}\n`;
     const text = paragraph.repeat(Math.ceil(250_000 / paragraph.length));
     const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
     expect(accepted.status).toBe(202);
     const stored = await processed(accepted.json.articleId);
-    expect(stored.claims).toHaveLength(2 * Math.ceil(250_000 / paragraph.length));
+    expect(stored.claims).toHaveLength(Math.ceil(250_000 / paragraph.length));
     const last = stored.claims.at(-1)!;
     expect(text.slice(last.start, last.end)).toBe('$12 million');
+  });
+
+  it('keeps the first claims of a claim-dense article and says it was truncated', async () => {
+    const text = '$1 '.repeat(100_000);
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
+    expect(accepted.status).toBe(202);
+    const stored = await processed(accepted.json.articleId);
+    expect(stored.claims).toHaveLength(MAX_CLAIMS_PER_ARTICLE);
+    expect(stored).toMatchObject({ truncated: true, reason: `100000 claims found; only the first ${MAX_CLAIMS_PER_ARTICLE} are kept` });
   });
 
   it('reduces an HTML article to its text', async () => {
@@ -73,12 +89,24 @@ describe('webhook -> queue -> worker -> table -> read API', () => {
     expect(stored.claims.map((c) => c.text)).toEqual(['$2.1 million']);
   });
 
-  it('refuses a webhook-id reused for another article with 409', async () => {
+  it('refuses a webhook-id reused for another article with 409, storing nothing of the second', async () => {
     const first = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()), { id: 'msg_reused' });
     expect(first.status).toBe(202);
-    const second = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()), { id: 'msg_reused' });
+    const other = article();
+    const second = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(other), { id: 'msg_reused' });
     expect(second.status).toBe(409);
     expect(second.json.error).toMatch(/msg_reused/);
+    const orphan = articleIdOf(other.url as string, other.text as string);
+    expect((await getJson(pipeline.url, `/api/articles/${orphan}`, pipeline.reviewerToken)).status).toBe(404);
+  });
+
+  it('accepts one of 20 different articles posted at once under one webhook-id, and stores only that one', async () => {
+    const bodies = Array.from({ length: 20 }, () => article());
+    const results = await Promise.all(bodies.map((b) => postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(b), { id: 'msg_race' })));
+    expect(results.map((r) => r.status).sort()).toEqual([202, ...Array<number>(19).fill(409)]);
+    const stored = await Promise.all(bodies.map((b) => getJson(pipeline.url, `/api/articles/${articleIdOf(b.url as string, b.text as string)}`, pipeline.reviewerToken)));
+    expect(stored.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(stored.filter((r) => r.status === 404)).toHaveLength(19);
   });
 });
 
@@ -154,6 +182,44 @@ describe('webhook refusals', () => {
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('invalid article');
     expect(res.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['text', 'title', 'url']);
+  });
+
+  it('answers 400 to a webhook-id too long to be a key, and stores nothing', async () => {
+    const body = article();
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(body), { id: `msg_${'x'.repeat(2040)}` });
+    expect(res.status).toBe(400);
+    expect(res.json.issues[0].path).toBe('headers.webhook-id');
+    expect((await getJson(pipeline.url, `/api/articles/${articleIdOf(body.url as string, body.text as string)}`, pipeline.reviewerToken)).status).toBe(404);
+  });
+
+  it.each(['9999-12-31T23:59:59Z', '1066-10-14T09:00:00Z'])('answers 400 to a publication date (%s) outside 1900-2100', async (publishedAt) => {
+    const res = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ publishedAt })));
+    expect(res.status).toBe(400);
+    expect(res.json.issues).toEqual([{ path: 'publishedAt', message: 'must be between 1900 and 2100' }]);
+  });
+
+  it.each(['1700000000.9', '1700000000abc', '-1'])('answers 400 to the timestamp header %s, signed or not', async (timestamp) => {
+    const body = JSON.stringify(article());
+    const id = `msg_ts_${timestamp}`;
+    const key = Buffer.from(pipeline.webhookSecret.slice('whsec_'.length), 'base64');
+    const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+    const res = await fetch(`${pipeline.url}/webhooks/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues[0].path).toBe('headers.webhook-timestamp');
+  });
+
+  it('answers 400 to a body that is not valid UTF-8', async () => {
+    const res = await fetch(`${pipeline.url}/webhooks/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'webhook-id': 'msg_bytes', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' },
+      body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/UTF-8/);
   });
 
   it('answers 413 to a body over 1 MiB', async () => {
