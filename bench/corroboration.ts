@@ -27,9 +27,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dynamoDocumentClient } from '../shared/adapters/clients';
 import { dynamoStores } from '../shared/adapters/dynamo';
-import { indexKeys } from '../shared/corroboration/buckets';
-import { type ArticleForMatching, matchEntries } from '../shared/corroboration/entries';
-import { findLinks, type Link, type MatchEntry } from '../shared/corroboration/match';
+import { corroborateInStory, placeInStory } from '../shared/corroboration/article';
+import { type ArticleForMatching, matchEntries, type MatchEntry } from '../shared/corroboration/entries';
+import type { Link } from '../shared/corroboration/facts';
+import { corroborationChanges } from '../shared/corroboration/records';
 import { extractClaims } from '../shared/claims/index';
 import { newClaimRecords } from '../shared/pipeline/process';
 import type { ArticleRecord, ClaimRecord } from '../shared/schemas/article';
@@ -280,11 +281,18 @@ try {
     await pool(ks, SEED_CONCURRENCY, async (k) => {
       const a = buildArticle(k, texts);
       await store.articles.createArticle(a.record, a.text);
-      await store.claims.putClaims(a.claims);
-      await store.matches.index(a.entries);
+      // the worker's corroboration step: its story, then its facts, written as the worker writes them
+      const forMatching = { ...a.record, text: a.text };
+      const step = placeInStory(forMatching, a.entries, await store.stories.candidateStories(a.record.publishedAt));
+      const earlier = step.storyIds.length > 0 ? await store.stories.storyClaims(step.storyIds) : [];
+      const outcome = corroborateInStory(forMatching, a.entries, step, earlier);
+      const changes = corroborationChanges(step.storyId, a.entries, earlier, outcome);
+      await store.claims.putClaims(a.claims.map((c) => ({ ...c, ...changes.own.get(c.id) })), new Map(a.entries.map((e) => [e.claimId, e])));
+      await store.stories.addEvidence(changes.earlier);
+      await store.stories.saveStory(outcome.story, step.choice.merge).catch(() => undefined); // two seeders on one story: one keeps it
       written++;
       storedClaims += a.claims.length;
-      storedMatchItems += a.entries.reduce((sum, e) => sum + indexKeys(e.features).length, 0);
+      storedMatchItems += 1;
       const now = performance.now();
       if (now - lastReport > 2000) {
         lastReport = now;
@@ -310,15 +318,18 @@ try {
       for (const probe of probes) {
         const t0 = performance.now();
         counting = true;
-        const found = await store.matches.candidates(probe.entries);
+        const forMatching = { ...probe.record, text: probe.text };
+        const stories = await store.stories.candidateStories(probe.record.publishedAt);
+        const step = placeInStory(forMatching, probe.entries, stories);
+        const found = step.storyIds.length > 0 ? await store.stories.storyClaims(step.storyIds) : [];
         counting = false;
         const t1 = performance.now();
-        links.push(...findLinks(probe.entries, found));
+        links.push(...corroborateInStory(forMatching, probe.entries, step, found).links);
         findLinksMs += performance.now() - t1;
         candidatesMs += t1 - t0;
         candidates += found.length;
         const at = Date.parse(probe.record.publishedAt!);
-        inWindow += found.filter((c) => Math.abs(Date.parse(c.publishedAt ?? '') - at) <= STORY_WINDOW_MS).length;
+        inWindow += found.filter((c: MatchEntry) => Math.abs(Date.parse(c.publishedAt ?? '') - at) <= STORY_WINDOW_MS).length;
       }
       if (pass > 0) passes.push({ candidatesMs, findLinksMs, candidates, inWindow, queries, items: queryItems, links }); // pass 0 warms up
     }
@@ -331,7 +342,10 @@ try {
       const times: number[] = [];
       for (let pass = 0; pass < REPETITIONS; pass++) {
         const t0 = performance.now();
-        await store.matches.saveLinks(links);
+        await store.stories.addEvidence(links.map((l) => ({
+          claimId: l.to.claimId, createdAt: '2024-01-01T00:00:00Z', seen: 'single_source', corroboration: 'corroborated',
+          evidence: [{ claimId: `${l.from.claimId}-${pass}`, articleId: l.from.articleId, source: l.from.source, url: l.from.url, text: l.from.text, relation: l.relation, score: l.score }],
+        })));
         times.push((performance.now() - t0) / links.length);
       }
       saveLinksMsPerLink = median(times);

@@ -4,7 +4,7 @@ import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/table';
 
-export type TableIndexName = typeof TABLE.reviewIndex.name;
+export type TableIndexName = typeof TABLE.reviewIndex.name | typeof TABLE.storyIndex.name;
 
 /** DynamoDB actions, without the `dynamodb:` prefix. */
 export type TableAction =
@@ -39,7 +39,7 @@ export class Storage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    for (const index of [TABLE.reviewIndex]) {
+    for (const index of [TABLE.reviewIndex, TABLE.storyIndex]) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },

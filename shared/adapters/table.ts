@@ -2,14 +2,17 @@
  * The single DynamoDB table and its index, shared by the adapters, the local runtime and the
  * CDK stack so that all three create and use the same shape.
  *
- * | item                | PK                          | SK                              | GSI1 (review queue)                              |
- * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|
- * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |
- * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |
- * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
- * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
- * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
- * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
+ * | item                | PK                          | SK                              | GSI1 (review queue, active stories)              | GSI2 (claims of a story)          |
+ * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|-----------------------------------|
+ * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |                                   |
+ * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |                                   |
+ * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   | STORY#<storyId> / <publishedAt>#<claimId> |
+ * | story               | STORY#<storyId>             | META                            | STORIES#<yyyy-mm> / <latest publishedAt>#<storyId> (not once merged) |                 |
+ * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |                                   |
+ *
+ * A claim item holds its evidence (a list, with `evidenceFrom`, the set of claims it came from)
+ * and its match features (`match`, JSON), so that corroboration reads a story's claims with one
+ * Query and adds evidence with one conditional update per claim.
  *
  * Article items that are not yet processed nor failed are also in GSI1, under
  * `ARTICLES#unfinished` / `<last change>#<articleId>`: the reconciler's one Query.
@@ -18,6 +21,8 @@ export const TABLE = {
   partitionKey: 'PK',
   sortKey: 'SK',
   reviewIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  /** Claims by story (sparse: claims filed in a story), for corroboration. */
+  storyIndex: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
 } as const;
 
 /** Article text is stored in chunks below DynamoDB's 400 KB item limit. */

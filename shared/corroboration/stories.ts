@@ -34,13 +34,15 @@ export interface Story {
   members: StoryMember[];
   /** Stories merged into this one: their claims are still filed under their own id. */
   merged: string[];
+  /** Counts the story's writes: a write applies only to the version read (two workers at once). */
+  version: number;
 }
 
 export const MAX_MEMBERS = 30;
 /** A member's sounds and words beyond this many are not kept. */
 export const MAX_KEYS = 400;
 
-export const STORY_FEATURES = ['names', 'generic', 'sounds', 'figures', 'words', 'gap_days'] as const;
+export const STORY_FEATURES = ['names', 'long_names', 'generic', 'sounds', 'figures', 'words', 'gap_days'] as const;
 
 export function articleSignature(article: Pick<ArticleForMatching, 'title' | 'text'>, entries: readonly MatchEntry[]): StorySignature {
   const figures = new Set<string>();
@@ -68,8 +70,11 @@ export function storyFeatures(article: StorySignature, publishedAt: string | und
   const u = otherPublishedAt ? Date.parse(otherPublishedAt) : NaN;
   // undated: time says nothing
   const days = Number.isFinite(t) && Number.isFinite(u) ? Math.abs(t - u) / 86_400_000 : 0;
+  // names of two or more words, none of them a stop word, rarely meet by chance
+  const long = (names: readonly string[]) => names.filter((n) => n.includes(' '));
   return [
     Math.log1p(shared(article.names, story.names)),
+    Math.log1p(shared(long(article.names), long(story.names))),
     Math.log1p(shared(article.generic, story.generic)),
     Math.log1p(shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds)),
     Math.log1p(shared(article.figures, story.figures)),
@@ -134,6 +139,7 @@ export function joinStory(id: string, base: Story | null, merge: readonly Story[
     id,
     members,
     merged: [...new Set([...stories.flatMap((s) => [s.id, ...s.merged])])].filter((x) => x !== id),
+    version: (base?.version ?? -1) + 1,
   };
 }
 

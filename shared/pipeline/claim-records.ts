@@ -43,6 +43,7 @@ export function newClaimRecords(
     createdAt,
     corroboration: 'single_source',
     evidence: [],
+    candidates: [],
     history: [],
   }));
 }

@@ -1,4 +1,6 @@
-import type { Link, MatchEntry } from '../corroboration/match';
+import type { MatchEntry } from '../corroboration/entries';
+import type { EarlierClaimUpdate, StoryClaim } from '../corroboration/records';
+import type { Story } from '../corroboration/stories';
 import type { ArticleMessage, ArticleRecord, ClaimRecord, Corroboration, ReviewEntry } from '../schemas/article';
 import type { Language } from '../schemas/claim';
 
@@ -36,9 +38,10 @@ export interface ArticleStore {
 export interface ClaimStore {
   /**
    * Writes new claims of one article (the use case never passes a claim that is stored already:
-   * a stored claim, and a reviewer's verdict on it, is never rewritten by the pipeline).
+   * a stored claim, and a reviewer's verdict on it, is never rewritten by the pipeline). A claim
+   * with a `storyId` is filed in its story with its match entry, for later articles to compare.
    */
-  putClaims(claims: readonly ClaimRecord[]): Promise<void>;
+  putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>): Promise<void>;
   /** The claims of an article with their evidence. */
   claimsOf(articleId: string): Promise<ClaimRecord[]>;
   getClaim(claimId: string): Promise<ClaimRecord | null>;
@@ -65,14 +68,19 @@ export interface ClaimFilter {
   kind?: string;
 }
 
-/** Where claims are indexed to be found by other sources' claims that may state the same fact. */
-export interface MatchIndex {
-  /** Indexes the claims under their match keys (writing the same entries again changes nothing). */
-  index(entries: readonly MatchEntry[]): Promise<void>;
-  /** Entries of other articles under the match keys of these claims (a bounded number per key). */
-  candidates(entries: readonly MatchEntry[]): Promise<MatchEntry[]>;
-  /** Stores each link on both claims and refreshes their corroboration. */
-  saveLinks(links: readonly Link[]): Promise<void>;
+/**
+ * Where stories live, and what corroboration writes on earlier claims. Every lookup is a Query
+ * on a key, a bounded number per article, whatever the size of the table.
+ */
+export interface StoryStore {
+  /** Stories that may be an article's: those active in its month and the two before, newest first. */
+  candidateStories(publishedAt: string | undefined): Promise<Story[]>;
+  /** The claims filed in these stories (the most recent, a bounded number per story). */
+  storyClaims(storyIds: readonly string[]): Promise<StoryClaim[]>;
+  /** Adds evidence (and the risen status) to earlier claims: one conditional update each, applied once. */
+  addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void>;
+  /** Writes the story (only over the version it was read at) and marks the stories merged into it. */
+  saveStory(story: Story, merged: readonly Story[]): Promise<void>;
 }
 
 export interface ArticleQueue {

@@ -1,16 +1,17 @@
 import { extractClaims } from '../claims/index';
+import { corroborateInStory, placeInStory } from '../corroboration/article';
 import { matchEntries } from '../corroboration/entries';
-import { findLinks } from '../corroboration/match';
-import type { ArticleRecord } from '../schemas/article';
+import { corroborationChanges } from '../corroboration/records';
+import type { ArticleRecord, ClaimRecord } from '../schemas/article';
 import { joinExtraction, MAX_CLAIMS_PER_ARTICLE } from './claim-records';
-import type { ArticleStore, ClaimStore, Clock, MatchIndex } from './ports';
+import type { ArticleStore, ClaimStore, Clock, StoryStore } from './ports';
 
 export { claimIdOf, newClaimRecords } from './claim-records';
 
 export interface ProcessDeps {
   articles: ArticleStore;
   claims: ClaimStore;
-  matches: MatchIndex;
+  stories: StoryStore;
   now: Clock;
 }
 
@@ -27,9 +28,11 @@ export const PROCESSING_LEASE_MS = 120_000;
  * its text (an article whose text is incomplete, or that the extractor cannot read, is marked
  * failed with the reason); extract the claims, at most MAX_CLAIMS_PER_ARTICLE (the article says
  * when it was truncated); join them to the claims already stored for it, which are kept as they
- * are (claim-records.ts), and write the new ones; index them and link them to what other
- * sources said (shared/corroboration), on both sides; mark the article processed, only if
- * nobody else did meanwhile (version check).
+ * are (claim-records.ts); corroborate them (shared/corroboration): find the story the article
+ * tells among the stories active lately, read that story's earlier claims, decide facts, links
+ * and candidates; write the new claims with their story, fact, evidence and candidates; add the
+ * evidence to the earlier claims (one conditional update each); write the story; mark the
+ * article processed, only if nobody else did meanwhile (version check).
  */
 export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
   const found = await deps.articles.getArticle(articleId);
@@ -68,14 +71,18 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
     : undefined;
   const stored = await deps.claims.claimsOf(article.id);
   const { all, added } = joinExtraction(article, stored, kept, now.toISOString());
-  await deps.claims.putClaims(added);
 
-  // corroboration: index first, so that of two articles processed at once the later finds the
-  // earlier; then look up candidates by key, link, and store the links on both sides
-  const entries = matchEntries({ ...article, text }, all);
-  await deps.matches.index(entries);
-  const links = findLinks(entries, await deps.matches.candidates(entries));
-  await deps.matches.saveLinks(links);
+  // corroboration: the story first, then the facts within it
+  const forMatching = { ...article, text };
+  const entries = matchEntries(forMatching, all);
+  const step = placeInStory(forMatching, entries, await deps.stories.candidateStories(article.publishedAt));
+  const earlier = step.storyIds.length > 0 ? await deps.stories.storyClaims(step.storyIds) : [];
+  const outcome = corroborateInStory(forMatching, entries, step, earlier.filter((c) => c.articleId !== article.id));
+  const changes = corroborationChanges(step.storyId, entries, earlier, outcome);
+  const records: ClaimRecord[] = added.map((claim) => ({ ...claim, ...changes.own.get(claim.id) }));
+  await deps.claims.putClaims(records, new Map(entries.map((e) => [e.claimId, e])));
+  await deps.stories.addEvidence(changes.earlier);
+  await deps.stories.saveStory(outcome.story, step.choice.merge);
   await deps.articles.markProcessed(article, { claimCount: all.length, language, ...(truncated ? { truncated } : {}) });
   return 'processed';
 }

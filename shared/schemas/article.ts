@@ -80,8 +80,25 @@ export const Evidence = z.object({
   text: z.string(),
   relation: Relation,
   score: z.number(),
+  /** When the other report was published ... */
+  publishedAt: z.optional(z.string()),
+  /** ... and when the claim's own article was. */
+  claimPublishedAt: z.optional(z.string()),
+  /** A conflicting report published later whose value continues the fact's course (a rising toll). */
+  possibleUpdate: z.optional(z.boolean()),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** A claim of another source that may state the same fact, below the confidence of a link. */
+export const SameFactCandidate = z.object({
+  claimId: z.string(),
+  articleId: z.string(),
+  source: z.string(),
+  url: z.string(),
+  text: z.string(),
+  score: z.number(),
+});
+export type SameFactCandidate = z.infer<typeof SameFactCandidate>;
 
 export const VERDICTS = ['confirmed', 'refuted', 'unverifiable', 'not_a_claim'] as const;
 export const Verdict = z.enum(VERDICTS);
@@ -118,6 +135,11 @@ export const ClaimRecord = z.extend(ExtractedClaim, {
   createdAt: z.string(),
   corroboration: z._default(Corroboration, 'single_source'),
   evidence: z._default(z.array(Evidence), []),
+  /** The story of the claim's article, and the fact of the story the claim states (once linked). */
+  storyId: z.optional(z.string()),
+  factId: z.optional(z.string()),
+  /** "Possibly the same fact": other sources' claims ranked below the links (not links). */
+  candidates: z._default(z.array(SameFactCandidate), []),
   /** Every verdict, oldest first; the last one is the claim's status. */
   history: z._default(z.array(ReviewEntry), []),
 });

@@ -3,9 +3,11 @@
  * adapters (create-only puts, version checks, leases), for fast use-case tests. The adapters
  * themselves are tested against dynalite in test/integration.
  */
-import type { Link, MatchEntry } from '../../shared/corroboration/match';
+import type { MatchEntry } from '../../shared/corroboration/entries';
+import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../../shared/corroboration/records';
+import type { Story } from '../../shared/corroboration/stories';
 import { NotFoundError, StaleVersionError } from '../../shared/errors';
-import type { ArticleQueue, ArticleStore, ClaimFilter, ClaimStore, MatchIndex } from '../../shared/pipeline/ports';
+import type { ArticleQueue, ArticleStore, ClaimFilter, ClaimStore, StoryStore } from '../../shared/pipeline/ports';
 import type { ArticleMessage, ArticleRecord, ClaimRecord, Corroboration, ReviewEntry } from '../../shared/schemas/article';
 import type { Language } from '../../shared/schemas/claim';
 
@@ -105,14 +107,18 @@ export class FakeArticleStore implements ArticleStore {
 
 export class FakeClaimStore implements ClaimStore {
   readonly claims = new Map<string, ClaimRecord>();
+  /** The match entries of the claims filed in a story. */
+  readonly matches = new Map<string, MatchEntry>();
   failing = new Set<string>();
 
-  async putClaims(claims: readonly ClaimRecord[]): Promise<void> {
+  async putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>): Promise<void> {
     if (this.failing.has('putClaims')) throw new Error('putClaims failed');
     for (const c of claims) {
       // the use case must never hand over a claim that is stored already
       if (this.claims.has(c.id)) throw new Error(`claim ${c.id} would be overwritten`);
       this.claims.set(c.id, clone(c));
+      const match = matches?.get(c.id);
+      if (c.storyId && match) this.matches.set(c.id, clone(match));
     }
   }
 
@@ -140,23 +146,55 @@ export class FakeClaimStore implements ClaimStore {
   }
 }
 
-export class FakeMatchIndex implements MatchIndex {
-  readonly entries = new Map<string, MatchEntry>();
-  readonly links: Link[] = [];
+export class FakeStoryStore implements StoryStore {
+  readonly stories = new Map<string, Story & { mergedInto?: string }>();
   failing = new Set<string>();
 
-  async index(entries: readonly MatchEntry[]): Promise<void> {
-    for (const e of entries) this.entries.set(e.claimId, e);
+  constructor(private readonly claims: FakeClaimStore) {}
+
+  private check(method: string): void {
+    if (this.failing.has(method)) throw new Error(`${method} failed`);
   }
 
-  async candidates(entries: readonly MatchEntry[]): Promise<MatchEntry[]> {
-    if (this.failing.has('candidates')) throw new Error('candidates failed');
-    const own = new Set(entries.map((e) => e.articleId));
-    return [...this.entries.values()].filter((e) => !own.has(e.articleId));
+  async candidateStories(_publishedAt: string | undefined): Promise<Story[]> {
+    this.check('candidateStories');
+    return [...this.stories.values()].filter((s) => !s.mergedInto).map(clone);
   }
 
-  async saveLinks(links: readonly Link[]): Promise<void> {
-    this.links.push(...links);
+  async storyClaims(storyIds: readonly string[]): Promise<StoryClaim[]> {
+    this.check('storyClaims');
+    const ids = new Set(storyIds);
+    return [...this.claims.claims.values()]
+      .filter((c) => c.storyId && ids.has(c.storyId) && this.claims.matches.has(c.id))
+      .map((c) => ({
+        ...clone(this.claims.matches.get(c.id)!),
+        ...(c.factId ? { factId: c.factId } : {}),
+        corroboration: c.corroboration,
+        createdAt: c.createdAt,
+      }));
+  }
+
+  async addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void> {
+    this.check('addEvidence');
+    for (const u of updates) {
+      const c = this.claims.claims.get(u.claimId);
+      if (!c || c.evidence.some((e) => e.claimId === u.evidence[0]?.claimId)) continue;
+      const evidence = [...c.evidence, ...u.evidence];
+      this.claims.claims.set(u.claimId, {
+        ...c, evidence, corroboration: corroborationOf(evidence.map((e) => e.relation), c.corroboration), ...(u.factId ? { factId: u.factId } : {}),
+      });
+    }
+  }
+
+  async saveStory(story: Story, merged: readonly Story[]): Promise<void> {
+    this.check('saveStory');
+    const current = this.stories.get(story.id);
+    if ((current?.version ?? -1) !== story.version - 1) throw new StaleVersionError(`story ${story.id} changed meanwhile`);
+    this.stories.set(story.id, clone(story));
+    for (const m of merged) {
+      const s = this.stories.get(m.id);
+      if (s) this.stories.set(m.id, { ...s, mergedInto: story.id });
+    }
   }
 }
 

@@ -140,7 +140,7 @@ describe('reviewers and the pipeline', () => {
     const [id] = await postMany(1);
     const real = stores();
     // the first run dies after writing the claims, before its links and the processed mark
-    const dying = { ...real, matches: { ...real.matches, index: real.matches.index.bind(real.matches), candidates: real.matches.candidates.bind(real.matches), saveLinks: async () => { throw new Error('killed'); } } };
+    const dying = { ...real, stories: Object.assign(Object.create(real.stories) as typeof real.stories, { saveStory: async () => { throw new Error('killed'); } }) };
     await expect(processArticle(id!, { ...dying, now: () => new Date() })).rejects.toThrow('killed');
     const [claim] = await real.claims.claimsOf(id!);
     const verdict = await fetch(`${pipeline.url}/api/claims/${claim!.id}/review`, {

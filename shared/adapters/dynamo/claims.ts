@@ -1,29 +1,40 @@
 /**
- * Claims in DynamoDB: claim items under their article (with their evidence items right after
- * them), the review queue on GSI1, and verdicts as conditional, versioned updates.
+ * Claims in DynamoDB: claim items under their article (each with its evidence), the review queue on GSI1, and verdicts as conditional, versioned updates.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, StaleVersionError } from '../../errors';
+import type { MatchEntry } from '../../corroboration/entries';
 import type { ClaimFilter, ClaimStore } from '../../pipeline/ports';
-import { ClaimRecord, type Corroboration, Evidence, type ReviewEntry } from '../../schemas/article';
+import { ClaimRecord, type Corroboration, type ReviewEntry } from '../../schemas/article';
 import { TABLE } from '../table';
-import { articlePartition, claimKey, decodeCursor, encodeCursor, isEvidenceSortKey, parseItem, RANK, reviewSortKey } from './keys';
+import { articlePartition, claimKey, decodeCursor, encodeCursor, parseItem, RANK, reviewSortKey } from './keys';
+import { storedMatch, storyPartition } from './stories';
 import type { TableClient } from './table-client';
 
 export class DynamoClaimStore implements ClaimStore {
   constructor(private readonly table: TableClient) {}
 
-  async putClaims(claims: readonly ClaimRecord[]): Promise<void> {
+  async putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>): Promise<void> {
     await this.table.batchPut(
       claims.map((claim) => {
-        const { evidence: _evidence, ...stored } = claim;
+        const match = matches?.get(claim.id);
+        // a claim of a story is filed in it, with what corroboration compares (GSI2)
+        const filed = claim.storyId && match ? {
+          [TABLE.storyIndex.partitionKey]: storyPartition(claim.storyId),
+          [TABLE.storyIndex.sortKey]: `${match.publishedAt ?? '~'}#${claim.id}`,
+          match: storedMatch(match.features),
+          url: match.url,
+          ...(match.publishedAt ? { publishedAt: match.publishedAt } : {}),
+          ...(claim.evidence.length > 0 ? { evidenceFrom: new Set(claim.evidence.map((e) => e.claimId)) } : {}),
+        } : {};
         return {
           ...claimKey(claim.id)!,
           type: 'claim',
           [TABLE.reviewIndex.partitionKey]: `STATUS#${claim.status}`,
           [TABLE.reviewIndex.sortKey]: reviewSortKey(claim.corroboration, claim.createdAt, claim.id),
-          ...stored,
+          ...claim,
+          ...filed,
         };
       }),
     );
@@ -40,7 +51,7 @@ export class DynamoClaimStore implements ClaimStore {
     return claim?.id === claimId ? claim : null;
   }
 
-  /** Claim items and their evidence items (SK `CLAIM#n` then `CLAIM#n#EV#...`), assembled. */
+  /** Claim items (each holds its evidence). */
   private async claimsWithEvidence(pk: string, prefix: string): Promise<ClaimRecord[]> {
     const claims: ClaimRecord[] = [];
     for await (const item of this.table.query({
@@ -48,12 +59,7 @@ export class DynamoClaimStore implements ClaimStore {
       ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
       ConsistentRead: true,
     })) {
-      if (isEvidenceSortKey(String(item.SK))) {
-        const evidence = parseItem(Evidence, item, `evidence ${String(item.SK)}`);
-        claims.at(-1)?.evidence.push(evidence);
-      } else {
-        claims.push(parseItem(ClaimRecord, item, `claim ${String(item.SK)}`));
-      }
+      claims.push(parseItem(ClaimRecord, item, `claim ${String(item.SK)}`));
     }
     return claims;
   }

@@ -11,9 +11,6 @@ export const articlePartition = (id: string) => `ARTICLE#${id}`;
 export const textSortKey = (index: number) => `TEXT#${String(index).padStart(4, '0')}`;
 export const claimSortKey = (index: number) => `CLAIM#${String(index).padStart(5, '0')}`;
 export const deliveryKey = (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'META' });
-/** Evidence items sort right after their claim: `CLAIM#<n>#EV#<other claim id>`. */
-export const evidenceSortKey = (claimSortKey: string, otherClaimId: string) => `${claimSortKey}#EV#${otherClaimId}`;
-export const isEvidenceSortKey = (sk: string) => sk.includes('#EV#');
 
 /** Claim ids are `<articleId>-c<n>`: the item's key follows from the id. */
 export function claimKey(claimId: string): { PK: string; SK: string } | null {

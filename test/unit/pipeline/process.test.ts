@@ -4,19 +4,19 @@ import { ingestArticle } from '../../../shared/pipeline/ingest';
 import { processArticle, processDelivery } from '../../../shared/pipeline/process';
 import { MAX_REQUEUES, reconcile } from '../../../shared/pipeline/reconcile';
 import type { ExtractedClaim } from '../../../shared/schemas/claim';
-import { FakeArticleStore, FakeClaimStore, FakeMatchIndex, FakeQueue } from '../../fakes/stores';
+import { FakeArticleStore, FakeClaimStore, FakeStoryStore, FakeQueue } from '../../fakes/stores';
 
 function world(start = Date.parse('2026-05-04T08:00:00Z')) {
   let t = start;
   const articles = new FakeArticleStore();
   const claims = new FakeClaimStore();
-  const matches = new FakeMatchIndex();
+  const stories = new FakeStoryStore(claims);
   const queue = new FakeQueue();
   const now = () => new Date(t);
   return {
-    articles, claims, matches, queue, now,
+    articles, claims, stories, queue, now,
     advance: (ms: number) => { t += ms; },
-    process: (id: string) => processArticle(id, { articles, claims, matches, now }),
+    process: (id: string) => processArticle(id, { articles, claims, stories, now }),
     ingest: (text: string, deliveryId = `msg_${Math.random()}`) => ingestArticle(
       { deliveryId, article: { url: 'https://harbour-gazette.example/a', title: 'Quay', text } },
       { store: articles, queue, now, htmlToText: () => '' },
@@ -53,12 +53,12 @@ describe('processing an article', () => {
     const w = world();
     const { articleId } = await w.ingest(TEXT);
     // the first run dies after writing the claims (as a worker that times out would)
-    w.matches.failing.add('candidates');
-    await expect(w.process(articleId)).rejects.toThrow(/candidates/);
+    w.stories.failing.add('saveStory');
+    await expect(w.process(articleId)).rejects.toThrow(/saveStory/);
     const [first] = await w.claims.claimsOf(articleId);
     await w.claims.review(first!.id, 0, { verdict: 'confirmed', reviewer: 'Lan', at: w.now().toISOString(), sourceUrls: [] });
 
-    w.matches.failing.clear();
+    w.stories.failing.clear();
     w.advance(5 * 60_000); // the first run's lease has ended
     expect(await w.process(articleId)).toBe('processed');
     const after = await w.claims.getClaim(first!.id);
@@ -91,7 +91,7 @@ describe('processing an article', () => {
     const w = world();
     const { articleId } = await w.ingest(TEXT);
     w.claims.failing.add('putClaims');
-    const deps = { articles: w.articles, claims: w.claims, matches: w.matches, now: w.now };
+    const deps = { articles: w.articles, claims: w.claims, stories: w.stories, now: w.now };
     for (let receive = 1; receive <= 5; receive++) {
       await expect(processDelivery(articleId, { receiveCount: receive, maxReceiveCount: 5 }, deps)).rejects.toThrow(/putClaims failed/);
       // each failed run gives the article back at once, so the next receive takes it without waiting

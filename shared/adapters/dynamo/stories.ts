@@ -1,0 +1,236 @@
+/**
+ * Stories in DynamoDB, and what corroboration writes on claims:
+ * - a story item per story (`STORY#<id>` / `META`): its recent articles with their signatures,
+ *   the stories merged into it, a version; in GSI1 under `STORIES#<yyyy-mm>` of its latest
+ *   article (sorted by that time), so that an article finds the stories active in its month and
+ *   the two before with one Query each (merged stories leave the index);
+ * - the claims of a story through GSI2 (`STORY#<id>` / `<publishedAt>#<claimId>`, written with
+ *   each claim, with its match features), one Query per story;
+ * - evidence and the status on an earlier claim in one conditional update per touched claim
+ *   (applied once: the claim records which claims' evidence it holds; the status only rises).
+ * The rules (which story, which fact, which status) are in shared/corroboration; this only stores.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ClaimFeatures } from '../../corroboration/features';
+import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../../corroboration/records';
+import type { Story } from '../../corroboration/stories';
+import { StaleVersionError } from '../../errors';
+import type { StoryStore } from '../../pipeline/ports';
+import { Corroboration } from '../../schemas/article';
+import * as z from '../../schemas/zod';
+import { TABLE } from '../table';
+import { claimKey, reviewSortKey } from './keys';
+import type { TableClient } from './table-client';
+
+export const storyKey = (id: string) => ({ PK: `STORY#${id}`, SK: 'META' });
+export const storyPartition = (id: string) => `STORY#${id}`;
+/** Stories by the month of their latest article, in GSI1. */
+export const activeStoriesPartition = (month: string) => `STORIES#${month}`;
+/** The months whose active stories an article reads: its own and the two before. */
+export const STORY_MONTHS = 3;
+/** Stories read per month, the most recently active first. */
+export const STORIES_PER_MONTH = 100;
+/** Earlier claims read per story, the most recent first. */
+export const CLAIMS_PER_STORY = 600;
+/** Stories whose claims are read: the joined one and the most recent merged into it. */
+export const MAX_STORIES_READ = 3;
+
+const StoredStory = z.object({
+  id: z.string(),
+  version: z.number(),
+  merged: z.array(z.string()),
+  members: z.array(z.object({
+    articleId: z.string(),
+    source: z.string(),
+    publishedAt: z.optional(z.string()),
+    signature: z.object({
+      names: z.array(z.string()), generic: z.array(z.string()), latinSounds: z.array(z.string()),
+      arabicSounds: z.array(z.string()), words: z.array(z.string()), figures: z.array(z.string()),
+    }),
+  })),
+});
+
+const StoredFeatures = z.object({
+  dimension: z.string(),
+  concept: z.string(),
+  lo: z.number(),
+  hi: z.nullable(z.number()),
+  pointLike: z.boolean(),
+  digits: z.number(),
+  about: z.record(z.string(), z.number()),
+  context: z.array(z.string()),
+  words: z.array(z.string()),
+  lead: z.boolean(),
+});
+const StoredClaim = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  source: z.optional(z.string()),
+  text: z.string(),
+  language: z.optional(z.enum(['ar', 'en', 'vi'])),
+  url: z.optional(z.string()),
+  publishedAt: z.optional(z.string()),
+  createdAt: z.string(),
+  corroboration: z._default(Corroboration, 'single_source'),
+  factId: z.optional(z.string()),
+  match: z.string(),
+});
+
+/** The match features as a claim item keeps them (JSON has no Infinity: an open bound is null). */
+export function storedMatch(features: ClaimFeatures): string {
+  return JSON.stringify({ ...features, hi: Number.isFinite(features.hi) ? features.hi : null });
+}
+
+const month = (iso: string) => iso.slice(0, 7);
+function monthsBefore(iso: string, n: number): string[] {
+  const d = new Date(`${month(iso)}-01T00:00:00Z`);
+  return Array.from({ length: n }, (_, k) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, 1)).toISOString().slice(0, 7));
+}
+
+export class DynamoStoryStore implements StoryStore {
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async candidateStories(publishedAt: string | undefined): Promise<Story[]> {
+    const months = monthsBefore(publishedAt ?? this.now().toISOString(), STORY_MONTHS);
+    const pages = await Promise.all(months.map((m) => this.table.db.send(new QueryCommand({
+      TableName: this.table.name,
+      IndexName: TABLE.reviewIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey },
+      ExpressionAttributeValues: { ':pk': activeStoriesPartition(m) },
+      ScanIndexForward: false,
+      Limit: STORIES_PER_MONTH,
+    }))));
+    const stories = new Map<string, Story>();
+    for (const item of pages.flatMap((p) => p.Items ?? [])) {
+      const story = parseStory(item);
+      stories.set(story.id, story);
+    }
+    return [...stories.values()];
+  }
+
+  async storyClaims(storyIds: readonly string[]): Promise<StoryClaim[]> {
+    const lists = await Promise.all(storyIds.slice(0, MAX_STORIES_READ).map(async (id) => {
+      const out: StoryClaim[] = [];
+      for await (const item of this.table.query({
+        IndexName: TABLE.storyIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.storyIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': storyPartition(id) },
+        ScanIndexForward: false,
+      })) {
+        out.push(parseStoryClaim(item));
+        if (out.length >= CLAIMS_PER_STORY) break;
+      }
+      return out;
+    }));
+    return lists.flat();
+  }
+
+  async addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void> {
+    await Promise.all(updates.map((u) => this.addEvidenceTo(u)));
+  }
+
+  private async addEvidenceTo(update: EarlierClaimUpdate): Promise<void> {
+    const key = claimKey(update.claimId);
+    if (!key || update.evidence.length === 0) return;
+    let seen = update.seen;
+    let next = update.corroboration;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        await this.table.db.send(new UpdateCommand({
+          TableName: this.table.name,
+          Key: key,
+          UpdateExpression: `SET evidence = list_append(if_not_exists(evidence, :none), :evidence), corroboration = :next, #sk = :sk${update.factId ? ', factId = :fact' : ''} ADD evidenceFrom :from`,
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(evidenceFrom) OR NOT contains(evidenceFrom, :first)) AND ' +
+            '(corroboration = :seen OR (attribute_not_exists(corroboration) AND :seen = :single))',
+          ExpressionAttributeNames: { '#sk': TABLE.reviewIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':none': [],
+            ':evidence': update.evidence,
+            ':next': next,
+            ':sk': reviewSortKey(next, update.createdAt, update.claimId),
+            ':from': new Set(update.evidence.map((e) => e.claimId)),
+            ':first': update.evidence[0]!.claimId,
+            ':seen': seen,
+            ':single': 'single_source',
+            ...(update.factId ? { ':fact': update.factId } : {}),
+          },
+        }));
+        return;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        // another worker changed the claim meanwhile: read it, and apply ours if not yet applied
+        const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }));
+        if (!out.Item) return;
+        const from = out.Item.evidenceFrom as Set<string> | undefined;
+        if (from?.has(update.evidence[0]!.claimId)) return;
+        seen = Corroboration.parse(out.Item.corroboration ?? 'single_source');
+        next = corroborationOf(update.evidence.map((e) => e.relation), seen);
+      }
+    }
+    throw new Error(`claim ${update.claimId} kept changing while its evidence was added`);
+  }
+
+  async saveStory(story: Story, merged: readonly Story[]): Promise<void> {
+    const latest = story.members[0]?.publishedAt ?? this.now().toISOString();
+    try {
+      await this.table.db.send(new PutCommand({
+        TableName: this.table.name,
+        Item: {
+          ...storyKey(story.id),
+          type: 'story',
+          [TABLE.reviewIndex.partitionKey]: activeStoriesPartition(month(latest)),
+          [TABLE.reviewIndex.sortKey]: `${latest}#${story.id}`,
+          ...story,
+        },
+        ConditionExpression: story.version === 0 ? 'attribute_not_exists(PK)' : 'version = :read',
+        ...(story.version === 0 ? {} : { ExpressionAttributeValues: { ':read': story.version - 1 } }),
+      }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new StaleVersionError(`story ${story.id} changed meanwhile`);
+      throw error;
+    }
+    // a merged story leaves the index of active stories and points to the one it joined
+    await Promise.all(merged.map((m) => this.table.db.send(new UpdateCommand({
+      TableName: this.table.name,
+      Key: storyKey(m.id),
+      UpdateExpression: 'SET mergedInto = :into REMOVE #pk, #sk',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+      ExpressionAttributeValues: { ':into': story.id },
+    })).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    })));
+  }
+}
+
+function parseStory(item: Record<string, unknown>): Story {
+  const parsed = StoredStory.safeParse(item);
+  if (!parsed.success) throw new Error(`stored story ${String(item.PK)} does not match its schema: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function parseStoryClaim(item: Record<string, unknown>): StoryClaim {
+  const parsed = StoredClaim.safeParse(item);
+  if (!parsed.success) throw new Error(`stored claim ${String(item.SK)} does not match its schema: ${z.prettifyError(parsed.error)}`);
+  const c = parsed.data;
+  const features = StoredFeatures.parse(JSON.parse(c.match));
+  return {
+    claimId: c.id,
+    articleId: c.articleId,
+    source: c.source ?? '',
+    url: c.url ?? '',
+    text: c.text,
+    ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
+    ...(c.language ? { language: c.language } : {}),
+    ...(c.factId ? { factId: c.factId } : {}),
+    corroboration: c.corroboration,
+    createdAt: c.createdAt,
+    features: { ...features, hi: features.hi ?? Infinity },
+  };
+}

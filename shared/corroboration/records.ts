@@ -1,0 +1,90 @@
+/**
+ * What corroboration changes on claims, as plain values for the stores (pure): the fields of the
+ * new claims (story, fact, evidence, status, candidates), and for each earlier claim it touches,
+ * the evidence to add and the status it rises to. The rule for the status lives here: a claim
+ * with a conflicting report is conflicting, one with agreeing reports only is corroborated, one
+ * with none is single-source; the status only ever rises.
+ */
+import type { Corroboration, Evidence, SameFactCandidate } from '../schemas/article';
+import type { MatchEntry } from './entries';
+import type { Corroboration as Outcome, StoredEntry } from './facts';
+import type { Relation } from './relation';
+
+/** An earlier claim of the story as the store reads it back. */
+export interface StoryClaim extends StoredEntry {
+  corroboration: Corroboration;
+  createdAt: string;
+}
+
+export interface OwnClaimFields {
+  storyId: string;
+  factId?: string;
+  evidence: Evidence[];
+  corroboration: Corroboration;
+  candidates: SameFactCandidate[];
+}
+
+export interface EarlierClaimUpdate {
+  claimId: string;
+  createdAt: string;
+  /** The status read, and the one to set (equal when it does not rise). */
+  seen: Corroboration;
+  corroboration: Corroboration;
+  factId?: string;
+  evidence: Evidence[];
+}
+
+const RANK: Record<Corroboration, number> = { single_source: 0, corroborated: 1, conflicting: 2 };
+
+export function corroborationOf(relations: readonly Relation[], current: Corroboration = 'single_source'): Corroboration {
+  const next: Corroboration = relations.includes('conflicts') ? 'conflicting' : relations.length > 0 ? 'corroborated' : 'single_source';
+  return RANK[next] > RANK[current] ? next : current;
+}
+
+function evidenceOf(self: MatchEntry, other: MatchEntry, relation: Relation, score: number, possibleUpdate: boolean): Evidence {
+  return {
+    claimId: other.claimId, articleId: other.articleId, source: other.source, url: other.url, text: other.text, relation, score,
+    ...(other.publishedAt ? { publishedAt: other.publishedAt } : {}),
+    ...(self.publishedAt ? { claimPublishedAt: self.publishedAt } : {}),
+    ...(possibleUpdate ? { possibleUpdate: true } : {}),
+  };
+}
+
+export function corroborationChanges(storyId: string, own: readonly MatchEntry[], earlier: readonly StoryClaim[], outcome: Outcome): {
+  own: Map<string, OwnClaimFields>;
+  earlier: EarlierClaimUpdate[];
+} {
+  const byId = new Map(earlier.map((e) => [e.claimId, e]));
+  const mine = new Map<string, OwnClaimFields>();
+  for (const e of own) {
+    mine.set(e.claimId, {
+      storyId,
+      ...(outcome.facts.has(e.claimId) ? { factId: outcome.facts.get(e.claimId)! } : {}),
+      evidence: [],
+      corroboration: 'single_source',
+      candidates: (outcome.candidates.get(e.claimId) ?? []).map((c) => ({
+        claimId: c.entry.claimId, articleId: c.entry.articleId, source: c.entry.source, url: c.entry.url, text: c.entry.text, score: c.score,
+      })),
+    });
+  }
+  const touched = new Map<string, EarlierClaimUpdate>();
+  for (const link of outcome.links) {
+    const fields = mine.get(link.from.claimId)!;
+    fields.evidence.push(evidenceOf(link.from, link.to, link.relation, link.score, link.possibleUpdate.from));
+    const before = byId.get(link.to.claimId);
+    if (!before) continue;
+    const update = touched.get(before.claimId) ?? {
+      claimId: before.claimId,
+      createdAt: before.createdAt,
+      seen: before.corroboration,
+      corroboration: before.corroboration,
+      ...(outcome.facts.has(before.claimId) ? { factId: outcome.facts.get(before.claimId)! } : {}),
+      evidence: [],
+    };
+    update.evidence.push(evidenceOf(link.to, link.from, link.relation, link.score, link.possibleUpdate.to));
+    update.corroboration = corroborationOf(update.evidence.map((x) => x.relation), before.corroboration);
+    touched.set(before.claimId, update);
+  }
+  for (const fields of mine.values()) fields.corroboration = corroborationOf(fields.evidence.map((x) => x.relation));
+  return { own: mine, earlier: [...touched.values()] };
+}

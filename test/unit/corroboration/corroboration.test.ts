@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/index';
+import { corroborateInStory, placeInStory } from '../../../shared/corroboration/article';
+import { matchEntries, type ArticleForMatching, type MatchEntry } from '../../../shared/corroboration/entries';
+import { corroborate, type StoredEntry } from '../../../shared/corroboration/facts';
+import { arabicSkeleton, articleNames, fold, latinSkeleton } from '../../../shared/corroboration/names';
+import { corroborationChanges, corroborationOf, type StoryClaim } from '../../../shared/corroboration/records';
+import { relationOf } from '../../../shared/corroboration/relation';
+import type { Story } from '../../../shared/corroboration/stories';
+
+function article(id: string, source: string, title: string, text: string, publishedAt = '2026-02-10T08:00:00Z'): { a: ArticleForMatching; entries: MatchEntry[] } {
+  const a: ArticleForMatching = { id, source, url: `https://${source}/${id}`, title, publishedAt, text };
+  const claims = extractClaims(text).claims.map((c, i) => ({ ...c, id: `${id}-c${i}` }));
+  return { a, entries: matchEntries(a, claims) };
+}
+
+/** Articles through stories and facts one at a time, as the worker runs them. */
+function run(...items: { a: ArticleForMatching; entries: MatchEntry[] }[]) {
+  const stories = new Map<string, Story>();
+  const claims: (StoredEntry & { storyId: string })[] = [];
+  const links: [string, string, string][] = [];
+  const storyOf = new Map<string, string>();
+  for (const { a, entries } of items) {
+    const step = placeInStory(a, entries, [...stories.values()]);
+    const earlier = claims.filter((c) => step.storyIds.includes(c.storyId));
+    const outcome = corroborateInStory(a, entries, step, earlier);
+    stories.set(outcome.story.id, outcome.story);
+    for (const m of step.choice.merge) stories.delete(m.id);
+    for (const c of claims) if (outcome.facts.has(c.claimId)) c.factId = outcome.facts.get(c.claimId);
+    claims.push(...entries.map((e) => ({ ...e, storyId: outcome.story.id, ...(outcome.facts.has(e.claimId) ? { factId: outcome.facts.get(e.claimId) } : {}) })));
+    storyOf.set(a.id, outcome.story.id);
+    links.push(...outcome.links.map((l): [string, string, string] => [l.from.text, l.to.text, l.relation]));
+  }
+  return { links, storyOf };
+}
+
+const en = article('en', 'harbour-times.example', 'Storm Orla hits Port Varna, killing 7',
+  'Storm Orla hit Port Varna on Monday, killing 7 people and forcing the evacuation of about 12,000 residents.\n' +
+  'Varna Harbour Authority said repairs at the Kestrel Quay would cost $48 million.');
+
+describe('names across scripts', () => {
+  it('folds diacritics and meets a Latin name in its Arabic spelling by its consonants', () => {
+    expect(fold('Hà Tĩnh')).toBe('ha tinh');
+    expect(latinSkeleton('Kestrel')).toBe(arabicSkeleton('كستريل'));
+    expect(latinSkeleton('Marsa') + latinSkeleton('Tawil')).toBe(arabicSkeleton('مرسى') + arabicSkeleton('طويل'));
+  });
+
+  it('reads country names in the three languages from CLDR, with or without Arabic prefixes', () => {
+    expect(articleNames('', 'Công ty ở Hàn Quốc đã ký.').generic).toContain('place:KR');
+    expect(articleNames('', 'وقعت الشركة في كوريا الجنوبية.').generic).toContain('place:KR');
+    expect(articleNames('', 'The deal was signed in South Korea.').generic).toContain('place:KR');
+  });
+});
+
+describe('the relation from the intervals', () => {
+  it('conflicts on two different whole counts; a bound agrees with what it allows', () => {
+    const [seven, nine, moreThanFive] = article('x', 'x.example', 't', 'It killed 7 people. It killed 9 people. It killed more than 5 people.').entries;
+    expect(relationOf(seven!.features, nine!.features)).toBe('conflicts');
+    expect(relationOf(seven!.features, moreThanFive!.features)).toBe('corroborates');
+  });
+});
+
+describe('stories and facts', () => {
+  it('puts the same story told in Vietnamese in one story and links its agreeing and conflicting figures', () => {
+    const vi = article('vi', 'tin-nhanh.example', 'Bão Orla đổ bộ Port Varna, 9 người chết',
+      'Bão Orla đổ bộ vào Port Varna, làm 9 người chết và khoảng 12.000 người dân phải sơ tán.\n' +
+      'Varna Harbour Authority cho biết chi phí sửa chữa cầu cảng Kestrel Quay là 48 triệu USD.', '2026-02-11T02:00:00Z');
+    const { links, storyOf } = run(en, vi);
+    expect(storyOf.get('vi')).toBe(storyOf.get('en'));
+    expect(links).toEqual(expect.arrayContaining([
+      ['9 người chết', '7 people', 'conflicts'],
+      ['khoảng 12.000 người dân', 'about 12,000 residents', 'corroborates'],
+    ]));
+  });
+
+  it('keeps an unrelated article of the same hour in a story of its own, and links nothing to it', () => {
+    const other = article('o', 'sports-desk.example', 'Cup final in Lisbon',
+      'Rovers sold 7 players and earned $48 million; 12,000 fans travelled to Lisbon for the final.', '2026-02-10T09:00:00Z');
+    const { links, storyOf } = run(en, other);
+    expect(storyOf.get('o')).not.toBe(storyOf.get('en'));
+    expect(links).toEqual([]);
+  });
+
+  it('never links two claims of the same source', () => {
+    const again = article('s', 'harbour-times.example', 'Storm Orla: toll rises to 9',
+      'Storm Orla hit Port Varna on Monday, killing 9 people.', '2026-02-11T08:00:00Z');
+    expect(run(en, again).links).toEqual([]);
+  });
+});
+
+describe('facts many-to-many', () => {
+  const entry = (id: string, articleId: string, source: string, value: number, publishedAt: string): StoredEntry =>
+    ({ ...article(articleId, source, 't', `The blast killed ${value} workers.`, publishedAt).entries[0]!, claimId: id });
+
+  it('joins a claim to every member of the fact it states, and marks a later rising toll as a possible update', () => {
+    const first = { ...entry('a-c0', 'a', 'a.example', 12, '2026-03-01T08:00:00Z'), factId: 'a-c0' };
+    const second = { ...entry('b-c0', 'b', 'b.example', 12, '2026-03-01T10:00:00Z'), factId: 'a-c0' };
+    const later = entry('c-c0', 'c', 'c.example', 14, '2026-03-03T08:00:00Z');
+    const outcome = corroborate([later], [first, second]);
+    expect(outcome.links.map((l) => [l.to.claimId, l.relation]).sort()).toEqual([['a-c0', 'conflicts'], ['b-c0', 'conflicts']]);
+    expect(outcome.facts.get('c-c0')).toBe('a-c0');
+    // for the earlier claims, the later report is a possible update; not the other way round
+    expect(outcome.links.every((l) => l.possibleUpdate.to && !l.possibleUpdate.from)).toBe(true);
+  });
+});
+
+describe('what corroboration writes', () => {
+  it('raises a status and never lowers it', () => {
+    expect(corroborationOf(['corroborates'])).toBe('corroborated');
+    expect(corroborationOf(['corroborates'], 'conflicting')).toBe('conflicting');
+    expect(corroborationOf(['conflicts', 'corroborates'], 'corroborated')).toBe('conflicting');
+    expect(corroborationOf([])).toBe('single_source');
+  });
+
+  it('puts both publication times on the evidence of both claims', () => {
+    const a = article('a', 'a.example', 'Quay', 'The port hired 340 divers.', '2026-03-01T08:00:00Z').entries[0]!;
+    const b = article('b', 'b.example', 'Quay', 'The port hired 340 divers.', '2026-03-02T08:00:00Z').entries[0]!;
+    const earlier: StoryClaim = { ...a, corroboration: 'single_source', createdAt: '2026-03-01T08:01:00Z' };
+    const changes = corroborationChanges('S-a', [b], [earlier], {
+      links: [{ from: b, to: a, relation: 'corroborates', score: 0.9, possibleUpdate: { from: false, to: false } }],
+      facts: new Map([[b.claimId, a.claimId]]),
+      candidates: new Map(),
+    });
+    expect(changes.own.get(b.claimId)).toMatchObject({
+      storyId: 'S-a', corroboration: 'corroborated',
+      evidence: [{ claimId: a.claimId, publishedAt: '2026-03-01T08:00:00Z', claimPublishedAt: '2026-03-02T08:00:00Z' }],
+    });
+    expect(changes.earlier).toMatchObject([{ claimId: a.claimId, seen: 'single_source', corroboration: 'corroborated', evidence: [{ claimId: b.claimId, publishedAt: '2026-03-02T08:00:00Z' }] }]);
+  });
+});
