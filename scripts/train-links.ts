@@ -136,22 +136,27 @@ function storyExamples(extracted: readonly Extracted[], groups: Map<string, stri
   const ordered = [...extracted].sort((a, b) => time(a.article) - time(b.article));
   const out: Example[] = [];
   const sigs = new Map(ordered.map((e) => [e.article.id, articleSignature(e.article, e.entries)]));
-  // every article against every earlier one: a story is as close as its closest article
+  // every article against every earlier one. An article joins a story through its closest
+  // article, so of its earlier articles in the same story only the closest one (the most keys
+  // shared) is a positive; the others say nothing either way
   for (let i = 0; i < ordered.length; i++) {
     const x = ordered[i]!;
+    let closest: { features: number[]; shared: number; group: string } | null = null;
     for (const y of ordered.slice(0, i)) {
       const same = groups.get(y.article.id) === groups.get(x.article.id);
       const features = storyFeatures(sigs.get(x.article.id)!, x.article.publishedAt, sigs.get(y.article.id)!, y.article.publishedAt);
-      // a pair of two stories is left out with either
-      const group = same ? groups.get(x.article.id)! : `${groups.get(x.article.id)}+${groups.get(y.article.id)}`;
       if (same) {
-        out.push({ x: features, y: 1, group });
+        const shared = features.slice(0, GAP).reduce((a, b) => a + b, 0);
+        if (!closest || shared > closest.shared) closest = { features, shared, group: groups.get(x.article.id)! };
         continue;
       }
+      // a pair of two stories is left out with either
+      const group = `${groups.get(x.article.id)}+${groups.get(y.article.id)}`;
       // the annotated articles of different stories are months apart, but a feed brings
       // unrelated articles side by side every hour: their gap says nothing, so it is spread
       for (const days of UNRELATED_GAPS) out.push({ x: [...features.slice(0, GAP), Math.log1p(days)], y: 0, group });
     }
+    if (closest) out.push({ x: closest.features, y: 1, group: closest.group });
   }
   return out;
 }

@@ -45,7 +45,8 @@ export const PERSON_FAMILY = new Set(['person', 'resident', 'employee', 'passeng
 export const GENERIC_NAMES = new Set(['vietnam', 'china', 'united states', 'egypt', 'saudi arabia', 'united arab emirates',
   'japan', 'south korea', 'india', 'london', 'paris', 'beijing', 'washington', 'cairo', 'riyadh', 'doha', 'dubai',
   'abu dhabi', 'hanoi', 'ho chi minh city', 'kenya', 'nairobi', 'east africa', 'europe', 'asia', 'africa', 'gulf',
-  'vietnamese', 'american', 'chinese', 'british', 'arab']);
+  'vietnamese', 'american', 'chinese', 'british', 'arab', 'ha noi', 'tp hcm', 'tp.hcm', 'ho chi minh', 'sai gon', 'da nang',
+  'viet nam', 'hcm']);
 /** Units too common to tie two claims together without words saying what they count. */
 export const WEAK_UNITS = new Set(['', 'person', 'employee', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', '%', 'USD']);
 

@@ -26,12 +26,15 @@ export interface ArticleNames {
   words: string[];
 }
 
-const STOP_NAMES = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'or', 'by', 'photo', 'source', 'comments',
+const STOP_NAMES_AS_WRITTEN = ['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'or', 'by', 'photo', 'source', 'comments',
   'shares', 'updated', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'this', 'that', 'it',
   'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'with', 'from', 'after', 'before', 'as', 'said', 'says',
   'mr', 'mrs', 'ms', 'dr', 'ông', 'bà', 'anh', 'chị', 'theo', 'tại', 'trong', 'của', 'và', 'các', 'những', 'một', 'năm',
-  'ngày', 'tháng', 'thứ', 'sau', 'khi', 'đã', 'được', 'cho', 'với', 'này', 'người', 'công', 'ty', 'tp']);
+  'ngày', 'tháng', 'thứ', 'sau', 'khi', 'đã', 'được', 'cho', 'với', 'này', 'người', 'công', 'ty', 'tp', 'ủy', 'ban', 'sở', 'bộ',
+  'xã', 'huyện', 'tỉnh', 'phường', 'quận', 'miền', 'vùng', 'cục', 'viện', 'nhà', 'máy', 'khu', 'cảng'];
+/** Words that open a sentence or name an office rather than a name, folded as names are. */
+const STOP_NAMES = new Set(STOP_NAMES_AS_WRITTEN.map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase()));
 /**
  * Function words and the words of any news report (numbers, days, "said"), folded, in the three
  * languages: shared lead words tie two articles only when they are not these.
@@ -47,6 +50,13 @@ const COMMON_WORDS = new Set(['about', 'after', 'again', 'against', 'because', '
   'احد', 'اثنين', 'خلال', 'حيث', 'بعد', 'قبل', 'وفق', 'مع', 'على', 'الى', 'عن', 'منذ', 'حتى', 'بين', 'نحو', 'هذا', 'هذه', 'ذلك',
   'تلك', 'كانت', 'كان', 'يكون', 'تبلغ', 'بلغت', 'وقال', 'قال', 'قالت', 'اعلنت', 'اعلن', 'مجموعه', 'شركه', 'عام', 'العام',
   'ثلاث', 'ثلاثه', 'اربعه', 'خمسه', 'سته', 'سبعه', 'ثمانيه', 'تسعه', 'عشره', 'مقابل', 'دولار', 'درهم', 'اكثر']);
+
+/**
+ * Vietnamese family and middle names that millions share: a name made of them alone ("Nguyễn Thị",
+ * "Lê Minh") ties no two articles.
+ */
+const COMMON_NAME_PARTS = new Set(['nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho',
+  'ngo', 'duong', 'ly', 'van', 'thi', 'duc', 'minh', 'huu', 'quoc', 'thanh', 'ngoc', 'anh', 'hai', 'hong', 'thu', 'xuan']);
 
 /** Lower case without diacritics: "Hà Tĩnh" -> "ha tinh", so Latin names match across languages. */
 export function fold(s: string): string {
@@ -74,7 +84,8 @@ function regionNames(): [string, string][] {
       }
       for (const code of REGION_CODES) {
         const name = names.of(code);
-        if (name && name !== code) out.push([fold(name), `place:${code}`]);
+        // a short name is also a word ("Bỉ" is Belgium, "bị" a verb): those come from the aliases
+        if (name && name !== code && fold(name).length >= 4) out.push([fold(name), `place:${code}`]);
       }
     }
   }
@@ -159,14 +170,16 @@ export function articleNames(title: string, text: string): ArticleNames {
       const name = fold(m[0]).replace(/['’]s\b/g, '');
       const parts = name.split(/\s+/).filter((w) => !STOP_NAMES.has(w) && w.length > 1);
       if (parts.length === 0) continue;
-      if (name.length >= 3 && !STOP_NAMES.has(name)) names.add(parts.join(' '));
+      const telling = (n: string) => !GENERIC_SPELLINGS.has(n) && (n.includes(' ') || n.length >= 5) && !n.split(' ').every((w) => COMMON_NAME_PARTS.has(w));
+      if (telling(parts.join(' '))) names.add(parts.join(' '));
       // the shorter names inside a long one: "Hai Lam Textile" also names "Hai Lam"
       for (let i = 0; i < parts.length; i++) {
-        for (let j = i + 2; j <= parts.length; j++) names.add(parts.slice(i, j).join(' '));
+        for (let j = i + 2; j <= parts.length; j++) if (telling(parts.slice(i, j).join(' '))) names.add(parts.slice(i, j).join(' '));
         for (let j = i + 1; j <= Math.min(parts.length, i + 3); j++) {
           if (GENERIC_SPELLINGS.has(parts.slice(i, j).join(' '))) continue;
           const sound = parts.slice(i, j).map(latinSkeleton).join('');
-          if (sound.length >= MIN_SOUND) latinSounds.add(sound);
+          // a name of several words is telling from three consonants ("Sao Viet": sft)
+          if (sound.length >= (j - i > 1 ? MIN_SOUND - 1 : MIN_SOUND)) latinSounds.add(sound);
         }
       }
     }
@@ -182,7 +195,7 @@ export function articleNames(title: string, text: string): ArticleNames {
       if (!next) continue;
       for (const other of arabicStems(next)) {
         const two = one + arabicSkeleton(other);
-        if (two.length >= MIN_SOUND && two.length <= 9) arabicSounds.add(two);
+        if (two.length >= MIN_SOUND - 1 && two.length <= 9 && one.length > 0 && arabicSkeleton(other).length > 0) arabicSounds.add(two);
       }
     }
   }
@@ -230,7 +243,7 @@ export function contentWords(text: string): string[] {
   for (const w of fold(text).split(/[^\p{L}\p{M}]+/u)) {
     if (w.length < (ARABIC.test(w) ? 4 : 5) || STOP_NAMES.has(w)) continue;
     const word = ARABIC.test(w) ? arabicStems(w).at(-1)! : w;
-    if (!COMMON_WORDS.has(word) && !COMMON_WORDS.has(w)) out.add(word);
+    if (!COMMON_WORDS.has(word) && !COMMON_WORDS.has(w) && !GENERIC_SPELLINGS.has(w) && !GENERIC_SPELLINGS.has(word)) out.add(word);
   }
   return [...out].sort();
 }

@@ -13,8 +13,10 @@ import { WEAK_UNITS } from './data';
 
 /** What ties an article (or, as a union, a story) to others. */
 export interface StorySignature extends ArticleNames {
-  /** Precise figures of its claims: "fig:measure:barrel:1.80e+5". */
+  /** Precise figures of its claims: "fig:measure:barrel:1.80e+5" ... */
   figures: string[];
+  /** ... and the two-digit ones ("fig:count:people:14"), weaker signs. */
+  roughFigures: string[];
 }
 
 export interface StoryMember {
@@ -42,18 +44,21 @@ export const MAX_MEMBERS = 30;
 /** A member's sounds and words beyond this many are not kept. */
 export const MAX_KEYS = 400;
 
-export const STORY_FEATURES = ['names', 'long_names', 'generic', 'sounds', 'figures', 'words', 'gap_days'] as const;
+const isPlace = (key: string) => key.startsWith('place:');
+
+export const STORY_FEATURES = ['names', 'long_names', 'generic', 'sounds', 'figures', 'figures_rough', 'words', 'gap_days'] as const;
 
 export function articleSignature(article: Pick<ArticleForMatching, 'title' | 'text'>, entries: readonly MatchEntry[]): StorySignature {
   const figures = new Set<string>();
+  const rough = new Set<string>();
   for (const e of entries) {
     const f = e.features;
     if (!f.pointLike || f.dimension === 'date' || !Number.isFinite(mid(f))) continue;
-    if (f.digits >= 3 || (f.digits >= 2 && mid(f) >= 100 && !WEAK_UNITS.has(f.concept))) {
-      figures.add(`fig:${f.dimension}:${mid(f).toPrecision(3)}`);
-    }
+    const key = `fig:${f.dimension}:${mid(f).toPrecision(3)}`;
+    if (f.digits >= 3 || (f.digits >= 2 && mid(f) >= 100 && !WEAK_UNITS.has(f.concept))) figures.add(key);
+    else if (mid(f) >= 10 && f.dimension !== 'percent') rough.add(key);
   }
-  return { ...articleNames(article.title, article.text), figures: [...figures].sort() };
+  return { ...articleNames(article.title, article.text), figures: [...figures].sort(), roughFigures: [...rough].sort() };
 }
 
 function shared(a: readonly string[], b: readonly string[]): number {
@@ -72,13 +77,16 @@ export function storyFeatures(article: StorySignature, publishedAt: string | und
   const days = Number.isFinite(t) && Number.isFinite(u) ? Math.abs(t - u) / 86_400_000 : 0;
   // names of two or more words, none of them a stop word, rarely meet by chance
   const long = (names: readonly string[]) => names.filter((n) => n.includes(' '));
+  // counts, on a log scale: the first shared keys say the most
+  const count = (n: number) => Math.log1p(n);
   return [
-    Math.log1p(shared(article.names, story.names)),
-    Math.log1p(shared(long(article.names), long(story.names))),
-    Math.log1p(shared(article.generic, story.generic)),
-    Math.log1p(shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds)),
-    Math.log1p(shared(article.figures, story.figures)),
-    Math.log1p(shared(article.words, story.words)),
+    count(shared(article.names, story.names)),
+    count(shared(long(article.names), long(story.names))),
+    count(shared(article.generic.filter(isPlace), story.generic.filter(isPlace))),
+    count(shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds)),
+    count(shared(article.figures, story.figures)),
+    count(shared(article.roughFigures ?? [], story.roughFigures ?? [])),
+    count(shared(article.words, story.words)),
     Math.log1p(days),
   ];
 }
@@ -129,7 +137,7 @@ export function joinStory(id: string, base: Story | null, merge: readonly Story[
   const sig = member.signature;
   const bounded: StoryMember = {
     ...member,
-    signature: { ...sig, names: cap(sig.names), latinSounds: cap(sig.latinSounds), arabicSounds: cap(sig.arabicSounds), words: cap(sig.words), figures: cap(sig.figures) },
+    signature: { ...sig, names: cap(sig.names), latinSounds: cap(sig.latinSounds), arabicSounds: cap(sig.arabicSounds), words: cap(sig.words), figures: cap(sig.figures), roughFigures: cap(sig.roughFigures ?? []) },
   };
   const members = [bounded, ...stories.flatMap((s) => s.members)]
     .filter((m, i, all) => all.findIndex((x) => x.articleId === m.articleId) === i)

@@ -79,7 +79,12 @@ export interface StoryStore {
   storyClaims(storyIds: readonly string[]): Promise<StoryClaim[]>;
   /** Adds evidence (and the risen status) to earlier claims: one conditional update each, applied once. */
   addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void>;
-  /** Writes the story (only over the version it was read at) and marks the stories merged into it. */
+  /** The story as stored now (null when unknown or merged into another). */
+  getStory(id: string): Promise<Story | null>;
+  /**
+   * Writes the story (only over the version it was read at: StaleVersionError otherwise) and
+   * marks the stories merged into it.
+   */
   saveStory(story: Story, merged: readonly Story[]): Promise<void>;
 }
 

@@ -2,6 +2,8 @@ import { extractClaims } from '../claims/index';
 import { corroborateInStory, placeInStory } from '../corroboration/article';
 import { matchEntries } from '../corroboration/entries';
 import { corroborationChanges } from '../corroboration/records';
+import { joinStory, type Story } from '../corroboration/stories';
+import { StaleVersionError } from '../errors';
 import type { ArticleRecord, ClaimRecord } from '../schemas/article';
 import { joinExtraction, MAX_CLAIMS_PER_ARTICLE } from './claim-records';
 import type { ArticleStore, ClaimStore, Clock, StoryStore } from './ports';
@@ -82,9 +84,29 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
   const records: ClaimRecord[] = added.map((claim) => ({ ...claim, ...changes.own.get(claim.id) }));
   await deps.claims.putClaims(records, new Map(entries.map((e) => [e.claimId, e])));
   await deps.stories.addEvidence(changes.earlier);
-  await deps.stories.saveStory(outcome.story, step.choice.merge);
+  await saveStory(deps.stories, outcome.story, step.choice.merge, step.choice.story);
   await deps.articles.markProcessed(article, { claimCount: all.length, language, ...(truncated ? { truncated } : {}) });
   return 'processed';
+}
+
+/**
+ * Writes the story; when another article joined it meanwhile (a busy story), adds this article
+ * to the story as it is now and tries again, a few times.
+ */
+async function saveStory(stories: StoryStore, story: Story, merged: readonly Story[], base: Story | null): Promise<void> {
+  let next = story;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await stories.saveStory(next, merged);
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleVersionError) || attempt >= 4) throw error;
+      const current = await stories.getStory(story.id);
+      const member = story.members.find((m) => !base?.members.some((b) => b.articleId === m.articleId)) ?? story.members[0]!;
+      next = joinStory(story.id, current, current ? [] : merged, member);
+      if (!current) next = { ...next, version: 0 };
+    }
+  }
 }
 
 /**

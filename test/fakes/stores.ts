@@ -186,6 +186,11 @@ export class FakeStoryStore implements StoryStore {
     }
   }
 
+  async getStory(id: string): Promise<Story | null> {
+    const s = this.stories.get(id);
+    return s && !s.mergedInto ? clone(s) : null;
+  }
+
   async saveStory(story: Story, merged: readonly Story[]): Promise<void> {
     this.check('saveStory');
     const current = this.stories.get(story.id);

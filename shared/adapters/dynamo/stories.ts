@@ -47,6 +47,7 @@ const StoredStory = z.object({
     signature: z.object({
       names: z.array(z.string()), generic: z.array(z.string()), latinSounds: z.array(z.string()),
       arabicSounds: z.array(z.string()), words: z.array(z.string()), figures: z.array(z.string()),
+      roughFigures: z._default(z.array(z.string()), []),
     }),
   })),
 });
@@ -174,6 +175,11 @@ export class DynamoStoryStore implements StoryStore {
       }
     }
     throw new Error(`claim ${update.claimId} kept changing while its evidence was added`);
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: storyKey(id), ConsistentRead: true }));
+    return out.Item && !out.Item.mergedInto ? parseStory(out.Item) : null;
   }
 
   async saveStory(story: Story, merged: readonly Story[]): Promise<void> {
