@@ -73,7 +73,7 @@ export interface ClaimFilter {
  * on a key, a bounded number per article, whatever the size of the table.
  */
 export interface StoryStore {
-  /** Stories that may be an article's: those active in its month and the two before, newest first. */
+  /** Stories that may be an article's: those active from two months before its own to two after, newest first. */
   candidateStories(publishedAt: string | undefined): Promise<Story[]>;
   /** The claims filed in these stories (the most recent, a bounded number per story). */
   storyClaims(storyIds: readonly string[]): Promise<StoryClaim[]>;

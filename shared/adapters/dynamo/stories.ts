@@ -2,8 +2,8 @@
  * Stories in DynamoDB, and what corroboration writes on claims:
  * - a story item per story (`STORY#<id>` / `META`): its recent articles with their signatures,
  *   the stories merged into it, a version; in GSI1 under `STORIES#<yyyy-mm>` of its latest
- *   article (sorted by that time), so that an article finds the stories active in its month and
- *   the two before with one Query each (merged stories leave the index);
+ *   article (sorted by that time), so that an article finds the stories active from two months
+ *   before its own to two after with one Query each (merged stories leave the index);
  * - the claims of a story through GSI2 (`STORY#<id>` / `<publishedAt>#<claimId>`, written with
  *   each claim, with its match features), one Query per story;
  * - evidence and the status on an earlier claim in one conditional update per touched claim
@@ -27,14 +27,18 @@ export const storyKey = (id: string) => ({ PK: `STORY#${id}`, SK: 'META' });
 export const storyPartition = (id: string) => `STORY#${id}`;
 /** Stories by the month of their latest article, in GSI1. */
 export const activeStoriesPartition = (month: string) => `STORIES#${month}`;
-/** The months whose active stories an article reads: its own and the two before. */
-export const STORY_MONTHS = 3;
+/**
+ * The months whose active stories an article reads: its own, the two before and the two after
+ * (articles arrive out of order: a story's latest article may be later than the one arriving).
+ */
+export const STORY_MONTHS_BEFORE = 2;
+export const STORY_MONTHS_AFTER = 2;
 /** Stories read per month, the most recently active first. */
 export const STORIES_PER_MONTH = 100;
 /** Earlier claims read per story, the most recent first. */
 export const CLAIMS_PER_STORY = 600;
 /** Stories whose claims are read: the joined one and the most recent merged into it. */
-export const MAX_STORIES_READ = 3;
+export const MAX_STORIES_READ = 2;
 
 const StoredStory = z.object({
   id: z.string(),
@@ -84,9 +88,9 @@ export function storedMatch(features: ClaimFeatures): string {
 }
 
 const month = (iso: string) => iso.slice(0, 7);
-function monthsBefore(iso: string, n: number): string[] {
+function monthsAround(iso: string, before: number, after: number): string[] {
   const d = new Date(`${month(iso)}-01T00:00:00Z`);
-  return Array.from({ length: n }, (_, k) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, 1)).toISOString().slice(0, 7));
+  return Array.from({ length: before + after + 1 }, (_, k) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - before + k, 1)).toISOString().slice(0, 7));
 }
 
 export class DynamoStoryStore implements StoryStore {
@@ -96,7 +100,7 @@ export class DynamoStoryStore implements StoryStore {
   ) {}
 
   async candidateStories(publishedAt: string | undefined): Promise<Story[]> {
-    const months = monthsBefore(publishedAt ?? this.now().toISOString(), STORY_MONTHS);
+    const months = monthsAround(publishedAt ?? this.now().toISOString(), STORY_MONTHS_BEFORE, STORY_MONTHS_AFTER);
     const pages = await Promise.all(months.map((m) => this.table.db.send(new QueryCommand({
       TableName: this.table.name,
       IndexName: TABLE.reviewIndex.name,
