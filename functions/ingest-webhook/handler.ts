@@ -6,7 +6,6 @@ import { requiredEnv, secretFromEnv } from '../../shared/adapters/secrets';
 import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
 import { ENV } from '../../shared/adapters/table';
 import { webhookVerifier } from '../../shared/adapters/webhook-signature';
-import { htmlToText } from '../../shared/html/to-text';
 import { bodyOf, failure, headersOf } from '../../shared/http/event';
 import { json } from '../../shared/http/response';
 import { type SignatureVerifier, verifiedDelivery } from '../../shared/http/webhook-request';
@@ -16,8 +15,20 @@ const logger = new Logger({ serviceName: 'ingest-webhook' });
 
 const verify: Promise<SignatureVerifier> = secretFromEnv(ENV.webhookSecret, ENV.webhookSecretArn).then(webhookVerifier);
 verify.catch(() => undefined); // reported by the first request instead of crashing the import
+// Readability, its DOM and the HTML parser are most of this function's code but serve only HTML
+// bodies: they are a module of their own, loaded by the first such body (see NodeFunction).
+let articleText: Promise<(html: string) => string> | undefined;
+const loadArticleText = () =>
+  (articleText ??= import('#article-text').then(
+    (module) => module.articleText,
+    (error: unknown) => {
+      articleText = undefined; // the next HTML body tries again
+      throw error;
+    },
+  ));
+
 const deps: IngestDeps = {
-  htmlToText,
+  htmlToText: async (html) => (await loadArticleText())(html),
   store: dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName)).articles,
   queue: new SqsArticleQueue(sqsClient(), requiredEnv(ENV.queueUrl)),
   now: () => new Date(),

@@ -23,6 +23,8 @@ export class WebhookIngest extends Construct {
       serviceName: SERVICE.ingest,
       description: 'Verifies, stores and enqueues articles posted by newsrooms',
       timeout: API_FUNCTION_TIMEOUT,
+      // article text from HTML bodies (Readability and two parsers), loaded by the first of them
+      lazyModules: ['#article-text'],
     })
       // Delivery dedupe and the article are conditional puts; text chunks are batch-written.
       .useTable(props.storage, {

@@ -12,6 +12,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppProps, type FactCheckApp } from '../../infra/app-builder';
 import { REVIEW_API_ROUTES } from '../../infra/constructs/http-api';
+import { sourceMapsWanted } from '../../infra/constructs/node-function';
 import { MAX_RECEIVE_COUNT } from '../../infra/constructs/queue';
 import { PUBLISHER, WORKER } from '../../infra/settings';
 import { ENV, TABLE } from '../../shared/adapters/table';
@@ -374,7 +375,7 @@ describe('reviewers (Cognito)', () => {
 });
 
 describe('stateless stack', () => {
-  it('runs every function on Node 22, ARM64, traced, with source maps', () => {
+  it('runs every function on Node 22, ARM64, traced, without source maps unless SOURCE_MAPS=1', () => {
     stateless.resourceCountIs('AWS::Lambda::Function', 3);
     stateless.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
@@ -384,7 +385,7 @@ describe('stateless stack', () => {
       LoggingConfig: { LogGroup: Match.anyValue() },
       Environment: {
         Variables: Match.objectLike({
-          NODE_OPTIONS: '--enable-source-maps',
+          NODE_OPTIONS: sourceMapsWanted() ? '--enable-source-maps' : Match.absent(),
           POWERTOOLS_SERVICE_NAME: Match.anyValue(),
           [ENV.tableName]: Match.anyValue(),
         }),
@@ -412,7 +413,7 @@ describe('stateless stack', () => {
     const review = (stateless.toJSON() as TemplateJson).Resources[reviewId];
     expect(review?.Properties.Environment).toEqual({
       Variables: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(sourceMapsWanted() ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: 'review-api',
         [ENV.tableName]: expect.anything(),
         [PUBLISHER.env]: 'Fact-check desk',
