@@ -1,7 +1,8 @@
 import { basename, extname, join } from 'node:path';
-import { Webhook } from 'standardwebhooks';
 import { htmlTitle } from '../../shared/html/title';
 import { ErrorResponse, IngestResponse, MAX_BODY_BYTES, WebhookArticle } from '../../shared/schemas/article';
+import { readCommandLine } from '../lib/args';
+import { isWebhookSecret, signDelivery } from '../lib/webhook';
 import { describeReadError } from './read-error';
 
 /**
@@ -85,45 +86,30 @@ export type ParsedIngestArgs =
 
 /** Parses the command line (the arguments after the script name) and fills in the defaults. */
 export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): ParsedIngestArgs {
-  const inputs: string[] = [];
-  let url: string | undefined;
-  let secret: string | undefined;
+  const line = readCommandLine(argv, {
+    url: { type: 'string' },
+    secret: { type: 'string' },
+    concurrency: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (line.kind === 'help') return line;
+  if (line.kind === 'error') return line;
+  // "-" before "--" would be standard input, which an article cannot come from
+  const terminator = argv.indexOf('--');
+  if (argv.some((arg, i) => arg === '-' && (terminator < 0 || i < terminator))) {
+    return { kind: 'error', message: 'articles cannot be read from standard input: name files or directories' };
+  }
+  const inputs = line.positionals;
+  const json = line.values.json === true;
+  let { url, secret } = line.values;
   let concurrency = DEFAULT_CONCURRENCY;
-  let json = false;
-  let optionsEnded = false;
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-' && !optionsEnded) {
-      return { kind: 'error', message: 'articles cannot be read from standard input: name files or directories' };
+  if (line.values.concurrency !== undefined) {
+    const value = line.values.concurrency;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) {
+      return { kind: 'error', message: `invalid --concurrency '${value}': expected a whole number from 1 to ${MAX_CONCURRENCY}` };
     }
-    if (optionsEnded || !arg.startsWith('-')) {
-      inputs.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name !== '--url' && name !== '--secret' && name !== '--concurrency') {
-      return { kind: 'error', message: `unknown option '${arg}'` };
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') return { kind: 'error', message: `${name} needs a value` };
-    if (name === '--url') url = value;
-    else if (name === '--secret') secret = value;
-    else {
-      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) {
-        return { kind: 'error', message: `invalid --concurrency '${value}': expected a whole number from 1 to ${MAX_CONCURRENCY}` };
-      }
-      concurrency = Number(value);
-    }
+    concurrency = Number(value);
   }
 
   if (inputs.length === 0) return { kind: 'error', message: 'no input file given', noFiles: true };
@@ -138,11 +124,7 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
       message: 'no webhook secret: set WEBHOOK_SECRET or pass --secret whsec_... (npm start prints the local one)',
     };
   }
-  try {
-    new Webhook(secret);
-  } catch {
-    return { kind: 'error', message: 'invalid webhook secret: expected whsec_ followed by base64' };
-  }
+  if (!isWebhookSecret(secret)) return { kind: 'error', message: 'invalid webhook secret: expected whsec_ followed by base64' };
 
   return { kind: 'run', options: { url: url.replace(/\/+$/, ''), secret, concurrency, json, inputs } };
 }
@@ -256,19 +238,8 @@ export interface IngestSummary {
   files: FileResult[];
 }
 
-/** The headers of a Standard Webhooks delivery. */
-export function signDelivery(
-  secret: string,
-  webhookId: string,
-  at: Date,
-  payload: string,
-): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
-  return {
-    'webhook-id': webhookId,
-    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(webhookId, at, payload),
-  };
-}
+// Signing lives in scripts/lib, shared with the benchmarks and tests; kept here for the callers of this module.
+export { signDelivery };
 
 /** The webhook-id of an article: stable for one with an id, so that a re-run is recognised. */
 export function webhookIdFor(article: WebhookArticle, newId: () => string): string {

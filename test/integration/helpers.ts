@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
+import { signDelivery } from '../../scripts/lib/webhook';
 
 export interface PostOptions {
   id?: string;
@@ -16,9 +16,7 @@ export async function postWebhook(baseUrl: string, secret: string, body: string,
   const timestamp = options.timestamp ?? new Date();
   const headers: Record<string, string> = {
     'content-type': options.contentType ?? 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-    'webhook-signature': new Webhook(options.secret ?? secret).sign(id, timestamp, body),
+    ...signDelivery(options.secret ?? secret, id, timestamp, body),
   };
   if (options.signature === null) delete headers['webhook-signature'];
   else if (options.signature !== undefined) headers['webhook-signature'] = options.signature;
