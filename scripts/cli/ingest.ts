@@ -2,6 +2,7 @@ import { basename, extname, join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { htmlTitle } from '../../shared/html/title';
 import { ErrorResponse, IngestResponse, MAX_BODY_BYTES, WebhookArticle } from '../../shared/schemas/article';
+import { SenderId } from '../../shared/schemas/sender';
 import { describeReadError } from './read-error';
 
 /**
@@ -9,7 +10,7 @@ import { describeReadError } from './read-error';
  * process (see scripts/ingest.ts) or in memory.
  */
 export interface IngestIO {
-  /** The environment: WEBHOOK_SECRET and PORT are read from it. */
+  /** The environment: WEBHOOK_SENDER, WEBHOOK_SECRET and PORT are read from it. */
   env: Readonly<Record<string, string | undefined>>;
   /** Writes to standard output (the text is written as given; lines end with "\n"). */
   stdout(text: string): void;
@@ -33,9 +34,10 @@ export interface IngestIO {
   timeoutMs?: number;
 }
 
-export const USAGE = `Usage: npm run --silent ingest -- [--url URL] [--secret whsec_...] [--concurrency N] [--json] FILE|DIR...
+export const USAGE = `Usage: npm run --silent ingest -- [--url URL] [--sender ID] [--secret whsec_...] [--concurrency N] [--json] FILE|DIR...
 
-Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles.
+Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles/ID, or to
+URL/webhooks/articles (the default sender) without a sender.
 
   FILE          an article: a .json file in the webhook body format, or an annotated corpus
                 file (its id, url, source, title, language, publishedAt and text are sent, the
@@ -43,7 +45,9 @@ Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles.
                 .html file (sent as html, titled by its <title> or first <h1>)
   DIR           the .json, .txt and .html files directly in it, by name
   --url URL     where the API listens (default http://127.0.0.1:$PORT, PORT defaulting to 3000)
-  --secret S    the webhook secret (default: the WEBHOOK_SECRET environment variable)
+  --sender ID   the sender to post as (default: the WEBHOOK_SENDER environment variable, else
+                the default sender); npm run senders -- add registers one
+  --secret S    that sender's webhook secret (default: the WEBHOOK_SECRET environment variable)
   --concurrency N   requests in flight at once, 1 to 64 (default 4)
   --json        print the summary as JSON
   --help, -h    print this help and exit
@@ -72,6 +76,8 @@ const LOCAL_ARTICLE_BASE = 'https://local.invalid/articles/';
 
 export interface IngestOptions {
   url: string;
+  /** Posts to /webhooks/articles/<sender>; the default sender when absent. */
+  sender?: string;
   secret: string;
   concurrency: number;
   json: boolean;
@@ -87,6 +93,7 @@ export type ParsedIngestArgs =
 export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): ParsedIngestArgs {
   const inputs: string[] = [];
   let url: string | undefined;
+  let sender: string | undefined;
   let secret: string | undefined;
   let concurrency = DEFAULT_CONCURRENCY;
   let json = false;
@@ -111,12 +118,13 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
       continue;
     }
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name !== '--url' && name !== '--secret' && name !== '--concurrency') {
+    if (name !== '--url' && name !== '--sender' && name !== '--secret' && name !== '--concurrency') {
       return { kind: 'error', message: `unknown option '${arg}'` };
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === '') return { kind: 'error', message: `${name} needs a value` };
     if (name === '--url') url = value;
+    else if (name === '--sender') sender = value;
     else if (name === '--secret') secret = value;
     else {
       if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) {
@@ -131,6 +139,11 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
   url ??= `http://127.0.0.1:${env.PORT || '3000'}`;
   if (!isHttpUrl(url)) return { kind: 'error', message: `invalid URL '${url}': expected http://host[:port][/path]` };
 
+  sender ??= env.WEBHOOK_SENDER || undefined;
+  if (sender !== undefined && !SenderId.safeParse(sender).success) {
+    return { kind: 'error', message: `invalid sender '${sender}': a sender id is lower-case letters, digits and hyphens` };
+  }
+
   secret ??= env.WEBHOOK_SECRET;
   if (secret === undefined || secret === '') {
     return {
@@ -144,7 +157,7 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
     return { kind: 'error', message: 'invalid webhook secret: expected whsec_ followed by base64' };
   }
 
-  return { kind: 'run', options: { url: url.replace(/\/+$/, ''), secret, concurrency, json, inputs } };
+  return { kind: 'run', options: { url: url.replace(/\/+$/, ''), ...(sender === undefined ? {} : { sender }), secret, concurrency, json, inputs } };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -473,8 +486,8 @@ export async function runIngest(argv: readonly string[], io: IngestIO): Promise<
     io.stderr(`${PROGRAM}: ${args.message}\n${args.noFiles ? `\n${USAGE}` : 'Run with --help for usage.\n'}`);
     return 2;
   }
-  const { url, secret, concurrency, json, inputs } = args.options;
-  const endpoint = `${url}${ENDPOINT}`;
+  const { url, sender, secret, concurrency, json, inputs } = args.options;
+  const endpoint = `${url}${ENDPOINT}${sender === undefined ? '' : `/${sender}`}`;
 
   const { files, unreadable } = await expandInputs(inputs, io);
   const progress = new Progress(io, files.length);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
+import { newWebhookSecret } from '../../shared/adapters/webhook-signature';
 import { startHttpServer } from './http-server';
 import { createQueues, createTable, startDynalite, startFauxqs } from './services';
 import { type Poller, startPoller } from './sqs-poller';
@@ -16,6 +17,8 @@ export interface LocalPipelineOptions {
   dataDir?: string;
   webhookSecret?: string;
   reviewerToken?: string;
+  /** Seconds the webhook keeps a sender it read (SENDER_CACHE_SECONDS; 30 unless set). */
+  senderCacheSeconds?: number;
   /** Seconds before a failed message comes back (Lambda waits for the visibility timeout). */
   retryDelaySeconds?: number;
   maxReceiveCount?: number;
@@ -39,9 +42,7 @@ export interface LocalPipeline {
 export const TABLE_NAME = 'factcheck-local';
 export const QUEUE_NAME = 'factcheck-articles';
 
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
-}
+export { newWebhookSecret };
 
 export function newReviewerToken(): string {
   return randomBytes(24).toString('base64url');
@@ -65,6 +66,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.reviewerToken]: reviewerToken,
     [ENV.dynamodbEndpoint]: dynamo.endpoint,
     [ENV.sqsEndpoint]: sqsServer.endpoint,
+    ...(options.senderCacheSeconds === undefined ? {} : { [ENV.senderCacheSeconds]: String(options.senderCacheSeconds) }),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
@@ -77,6 +79,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   const http = await startHttpServer(
     [
       { method: 'POST', path: '/webhooks/articles', handler: ingest.handler },
+      { method: 'POST', path: '/webhooks/articles/{senderId}', handler: ingest.handler },
       { method: 'GET', path: '/health', handler: review.handler },
       { method: 'GET', path: '/api/', handler: review.handler },
       { method: 'POST', path: '/api/', handler: review.handler },

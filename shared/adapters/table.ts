@@ -9,7 +9,9 @@
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
  * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
  * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
- * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
+ * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |
+ * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |
+ * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |
  */
 export const TABLE = {
   partitionKey: 'PK',
@@ -28,10 +30,15 @@ export const ENV = {
   webhookSecret: 'WEBHOOK_SECRET',
   /** ... or as the ARN of a Secrets Manager secret (AWS). */
   webhookSecretArn: 'WEBHOOK_SECRET_ARN',
+  /** AWS only: the name prefix of the senders' secrets in Secrets Manager (locally they are in the table). */
+  senderSecretPrefix: 'SENDER_SECRET_PREFIX',
+  /** Seconds the webhook keeps a sender it read (at most 60; 30 unless set). */
+  senderCacheSeconds: 'SENDER_CACHE_SECONDS',
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
-  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
+  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs (and of a Secrets Manager stand-in, in tests). */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',
+  secretsManagerEndpoint: 'SECRETS_MANAGER_ENDPOINT',
 } as const;
