@@ -4,7 +4,7 @@
  *
  * | item                | PK                          | SK                              | GSI1 (review queue)                              |
  * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|
- * | article             | ARTICLE#<articleId>         | META                            |                                                  |
+ * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |
  * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
  * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
@@ -12,6 +12,9 @@
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |
  * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |
  * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |
+ *
+ * Article items that are not yet processed nor failed are also in GSI1, under
+ * `ARTICLES#unfinished` / `<last change>#<articleId>`: the reconciler's one Query.
  */
 export const TABLE = {
   partitionKey: 'PK',
@@ -37,6 +40,10 @@ export const ENV = {
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
+  /** Receives of a message before it moves to the dead-letter queue (the queue's redrive policy). */
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
+  /** How long an article may wait unfinished before the reconciler queues it again, in seconds. */
+  reconcileAfterSeconds: 'RECONCILE_AFTER_SECONDS',
   /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs (and of a Secrets Manager stand-in, in tests). */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',

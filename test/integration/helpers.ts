@@ -8,6 +8,10 @@ export interface PostOptions {
   /** Replace the signature header (or drop it with null). */
   signature?: string | null;
   secret?: string;
+  /** Sign with each of these secrets (several signatures in one header), instead of `secret`. */
+  secrets?: readonly string[];
+  /** Post to /webhooks/articles/<sender> (the default sender without it). */
+  sender?: string;
 }
 
 /** POSTs a body to the webhook, signed the Standard Webhooks way unless told otherwise. */
@@ -18,11 +22,12 @@ export async function postWebhook(baseUrl: string, secret: string, body: string,
     'content-type': options.contentType ?? 'application/json',
     'webhook-id': id,
     'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-    'webhook-signature': new Webhook(options.secret ?? secret).sign(id, timestamp, body),
+    'webhook-signature': (options.secrets ?? [options.secret ?? secret]).map((s) => new Webhook(s).sign(id, timestamp, body)).join(' '),
   };
   if (options.signature === null) delete headers['webhook-signature'];
   else if (options.signature !== undefined) headers['webhook-signature'] = options.signature;
-  const res = await fetch(`${baseUrl}/webhooks/articles`, { method: 'POST', headers, body });
+  const path = options.sender === undefined ? '/webhooks/articles' : `/webhooks/articles/${options.sender}`;
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body });
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 
