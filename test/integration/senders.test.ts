@@ -176,4 +176,37 @@ describe('senders on the local runtime', () => {
     const named = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article()), { sender: 'default' });
     expect(named.status).toBe(202);
   });
+
+  it('does not count one sender posting a claim under three outlet names as corroboration', async () => {
+    const ridge = await senders('add', 'ridge-group', '--name', 'Ridge Media Group',
+      '--source', 'ridge-news.example', '--source', 'ridge-weekly.example', '--source', 'ridge-today.example');
+    const text = 'A landslide near Port Selva on Tuesday blocked the coast road and left 23 households without water.';
+    const story = { title: 'Landslide blocks Port Selva road', publishedAt: '2026-06-02T07:00:00Z', text };
+    const ids: string[] = [];
+    for (const outlet of ['ridge-news.example', 'ridge-weekly.example', 'ridge-today.example']) {
+      const res = await post('ridge-group', [ridge.secret], { ...story, url: `https://${outlet}/port-selva`, source: outlet });
+      expect(res.status).toBe(202);
+      ids.push(res.json.articleId);
+      await processed(res.json.articleId);
+    }
+    const claimsOf = async (id: string) => (await processed(id)).claims.find((c) => c.text.includes('23 households'))!;
+    for (const id of ids) {
+      const claim = await claimsOf(id);
+      expect(claim.corroboration).toBe('single_source');
+      expect(claim.evidence.length).toBeGreaterThan(0);
+      expect(claim.evidence.every((e) => e.sameSender === true && e.senderId === 'ridge-group')).toBe(true);
+    }
+
+    // another newsroom stating the same fact does corroborate it, on both sides
+    const valley = await senders('add', 'valley-post', '--name', 'Valley Post', '--source', 'valley-post.example');
+    const res = await post('valley-post', [valley.secret], { ...story, url: 'https://valley-post.example/selva', source: 'valley-post.example' });
+    const own = await claimsOf(res.json.articleId);
+    expect(own.corroboration).toBe('corroborated');
+    expect(own.evidence.map((e) => [e.senderId, e.sameSender])).toEqual(expect.arrayContaining([['ridge-group', undefined]]));
+    const earlier = await eventually(async () => {
+      const claim = await claimsOf(ids[0]!);
+      return claim.corroboration === 'corroborated' ? claim : undefined;
+    }, 20_000, 'the first claim to be corroborated');
+    expect(earlier.evidence.find((e) => e.senderId === 'valley-post')).toMatchObject({ relation: 'corroborates' });
+  });
 });
