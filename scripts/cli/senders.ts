@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient, secretsClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { SecretsManagerVault, TableSecretVault } from '../../shared/adapters/sender-secrets';
@@ -28,6 +30,8 @@ export interface SendersIO {
   now(): Date;
   /** @default a fresh whsec_ secret of 32 random bytes */
   newSecret?(): string;
+  /** The AWS clients for --outputs (tests give clients of local stand-ins). @default the SDK's, for AWS */
+  awsClients?(): { db: DynamoDBDocumentClient; secrets: SecretsManagerClient };
 }
 
 export const USAGE = `Usage: npm run --silent senders -- COMMAND [options]
@@ -156,8 +160,9 @@ async function connect(args: Parsed, io: SendersIO): Promise<Target> {
   const now = () => io.now();
   if (args.outputs !== undefined) {
     const outputs = await deploymentOutputs(args.outputs, io);
-    const db = dynamoDocumentClient(io.env[ENV.dynamodbEndpoint]);
-    const secrets = secretsClient(io.env[ENV.secretsManagerEndpoint]);
+    // '' and not undefined: a DYNAMODB_ENDPOINT exported for the local table must not redirect
+    // an AWS deployment's senders there (while their secrets went to Secrets Manager)
+    const { db, secrets } = io.awsClients?.() ?? { db: dynamoDocumentClient(''), secrets: secretsClient('') };
     return {
       deps: { store: dynamoStores(db, outputs.tableName).senders, vault: new SecretsManagerVault(secrets, outputs.secretPrefix), now, newSecret },
       apiUrl: trimSlash(args.url ?? outputs.apiUrl ?? 'https://<ApiUrl>'),

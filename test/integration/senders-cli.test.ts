@@ -34,7 +34,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], env: Record<string, string> = {}) {
+async function run(argv: string[], env: Record<string, string> = {}, aws = false) {
   let stdout = '';
   let stderr = '';
   const status = await runSenders(argv, {
@@ -43,6 +43,7 @@ async function run(argv: string[], env: Record<string, string> = {}) {
     stderr: (t) => void (stderr += t),
     readFile: (path) => readFile(path, 'utf8'),
     now: () => new Date('2026-07-01T10:00:00Z'),
+    ...(aws ? { awsClients: () => ({ db: dynamoDocumentClient(dynamo.endpoint), secrets: secretsClient(secretsManager.endpoint) }) } : {}),
   });
   return { status, stdout, stderr };
 }
@@ -75,8 +76,7 @@ describe('npm run senders, on the local table', () => {
 describe('npm run senders --outputs, on an AWS deployment', () => {
   it('keeps each secret in Secrets Manager under the stack\'s prefix, the table holding only its ARN', async () => {
     const outputs = ['--outputs', join(dir, 'outputs.json')];
-    const env = { SECRETS_MANAGER_ENDPOINT: secretsManager.endpoint };
-    const added = JSON.parse((await run([...outputs, 'add', 'tern-radio', '--name', 'Tern Radio', '--source', 'tern-radio.example', '--json'], env)).stdout);
+    const added = JSON.parse((await run([...outputs, 'add', 'tern-radio', '--name', 'Tern Radio', '--source', 'tern-radio.example', '--json'], {}, true)).stdout);
     expect(added.webhookUrl).toBe('https://api.example.com/webhooks/articles/tern-radio');
     const kept = [...secretsManager.secrets.values()];
     expect(kept).toEqual([expect.objectContaining({ name: `${PREFIX}tern-radio/k1`, value: added.secret, tags: [{ Key: 'sender', Value: 'tern-radio' }] })]);
@@ -86,13 +86,13 @@ describe('npm run senders --outputs, on an AWS deployment', () => {
     const item = await store.getSender('tern-radio');
     expect(item!.secrets).toEqual([{ keyId: 'k1', addedAt: '2026-07-01T10:00:00.000Z', secretArn: kept[0]!.arn }]);
 
-    const next = JSON.parse((await run([...outputs, 'rotate', 'tern-radio', '--json'], env)).stdout);
+    const next = JSON.parse((await run([...outputs, 'rotate', 'tern-radio', '--json'], {}, true)).stdout);
     // what the ingest function does in AWS: read the sender, then its secrets from Secrets Manager
     const client = secretsClient(secretsManager.endpoint);
     const directory = new SenderDirectory({ store, vault: new SecretsManagerVault(client, PREFIX), now: () => new Date(), maxAgeMs: 0 });
     expect((await directory.sender('tern-radio')).secrets).toEqual([{ keyId: 'k1', value: added.secret }, { keyId: 'k2', value: next.secret }]);
 
-    expect((await run([...outputs, 'promote', 'tern-radio'], env)).status).toBe(0);
+    expect((await run([...outputs, 'promote', 'tern-radio'], {}, true)).status).toBe(0);
     expect((await directory.sender('tern-radio')).secrets).toEqual([{ keyId: 'k2', value: next.secret }]);
     // the retired secret is scheduled for deletion, restorable for a week
     expect(secretsManager.secrets.get(kept[0]!.arn)!.deletionScheduledInDays).toBe(7);
