@@ -18,11 +18,39 @@ export const API_FUNCTION_TIMEOUT = Duration.seconds(10);
 /** Steady-state requests per second and burst for the whole HTTP API stage. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
+/**
+ * A tighter throttle on the public, unauthenticated webhook route, so that junk posted there
+ * (which the function refuses, but only after running) cannot use up the stage's budget and
+ * starve the reviewers' API.
+ */
+export const WEBHOOK_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+
+/** How often the reconciler looks for articles left unfinished. */
+export const RECONCILER = { everyMinutes: 5 } as const;
+
+/** The context key of an e-mail address that receives the pipeline's alarms (optional). */
+export const ALARM_EMAIL_CONTEXT_KEY = 'alarmEmail';
+
+/**
+ * Whether the default sender (deliveries signed with the one shared WEBHOOK_SECRET, the setup of
+ * before senders) is still accepted: `cdk deploy -c defaultSender=false` turns it off once every
+ * newsroom posts as a sender of its own.
+ */
+export const DEFAULT_SENDER_CONTEXT_KEY = 'defaultSender';
+
+/** The defaultSender setting from a prop or the context (`-c` gives strings): true unless false. */
+export function defaultSenderEnabled(value: unknown): boolean {
+  if (value === undefined || value === null || value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`${DEFAULT_SENDER_CONTEXT_KEY} must be true or false`);
+}
+
 /** Powertools service names, one per function. */
 export const SERVICE = {
   ingest: 'ingest-webhook',
   worker: 'claim-worker',
   review: 'review-api',
+  reconciler: 'reconciler',
 } as const;
 
 /**

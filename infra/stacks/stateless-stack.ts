@@ -1,8 +1,10 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Alerts } from '../constructs/alerts';
 import { ClaimWorker } from '../constructs/claim-worker';
 import { PipelineHttpApi } from '../constructs/http-api';
 import { ArticleQueueAlarms } from '../constructs/queue';
+import { Reconciler } from '../constructs/reconciler';
 import { ReviewApi } from '../constructs/review-api';
 import { WebhookIngest } from '../constructs/webhook-ingest';
 import { PUBLISHER } from '../settings';
@@ -12,6 +14,10 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulStack;
   /** Author of the ClaimReview JSON-LD. @default PUBLISHER.default ("Fact-check desk") */
   readonly publisherName?: string;
+  /** Who receives the alarms by e-mail. @default no subscription (the topic only) */
+  readonly alarmEmail?: string;
+  /** Accept deliveries signed with the shared webhook secret (the default sender). @default true */
+  readonly defaultSender?: boolean;
 }
 
 /** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
@@ -21,6 +27,8 @@ export class StatelessStack extends Stack {
   readonly review: ReviewApi;
   readonly httpApi: PipelineHttpApi;
   readonly queueAlarms: ArticleQueueAlarms;
+  readonly reconciler: Reconciler;
+  readonly alerts: Alerts;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -29,7 +37,8 @@ export class StatelessStack extends Stack {
     this.ingest = new WebhookIngest(this, 'WebhookIngest', {
       storage,
       queue: articleQueue.queue,
-      webhookSecret: secrets.webhookSecret,
+      ...(props.defaultSender === false ? {} : { webhookSecret: secrets.webhookSecret }),
+      senderSecretPrefix: secrets.senderSecretPrefix,
     });
     this.worker = new ClaimWorker(this, 'ClaimWorker', { storage, queue: articleQueue.queue });
     this.review = new ReviewApi(this, 'ReviewApi', {
@@ -41,12 +50,20 @@ export class StatelessStack extends Stack {
       reviewFunction: this.review.function.lambda,
       reviewerTokens: { issuer: reviewers.jwtIssuer, audience: reviewers.client.userPoolClientId },
     });
+    this.reconciler = new Reconciler(this, 'Reconciler', {
+      storage,
+      queue: articleQueue.queue,
+      visibilityTimeout: articleQueue.visibilityTimeout,
+    });
+    this.alerts = new Alerts(this, 'Alerts', { email: props.alarmEmail });
     this.queueAlarms = new ArticleQueueAlarms(this, 'ArticleQueueAlarms', {
       queue: articleQueue.queue,
       deadLetterQueue: articleQueue.deadLetterQueue,
+      topic: this.alerts.topic,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'AdminUrl', { value: this.httpApi.adminUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
   }
 }

@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { htmlTitle } from '../../shared/html/title';
 import { ErrorResponse, IngestResponse, MAX_BODY_BYTES, WebhookArticle } from '../../shared/schemas/article';
+import { SenderId } from '../../shared/schemas/sender';
 import { readCommandLine } from '../lib/args';
 import { isWebhookSecret, signDelivery } from '../lib/webhook';
 import { describeReadError } from './read-error';
@@ -10,7 +11,7 @@ import { describeReadError } from './read-error';
  * process (see scripts/ingest.ts) or in memory.
  */
 export interface IngestIO {
-  /** The environment: WEBHOOK_SECRET and PORT are read from it. */
+  /** The environment: WEBHOOK_SENDER, WEBHOOK_SECRET and PORT are read from it. */
   env: Readonly<Record<string, string | undefined>>;
   /** Writes to standard output (the text is written as given; lines end with "\n"). */
   stdout(text: string): void;
@@ -34,9 +35,10 @@ export interface IngestIO {
   timeoutMs?: number;
 }
 
-export const USAGE = `Usage: npm run --silent ingest -- [--url URL] [--secret whsec_...] [--concurrency N] [--json] FILE|DIR...
+export const USAGE = `Usage: npm run --silent ingest -- [--url URL] [--sender ID] [--secret whsec_...] [--concurrency N] [--json] FILE|DIR...
 
-Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles.
+Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles/ID, or to
+URL/webhooks/articles (the default sender) without a sender.
 
   FILE          an article: a .json file in the webhook body format, or an annotated corpus
                 file (its id, url, source, title, language, publishedAt and text are sent, the
@@ -44,7 +46,9 @@ Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles.
                 .html file (sent as html, titled by its <title> or first <h1>)
   DIR           the .json, .txt and .html files directly in it, by name
   --url URL     where the API listens (default http://127.0.0.1:$PORT, PORT defaulting to 3000)
-  --secret S    the webhook secret (default: the WEBHOOK_SECRET environment variable)
+  --sender ID   the sender to post as (default: the WEBHOOK_SENDER environment variable, else
+                the default sender); npm run senders -- add registers one
+  --secret S    that sender's webhook secret (default: the WEBHOOK_SECRET environment variable)
   --concurrency N   requests in flight at once, 1 to 64 (default 4)
   --json        print the summary as JSON
   --help, -h    print this help and exit
@@ -73,6 +77,8 @@ const LOCAL_ARTICLE_BASE = 'https://local.invalid/articles/';
 
 export interface IngestOptions {
   url: string;
+  /** Posts to /webhooks/articles/<sender>; the default sender when absent. */
+  sender?: string;
   secret: string;
   concurrency: number;
   json: boolean;
@@ -88,6 +94,7 @@ export type ParsedIngestArgs =
 export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): ParsedIngestArgs {
   const line = readCommandLine(argv, {
     url: { type: 'string' },
+    sender: { type: 'string' },
     secret: { type: 'string' },
     concurrency: { type: 'string' },
     json: { type: 'boolean' },
@@ -102,7 +109,7 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
   }
   const inputs = line.positionals;
   const json = line.values.json === true;
-  let { url, secret } = line.values;
+  let { url, sender, secret } = line.values;
   let concurrency = DEFAULT_CONCURRENCY;
   if (line.values.concurrency !== undefined) {
     const value = line.values.concurrency;
@@ -117,6 +124,11 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
   url ??= `http://127.0.0.1:${env.PORT || '3000'}`;
   if (!isHttpUrl(url)) return { kind: 'error', message: `invalid URL '${url}': expected http://host[:port][/path]` };
 
+  sender ??= env.WEBHOOK_SENDER || undefined;
+  if (sender !== undefined && !SenderId.safeParse(sender).success) {
+    return { kind: 'error', message: `invalid sender '${sender}': a sender id is lower-case letters, digits and hyphens` };
+  }
+
   secret ??= env.WEBHOOK_SECRET;
   if (secret === undefined || secret === '') {
     return {
@@ -126,7 +138,7 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
   }
   if (!isWebhookSecret(secret)) return { kind: 'error', message: 'invalid webhook secret: expected whsec_ followed by base64' };
 
-  return { kind: 'run', options: { url: url.replace(/\/+$/, ''), secret, concurrency, json, inputs } };
+  return { kind: 'run', options: { url: url.replace(/\/+$/, ''), ...(sender === undefined ? {} : { sender }), secret, concurrency, json, inputs } };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -444,8 +456,8 @@ export async function runIngest(argv: readonly string[], io: IngestIO): Promise<
     io.stderr(`${PROGRAM}: ${args.message}\n${args.noFiles ? `\n${USAGE}` : 'Run with --help for usage.\n'}`);
     return 2;
   }
-  const { url, secret, concurrency, json, inputs } = args.options;
-  const endpoint = `${url}${ENDPOINT}`;
+  const { url, sender, secret, concurrency, json, inputs } = args.options;
+  const endpoint = `${url}${ENDPOINT}${sender === undefined ? '' : `/${sender}`}`;
 
   const { files, unreadable } = await expandInputs(inputs, io);
   const progress = new Progress(io, files.length);

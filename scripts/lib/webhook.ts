@@ -4,14 +4,15 @@ export type DeliveryHeaders = Record<'webhook-id' | 'webhook-timestamp' | 'webho
 
 /**
  * The headers of a Standard Webhooks delivery of `payload`: its id, the timestamp in whole
- * seconds and the `v1,` signature with `secret` (`whsec_...`), for the CLI, the benchmarks and
- * the tests alike.
+ * seconds and the `v1,` signature with each secret (`whsec_...`; several while a secret is
+ * rotated, separated by spaces), for the CLI, the benchmarks and the tests alike.
  */
-export function signDelivery(secret: string, webhookId: string, at: Date, payload: string): DeliveryHeaders {
+export function signDelivery(secrets: string | readonly string[], webhookId: string, at: Date, payload: string): DeliveryHeaders {
+  const all = typeof secrets === 'string' ? [secrets] : secrets;
   return {
     'webhook-id': webhookId,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(webhookId, at, payload),
+    'webhook-signature': all.map((secret) => new Webhook(secret).sign(webhookId, at, payload)).join(' '),
   };
 }
 

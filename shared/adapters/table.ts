@@ -4,12 +4,17 @@
  *
  * | item                | PK                          | SK                              | GSI1 (review queue)                              |
  * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|
- * | article             | ARTICLE#<articleId>         | META                            |                                                  |
+ * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |
  * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
  * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
  * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
- * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
+ * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |
+ * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |
+ * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |
+ *
+ * Article items that are not yet processed nor failed are also in GSI1, under
+ * `ARTICLES#unfinished` / `<last change>#<articleId>`: the reconciler's one Query.
  */
 export const TABLE = {
   partitionKey: 'PK',
@@ -28,10 +33,19 @@ export const ENV = {
   webhookSecret: 'WEBHOOK_SECRET',
   /** ... or as the ARN of a Secrets Manager secret (AWS). */
   webhookSecretArn: 'WEBHOOK_SECRET_ARN',
+  /** AWS only: the name prefix of the senders' secrets in Secrets Manager (locally they are in the table). */
+  senderSecretPrefix: 'SENDER_SECRET_PREFIX',
+  /** Seconds the webhook keeps a sender it read (at most 60; 30 unless set). */
+  senderCacheSeconds: 'SENDER_CACHE_SECONDS',
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
-  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
+  /** Receives of a message before it moves to the dead-letter queue (the queue's redrive policy). */
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
+  /** How long an article may wait unfinished before the reconciler queues it again, in seconds. */
+  reconcileAfterSeconds: 'RECONCILE_AFTER_SECONDS',
+  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs (and of a Secrets Manager stand-in, in tests). */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',
+  secretsManagerEndpoint: 'SECRETS_MANAGER_ENDPOINT',
 } as const;

@@ -61,8 +61,8 @@ export async function getArticle(id: string, deps: ReviewDeps): Promise<ArticleR
   const article = await deps.articles.getArticle(id);
   if (!article) throw new NotFoundError(`no article ${id}`);
   const claims = await deps.claims.claimsOf(id);
-  const { url, source, title, language, publishedAt, status, reason } = article;
-  return { id, url, source, title, language, publishedAt, status, reason, claims };
+  const { url, source, title, language, publishedAt, status, reason, truncated } = article;
+  return { id, url, source, title, language, publishedAt, status, reason, truncated, claims };
 }
 
 export const ClaimQuery = z.strictObject({

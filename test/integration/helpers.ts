@@ -8,6 +8,10 @@ export interface PostOptions {
   /** Replace the signature header (or drop it with null). */
   signature?: string | null;
   secret?: string;
+  /** Sign with each of these secrets (several signatures in one header), instead of `secret`. */
+  secrets?: readonly string[];
+  /** Post to /webhooks/articles/<sender> (the default sender without it). */
+  sender?: string;
 }
 
 /** POSTs a body to the webhook, signed the Standard Webhooks way unless told otherwise. */
@@ -16,11 +20,12 @@ export async function postWebhook(baseUrl: string, secret: string, body: string,
   const timestamp = options.timestamp ?? new Date();
   const headers: Record<string, string> = {
     'content-type': options.contentType ?? 'application/json',
-    ...signDelivery(options.secret ?? secret, id, timestamp, body),
+    ...signDelivery(options.secrets ?? options.secret ?? secret, id, timestamp, body),
   };
   if (options.signature === null) delete headers['webhook-signature'];
   else if (options.signature !== undefined) headers['webhook-signature'] = options.signature;
-  const res = await fetch(`${baseUrl}/webhooks/articles`, { method: 'POST', headers, body });
+  const path = options.sender === undefined ? '/webhooks/articles' : `/webhooks/articles/${options.sender}`;
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body });
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 

@@ -1,27 +1,30 @@
 /**
  * The DynamoDB adapters of the stores, split by concern (articles, claims, the corroboration
- * index), all on the one table. The only code that speaks DynamoDB.
+ * index, senders), all on the one table. The only code that speaks DynamoDB.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from './articles';
 import { DynamoClaimStore } from './claims';
 import { DynamoMatchIndex } from './matches';
+import { DynamoSenderStore } from './senders';
 import { TableClient } from './table-client';
 
 export { DynamoArticleStore } from './articles';
 export { DynamoClaimStore } from './claims';
 export { DynamoMatchIndex } from './matches';
+export { DynamoSenderStore } from './senders';
 export { TableClient } from './table-client';
 
 export interface DynamoStores {
   articles: DynamoArticleStore;
   claims: DynamoClaimStore;
   matches: DynamoMatchIndex;
+  senders: DynamoSenderStore;
 }
 
 /** The stores on one table; `sleep` is the pause between retries of unprocessed batch items. */
 export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, sleep?: (ms: number) => Promise<void>): DynamoStores {
   const table = new TableClient(db, tableName, sleep);
   const claims = new DynamoClaimStore(table);
-  return { articles: new DynamoArticleStore(table), claims, matches: new DynamoMatchIndex(table, claims) };
+  return { articles: new DynamoArticleStore(table), claims, matches: new DynamoMatchIndex(table, claims), senders: new DynamoSenderStore(table) };
 }

@@ -15,6 +15,14 @@ describe('signDelivery', () => {
     expect(() => new Webhook(SECRET).verify(`${payload} `, headers)).toThrow();
   });
 
+  it('signs with every secret while one is rotated, each verifying on its own', () => {
+    const other = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
+    const headers = signDelivery([SECRET, other], 'msg_2', new Date(), '{"a":1}');
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(() => new Webhook(SECRET).verify('{"a":1}', headers)).not.toThrow();
+    expect(() => new Webhook(other).verify('{"a":1}', headers)).not.toThrow();
+  });
+
   it('tells a usable secret from a malformed one', () => {
     expect(isWebhookSecret(SECRET)).toBe(true);
     expect(isWebhookSecret('whsec_@@@')).toBe(false);
