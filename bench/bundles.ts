@@ -23,11 +23,13 @@ export interface BundleFigures {
   lazyBytes: number;
   sourceMapBytes: number;
   nodeOptions: string | undefined;
+  /** The function's environment (references replaced by placeholders), for importing its modules. */
+  environment: Record<string, string>;
   importMs: number;
   importRuns: number[];
 }
 
-/** Configuration the handlers read when loaded; nothing here is reached during the import. */
+/** Configuration the handlers read when loaded (over the template's); nothing here is reached during the import. */
 const IMPORT_ENV = {
   TABLE_NAME: 'bench',
   QUEUE_URL: 'http://127.0.0.1:9/queue',
@@ -56,9 +58,19 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * The function's environment from the template: literal values as they are, references (a table
+ * name, a queue URL, a secret ARN from the other stack) as local placeholders.
+ */
+function environmentOf(variables: Record<string, unknown>): Record<string, string> {
+  const placeholder = (name: string) =>
+    name.endsWith('_URL') ? 'http://127.0.0.1:9/placeholder' : name.endsWith('_ARN') ? 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench' : 'bench';
+  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : placeholder(name)]));
+}
+
 /** Milliseconds to import `file` in a fresh Node process, `runs` times. */
-export function coldImportMs(file: string, nodeOptions: string | undefined, runs: number): number[] {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...IMPORT_ENV };
+export function coldImportMs(file: string, nodeOptions: string | undefined, runs: number, variables: Record<string, string> = {}): number[] {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...variables, ...IMPORT_ENV };
   delete env.NODE_OPTIONS; // tsx's loader, when the bench runs under it
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(resolve(file)).href)}); process.stdout.write(String(performance.now() - t)); process.exit(0);`;
@@ -84,9 +96,9 @@ export function measureBundles(cloudAssembly: string, runs = 7): BundleFigures[]
       if (!existsSync(entry)) continue;
       const files = filesOf(dir);
       const size = (pick: (f: string) => boolean) => files.filter(pick).reduce((sum, f) => sum + statSync(f).size, 0);
-      const nodeOptions = resource.Properties?.Environment?.Variables?.NODE_OPTIONS;
-      const options = typeof nodeOptions === 'string' ? nodeOptions : undefined;
-      const importRuns = coldImportMs(entry, options, runs);
+      const variables = environmentOf(resource.Properties?.Environment?.Variables ?? {});
+      const options = variables.NODE_OPTIONS;
+      const importRuns = coldImportMs(entry, options, runs, variables);
       out.push({
         name: cdkPath.split('/').slice(1, -2).join('/'),
         stack,
@@ -95,6 +107,7 @@ export function measureBundles(cloudAssembly: string, runs = 7): BundleFigures[]
         lazyBytes: size((f) => f !== entry && /\.[cm]?js$/.test(f)),
         sourceMapBytes: size((f) => f.endsWith('.map')),
         nodeOptions: options,
+        environment: variables,
         importMs: median(importRuns),
         importRuns,
       });

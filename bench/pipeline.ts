@@ -260,7 +260,7 @@ function bundles(cdkOut: string | undefined): Bundles {
     }
     const functions = measureBundles(dir, IMPORT_RUNS).map((b) => {
       const lazy = readdirSync(join(dir, b.asset)).filter((n) => n.endsWith('.mjs') && n !== 'index.mjs');
-      const runs = lazy.flatMap((n) => coldImportMs(join(dir, b.asset, n), b.nodeOptions, IMPORT_RUNS));
+      const runs = lazy.flatMap((n) => coldImportMs(join(dir, b.asset, n), b.nodeOptions, IMPORT_RUNS, b.environment));
       return { ...b, lazyImportMs: runs.length === 0 ? undefined : runs.sort((x, y) => x - y)[Math.floor(runs.length / 2)] };
     });
     return { cloudAssembly: cdkOut ? dir : '(temporary synth)', synthesized: !cdkOut, functions };
