@@ -113,7 +113,7 @@ describe('senders on the local runtime', () => {
 
     const { secret: next } = await senders('rotate', 'pier-news');
     // the newsroom switches once the rotation is seen (within the cache time)
-    await eventually(async () => ((await post('pier-news', [next], body())).status === 202 ? true : undefined), 20_000, 'the next secret to verify');
+    await eventually(async () => ((await post('pier-news', [next], body())).status === 202 ? true : undefined), 120_000, 'the next secret to verify');
     for (const secrets of [[old], [next], [old, next]]) expect((await post('pier-news', secrets, body())).status).toBe(202);
 
     await senders('promote', 'pier-news');
