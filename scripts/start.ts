@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const generated = (name: keyof typeof given) => (given[name] ? '' : ' (generated; set it to keep it)');
   console.log(`Fact-check pipeline running on ${pipeline.url} (loopback only)
 
-  webhook        POST ${pipeline.url}/webhooks/articles   (Standard Webhooks signature)
+  webhook        POST ${pipeline.url}/webhooks/articles/{senderId}   (Standard Webhooks signature)
+                 POST ${pipeline.url}/webhooks/articles   (the default sender, signed with WEBHOOK_SECRET)
   admin page     ${pipeline.url}/admin   (sign in with the REVIEWER_TOKEN below)
   read API       GET  ${pipeline.url}/api/articles/{id}, ${pipeline.url}/api/claims?status=needs_review
   health         GET  ${pipeline.url}/health
@@ -45,9 +46,12 @@ async function main(): Promise<void> {
 
   WEBHOOK_SECRET=${pipeline.webhookSecret}${generated('WEBHOOK_SECRET')}
   REVIEWER_TOKEN=${pipeline.reviewerToken}${generated('REVIEWER_TOKEN')}
+  DYNAMODB_ENDPOINT=${pipeline.dynamodbEndpoint}   (for npm run senders)
 
 Send a first article, from another terminal:
   WEBHOOK_SECRET='${pipeline.webhookSecret}' PORT=${new URL(pipeline.url).port} npm run ingest -- ../shared/corpus/dev/dev-ar-seed.json
+Register a newsroom with its own secret and sources (then ingest with --sender ID --secret ...):
+  DYNAMODB_ENDPOINT=${pipeline.dynamodbEndpoint} PORT=${new URL(pipeline.url).port} npm run senders -- add harbour-times --name 'Harbour Times' --source harbour-times.example
 Then review its claims at ${pipeline.url}/admin, or read them with the articleId it prints:
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 

@@ -8,7 +8,9 @@
  * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |                                   |
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   | STORY#<storyId> / <publishedAt>#<claimId> |
  * | story               | STORY#<storyId>             | META                            | STORIES#<yyyy-mm> / <latest publishedAt>#<storyId> (not once merged) |                 |
- * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |                                   |
+ * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |                                   |
+ * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |                                   |
+ * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |                                   |
  *
  * A claim item holds its evidence (a list, with `evidenceFrom`, the set of claims it came from)
  * and its match features (`match`, JSON), so that corroboration reads a story's claims with one
@@ -36,6 +38,10 @@ export const ENV = {
   webhookSecret: 'WEBHOOK_SECRET',
   /** ... or as the ARN of a Secrets Manager secret (AWS). */
   webhookSecretArn: 'WEBHOOK_SECRET_ARN',
+  /** AWS only: the name prefix of the senders' secrets in Secrets Manager (locally they are in the table). */
+  senderSecretPrefix: 'SENDER_SECRET_PREFIX',
+  /** Seconds the webhook keeps a sender it read (at most 60; 30 unless set). */
+  senderCacheSeconds: 'SENDER_CACHE_SECONDS',
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
@@ -43,7 +49,8 @@ export const ENV = {
   maxReceiveCount: 'MAX_RECEIVE_COUNT',
   /** How long an article may wait unfinished before the reconciler queues it again, in seconds. */
   reconcileAfterSeconds: 'RECONCILE_AFTER_SECONDS',
-  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
+  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs (and of a Secrets Manager stand-in, in tests). */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',
+  secretsManagerEndpoint: 'SECRETS_MANAGER_ENDPOINT',
 } as const;

@@ -5,6 +5,8 @@ import { contentWords, leadEnd, namesIn } from './names';
 export interface ArticleForMatching {
   id: string;
   source: string;
+  senderId?: string;
+  relayed?: boolean;
   url: string;
   title: string;
   publishedAt?: string;
@@ -16,6 +18,9 @@ export interface MatchEntry {
   claimId: string;
   articleId: string;
   source: string;
+  /** The sender that posted the claim's article, and whether it relayed it (an aggregator). */
+  senderId?: string;
+  relayed?: boolean;
   url: string;
   text: string;
   publishedAt?: string;
@@ -54,6 +59,8 @@ export function matchEntries(article: ArticleForMatching, all: readonly (Extract
       claimId: claim.id,
       articleId: article.id,
       source: article.source,
+      ...(article.senderId === undefined ? {} : { senderId: article.senderId }),
+      ...(article.relayed ? { relayed: true } : {}),
       url: article.url,
       text: claim.text,
       publishedAt: article.publishedAt,

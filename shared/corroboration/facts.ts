@@ -17,6 +17,7 @@
  */
 import type { MatchEntry } from './entries';
 import { MODELS, probability, type Models } from './model';
+import { sameSender } from './independence';
 import { factFeatures } from './pairs';
 import { mid, relationOf, type Relation } from './relation';
 
@@ -34,6 +35,8 @@ export interface Link {
   score: number;
   /** The other report is later, conflicts, and continues the fact's course: maybe an update. */
   possibleUpdate: { from: boolean; to: boolean };
+  /** Both posted by one sender that is not an aggregator: not independent (./independence.ts). */
+  sameSender?: boolean;
 }
 
 export interface Candidate {
@@ -130,6 +133,7 @@ export function corroborate(own: readonly MatchEntry[], earlier: readonly Stored
           possibleUpdate: relation === 'conflicts'
             ? { from: isUpdate(a, m, course), to: isUpdate(m, a, course) }
             : { from: false, to: false },
+          ...(sameSender(a, m) ? { sameSender: true } : {}),
         });
       }
     }

@@ -8,6 +8,7 @@
 import type { Corroboration, Evidence, SameFactCandidate } from '../schemas/article';
 import type { MatchEntry } from './entries';
 import type { Corroboration as Outcome, StoredEntry } from './facts';
+import { countedRelations } from './independence';
 import type { Relation } from './relation';
 
 /** An earlier claim of the story as the store reads it back. */
@@ -41,9 +42,11 @@ export function corroborationOf(relations: readonly Relation[], current: Corrobo
   return RANK[next] > RANK[current] ? next : current;
 }
 
-function evidenceOf(self: MatchEntry, other: MatchEntry, relation: Relation, score: number, possibleUpdate: boolean): Evidence {
+function evidenceOf(self: MatchEntry, other: MatchEntry, relation: Relation, score: number, possibleUpdate: boolean, same: boolean): Evidence {
   return {
     claimId: other.claimId, articleId: other.articleId, source: other.source, url: other.url, text: other.text, relation, score,
+    ...(other.senderId === undefined ? {} : { senderId: other.senderId }),
+    ...(same ? { sameSender: true } : {}),
     ...(other.publishedAt ? { publishedAt: other.publishedAt } : {}),
     ...(self.publishedAt ? { claimPublishedAt: self.publishedAt } : {}),
     ...(possibleUpdate ? { possibleUpdate: true } : {}),
@@ -70,7 +73,7 @@ export function corroborationChanges(storyId: string, own: readonly MatchEntry[]
   const touched = new Map<string, EarlierClaimUpdate>();
   for (const link of outcome.links) {
     const fields = mine.get(link.from.claimId)!;
-    fields.evidence.push(evidenceOf(link.from, link.to, link.relation, link.score, link.possibleUpdate.from));
+    fields.evidence.push(evidenceOf(link.from, link.to, link.relation, link.score, link.possibleUpdate.from, link.sameSender === true));
     const before = byId.get(link.to.claimId);
     if (!before) continue;
     const update = touched.get(before.claimId) ?? {
@@ -81,10 +84,10 @@ export function corroborationChanges(storyId: string, own: readonly MatchEntry[]
       ...(outcome.facts.has(before.claimId) ? { factId: outcome.facts.get(before.claimId)! } : {}),
       evidence: [],
     };
-    update.evidence.push(evidenceOf(link.to, link.from, link.relation, link.score, link.possibleUpdate.to));
-    update.corroboration = corroborationOf(update.evidence.map((x) => x.relation), before.corroboration);
+    update.evidence.push(evidenceOf(link.to, link.from, link.relation, link.score, link.possibleUpdate.to, link.sameSender === true));
+    update.corroboration = corroborationOf(countedRelations(update.evidence), before.corroboration);
     touched.set(before.claimId, update);
   }
-  for (const fields of mine.values()) fields.corroboration = corroborationOf(fields.evidence.map((x) => x.relation));
+  for (const fields of mine.values()) fields.corroboration = corroborationOf(countedRelations(fields.evidence));
   return { own: mine, earlier: [...touched.values()] };
 }

@@ -4,6 +4,7 @@
  * themselves are tested against dynalite in test/integration.
  */
 import type { MatchEntry } from '../../shared/corroboration/entries';
+import { countedRelations } from '../../shared/corroboration/independence';
 import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../../shared/corroboration/records';
 import type { Story } from '../../shared/corroboration/stories';
 import { NotFoundError, StaleVersionError } from '../../shared/errors';
@@ -43,10 +44,12 @@ export class FakeArticleStore implements ArticleStore {
     return this.texts.get(article.id) ?? '';
   }
 
-  async recordDelivery(deliveryId: string, articleId: string): Promise<string> {
+  async recordDelivery(deliveryId: string, articleId: string, senderId?: string): Promise<string> {
     this.check('recordDelivery');
-    if (!this.deliveries.has(deliveryId)) this.deliveries.set(deliveryId, articleId);
-    return this.deliveries.get(deliveryId)!;
+    // delivery ids are per sender (a space cannot be in either)
+    const key = senderId === undefined ? deliveryId : `${senderId} ${deliveryId}`;
+    if (!this.deliveries.has(key)) this.deliveries.set(key, articleId);
+    return this.deliveries.get(key)!;
   }
 
   async beginProcessing(article: ArticleRecord, leaseUntil: Date, now: Date): Promise<ArticleRecord | null> {
@@ -181,7 +184,7 @@ export class FakeStoryStore implements StoryStore {
       if (!c || c.evidence.some((e) => e.claimId === u.evidence[0]?.claimId)) continue;
       const evidence = [...c.evidence, ...u.evidence];
       this.claims.claims.set(u.claimId, {
-        ...c, evidence, corroboration: corroborationOf(evidence.map((e) => e.relation), c.corroboration), ...(u.factId ? { factId: u.factId } : {}),
+        ...c, evidence, corroboration: corroborationOf(countedRelations(evidence), c.corroboration), ...(u.factId ? { factId: u.factId } : {}),
       });
     }
   }

@@ -25,6 +25,7 @@ export class DynamoClaimStore implements ClaimStore {
           [TABLE.storyIndex.sortKey]: `${match.publishedAt ?? '~'}#${claim.id}`,
           match: storedMatch(match.features),
           url: match.url,
+          ...(match.relayed ? { relayed: true } : {}),
           ...(match.publishedAt ? { publishedAt: match.publishedAt } : {}),
           ...(claim.evidence.length > 0 ? { evidenceFrom: new Set(claim.evidence.map((e) => e.claimId)) } : {}),
         } : {};

@@ -1,14 +1,17 @@
 /**
- * The DynamoDB adapters of the stores, split by concern (articles, claims, stories), all on the one table. The only code that speaks DynamoDB.
+ * The DynamoDB adapters of the stores, split by concern (articles, claims, stories, senders), all
+ * on the one table. The only code that speaks DynamoDB.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from './articles';
 import { DynamoClaimStore } from './claims';
+import { DynamoSenderStore } from './senders';
 import { DynamoStoryStore } from './stories';
 import { TableClient } from './table-client';
 
 export { DynamoArticleStore } from './articles';
 export { DynamoClaimStore } from './claims';
+export { DynamoSenderStore } from './senders';
 export { DynamoStoryStore } from './stories';
 export { TableClient } from './table-client';
 
@@ -16,11 +19,12 @@ export interface DynamoStores {
   articles: DynamoArticleStore;
   claims: DynamoClaimStore;
   stories: DynamoStoryStore;
+  senders: DynamoSenderStore;
 }
 
 /** The stores on one table; `sleep` is the pause between retries of unprocessed batch items. */
 export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, sleep?: (ms: number) => Promise<void>): DynamoStores {
   const table = new TableClient(db, tableName, sleep);
   const claims = new DynamoClaimStore(table);
-  return { articles: new DynamoArticleStore(table), claims, stories: new DynamoStoryStore(table) };
+  return { articles: new DynamoArticleStore(table), claims, stories: new DynamoStoryStore(table), senders: new DynamoSenderStore(table) };
 }

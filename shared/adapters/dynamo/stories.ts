@@ -13,6 +13,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimFeatures } from '../../corroboration/features';
+import { countedRelations } from '../../corroboration/independence';
 import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../../corroboration/records';
 import type { Story } from '../../corroboration/stories';
 import { StaleVersionError } from '../../errors';
@@ -79,6 +80,8 @@ const StoredClaim = z.object({
   createdAt: z.string(),
   corroboration: z._default(Corroboration, 'single_source'),
   factId: z.optional(z.string()),
+  senderId: z.optional(z.string()),
+  relayed: z.optional(z.boolean()),
   match: z.string(),
 });
 
@@ -175,7 +178,7 @@ export class DynamoStoryStore implements StoryStore {
         const from = out.Item.evidenceFrom as Set<string> | undefined;
         if (from?.has(update.evidence[0]!.claimId)) return;
         seen = Corroboration.parse(out.Item.corroboration ?? 'single_source');
-        next = corroborationOf(update.evidence.map((e) => e.relation), seen);
+        next = corroborationOf(countedRelations(update.evidence), seen);
       }
     }
     throw new Error(`claim ${update.claimId} kept changing while its evidence was added`);
@@ -239,6 +242,8 @@ function parseStoryClaim(item: Record<string, unknown>): StoryClaim {
     ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
     ...(c.language ? { language: c.language } : {}),
     ...(c.factId ? { factId: c.factId } : {}),
+    ...(c.senderId === undefined ? {} : { senderId: c.senderId }),
+    ...(c.relayed ? { relayed: true } : {}),
     corroboration: c.corroboration,
     createdAt: c.createdAt,
     features: { ...features, hi: features.hi ?? Infinity },
