@@ -12,6 +12,8 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulStack;
   /** Author of the ClaimReview JSON-LD. @default PUBLISHER.default ("Fact-check desk") */
   readonly publisherName?: string;
+  /** Where the public pages of verdicts live (a custom domain). @default the HTTP API's own address */
+  readonly publicBaseUrl?: string;
 }
 
 /** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
@@ -41,6 +43,7 @@ export class StatelessStack extends Stack {
       reviewFunction: this.review.function.lambda,
       reviewerTokens: { issuer: reviewers.jwtIssuer, audience: reviewers.client.userPoolClientId },
     });
+    this.review.publishAt(props.publicBaseUrl ?? this.httpApi.publicBaseUrl);
     this.queueAlarms = new ArticleQueueAlarms(this, 'ArticleQueueAlarms', {
       queue: articleQueue.queue,
       deadLetterQueue: articleQueue.deadLetterQueue,

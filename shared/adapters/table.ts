@@ -10,6 +10,7 @@
  * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
  * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
+ * | review counters     | COUNTS, REVIEWS#<day>, SOURCES (see dynamo/counters.ts)         |                                                  |
  */
 export const TABLE = {
   partitionKey: 'PK',
@@ -31,6 +32,8 @@ export const ENV = {
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
+  /** Where the public pages live (https://..., no trailing slash): the ClaimReview `url` is built on it. */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
   /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',

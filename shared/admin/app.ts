@@ -21,6 +21,7 @@ import {
   STATUS_LABELS,
   VERDICT_LABELS,
 } from './view';
+import { standingVerdicts, verdictInForce } from '../pipeline/history';
 
 const STORAGE_KEY = 'factcheck.review.credentials';
 const VERDICT_KEYS: Record<Verdict, string> = { confirmed: 'c', refuted: 'r', unverifiable: 'u', not_a_claim: 'n' };
@@ -533,7 +534,7 @@ function renderClaim(): void {
         'What other sources say',
         h('div', { class: 'evidence-columns' }, evidenceColumn('agree', agree), evidenceColumn('conflict', conflict)),
       ),
-      section('history', 'History', historyList(detail.history)),
+      section('history', 'History', historyList(standingVerdicts(detail.history))),
       section('verdict', reviewed ? 'Review again' : 'Your verdict', h('div', { id: 'claim-notice' }), verdictForm(detail)),
       reviewed &&
         section(
@@ -586,7 +587,7 @@ async function submitVerdict(verdict: Verdict): Promise<void> {
   } catch (error) {
     if (error instanceof ReviewedMeanwhile) {
       keepForm = false;
-      state.notice = { kind: 'conflict', entry: error.current.history.at(-1) };
+      state.notice = { kind: 'conflict', entry: verdictInForce(error.current.history) };
       const item = state.items.find((i) => i.id === detail.id);
       if (item) Object.assign(item, { status: error.current.status, version: error.current.version });
       renderQueue();

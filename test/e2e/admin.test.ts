@@ -122,7 +122,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function reviewThroughApi(claimId: string, body: Record<string, unknown>, reviewer: string): Promise<number> {
   const res = await fetch(`${pipeline.url}/api/claims/${claimId}/review`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${pipeline.reviewerToken}`, 'x-reviewer': reviewer, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${pipeline.reviewerToken}`, 'x-reviewer': encodeURIComponent(reviewer), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   return res.status;
@@ -289,7 +289,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the admin page in Chromium' : `th
     expect(await page.locator('ol.history').textContent()).toContain('Omar Haddad');
     expect(await page.locator('#verdict-form .hint').last().textContent()).toBe('on version 1');
     const stored = ClaimResponse.parse((await getJson(pipeline.url, `/api/claims/${residents.id}`, pipeline.reviewerToken)).json);
-    expect(stored.history.map((h) => [h.verdict, h.reviewer])).toEqual([['refuted', 'Omar Haddad']]);
+    expect(stored.history.map((h) => ['verdict' in h ? h.verdict : 'undo', h.reviewer])).toEqual([['refuted', 'Omar Haddad']]);
     await screenshot(page, 'conflict-409');
     expect({ dialogs, errors }).toEqual({ dialogs: [], errors: [expect.stringMatching(/409/)] });
   });

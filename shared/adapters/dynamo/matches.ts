@@ -9,9 +9,10 @@ import { indexKeys, lookupKeys } from '../../corroboration/buckets';
 import type { ClaimFeatures } from '../../corroboration/features';
 import type { Link, MatchEntry } from '../../corroboration/match';
 import type { ClaimStore, MatchIndex } from '../../pipeline/ports';
-import type { Corroboration, Evidence } from '../../schemas/article';
+import { ClaimStatus, type Corroboration, Corroboration as CorroborationSchema, type Evidence } from '../../schemas/article';
 import * as z from '../../schemas/zod';
 import { TABLE } from '../table';
+import type { DynamoCounters } from './counters';
 import { claimKey, evidenceSortKey, reviewSortKey } from './keys';
 import type { TableClient } from './table-client';
 
@@ -25,6 +26,8 @@ export class DynamoMatchIndex implements MatchIndex {
   constructor(
     private readonly table: TableClient,
     private readonly claims: Pick<ClaimStore, 'getClaim'>,
+    /** The review counters, moved when a claim's corroboration changes (counters.ts). */
+    private readonly counters?: Pick<DynamoCounters, 'moved'>,
   ) {}
 
   async index(entries: readonly MatchEntry[]): Promise<void> {
@@ -99,10 +102,11 @@ export class DynamoMatchIndex implements MatchIndex {
     const relations = claim.evidence.map((e) => e.relation);
     const corroboration: Corroboration = relations.includes('conflicts') ? 'conflicting' : relations.length > 0 ? 'corroborated' : 'single_source';
     try {
-      await this.table.db.send(
+      const out = await this.table.db.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: claimKey(claimId)!,
+          ReturnValues: 'ALL_OLD',
           UpdateExpression: 'SET corroboration = :c, evidenceCount = :n, #sk = :sk',
           ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(evidenceCount) OR evidenceCount <= :n)',
           ExpressionAttributeNames: { '#sk': TABLE.reviewIndex.sortKey },
@@ -113,9 +117,18 @@ export class DynamoMatchIndex implements MatchIndex {
           },
         }),
       );
+      await this.moveCounters(out.Attributes, corroboration);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  /** The backlog counters follow a claim's new corroboration, from the values the write replaced. */
+  private async moveCounters(old: Record<string, unknown> | undefined, corroboration: Corroboration): Promise<void> {
+    const status = ClaimStatus.safeParse(old?.status);
+    const before = CorroborationSchema.safeParse(old?.corroboration ?? 'single_source');
+    if (!this.counters || !status.success || !before.success) return;
+    await this.counters.moved({ status: status.data, corroboration: before.data }, { status: status.data, corroboration });
   }
 }
 
