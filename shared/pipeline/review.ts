@@ -186,11 +186,23 @@ export async function bulkReview(articleId: string, request: BulkReviewRequest, 
   return { results };
 }
 
-/** Leases a claim that needs review to the reviewer for LEASE_MS (409 with the claim when someone else holds it). */
+/**
+ * Leases a claim that needs review to the reviewer for LEASE_MS (renewing their own lease). Not
+ * granted when someone else holds it or it was reviewed meanwhile: the answer says who, or what.
+ */
 export async function leaseClaim(id: string, reviewer: string, deps: Pick<ReviewDeps, 'queue' | 'now'>): Promise<Lease> {
   const now = deps.now();
-  const claim = await deps.queue.lease(id, reviewer, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
-  return { claimId: claim.id, leasedBy: claim.leasedBy ?? reviewer, leasedUntil: claim.leasedUntil ?? '' };
+  let claim: ClaimRecord;
+  let granted = true;
+  try {
+    claim = await deps.queue.lease(id, reviewer, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
+  } catch (error) {
+    if (!(error instanceof StaleVersionError) || !error.current) throw error;
+    claim = error.current as ClaimRecord;
+    granted = false;
+  }
+  const held = claim.status === 'needs_review' && claim.leasedBy && (granted || (claim.leasedUntil ?? '') > now.toISOString());
+  return { claimId: claim.id, granted, status: claim.status, ...(held ? { leasedBy: claim.leasedBy, leasedUntil: claim.leasedUntil } : {}) };
 }
 
 export async function releaseClaim(id: string, reviewer: string, deps: Pick<ReviewDeps, 'queue'>): Promise<void> {

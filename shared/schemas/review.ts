@@ -68,8 +68,18 @@ export const BulkReviewResponse = z.object({
 });
 export type BulkReviewResponse = z.infer<typeof BulkReviewResponse>;
 
-/** POST /api/claims/{id}/lease: the claim is the caller's until then (409 with the claim when someone else holds it). */
-export const Lease = z.object({ claimId: z.string(), leasedBy: z.string(), leasedUntil: z.string() });
+/**
+ * POST /api/claims/{id}/lease: whether the claim is now the caller's (`granted`), and who holds it
+ * until when; not granted when someone else holds an unexpired lease, or the claim no longer
+ * needs review (its status says so). Being refused a lease is an answer, not an error.
+ */
+export const Lease = z.object({
+  claimId: z.string(),
+  granted: z.boolean(),
+  status: ClaimStatus,
+  leasedBy: z.optional(z.string()),
+  leasedUntil: z.optional(z.string()),
+});
 export type Lease = z.infer<typeof Lease>;
 
 /** GET /api/articles/{id}/view: the article's whole text with every claim (without evidence or history). */

@@ -126,22 +126,23 @@ describe('undo, leases and bulk verdicts', () => {
     expect((await call('POST', `/api/claims/${claim.id}/undo`, { expectedVersion: 2 }, 'Lan')).status).toBe(409);
   });
 
-  it('leases a claim to one reviewer: another is refused with the claim and who holds it, until it is released', async () => {
+  it('leases a claim to one reviewer: another is told who holds it until when, until it is released', async () => {
     const fresh = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text: 'Crews removed 900 tonnes of silt.' })));
     const [claim] = await processed(fresh.json.articleId);
     const first = await call('POST', `/api/claims/${claim!.id}/lease`, undefined, 'Lan');
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ claimId: claim!.id, leasedBy: 'Lan' });
+    expect(first.json).toMatchObject({ claimId: claim!.id, granted: true, leasedBy: 'Lan' });
     expect(Date.parse(first.json.leasedUntil)).toBeGreaterThan(Date.now());
     const second = await call('POST', `/api/claims/${claim!.id}/lease`, undefined, 'Omar');
-    expect(second.status).toBe(409);
-    expect(second.json.current).toMatchObject({ leasedBy: 'Lan' });
+    expect(second.status).toBe(200);
+    expect(second.json).toMatchObject({ granted: false, leasedBy: 'Lan', leasedUntil: first.json.leasedUntil });
     const listed = await getJson(pipeline.url, '/api/claims?limit=100', pipeline.reviewerToken);
     expect(listed.json.items.find((c: ClaimRecord) => c.id === claim!.id)).toMatchObject({ leasedBy: 'Lan' });
     expect((await call('DELETE', `/api/claims/${claim!.id}/lease`, undefined, 'Lan')).status).toBe(200);
-    expect((await call('POST', `/api/claims/${claim!.id}/lease`, undefined, 'Omar')).json.leasedBy).toBe('Omar');
-    // a verdict ends the lease
+    expect((await call('POST', `/api/claims/${claim!.id}/lease`, undefined, 'Omar')).json).toMatchObject({ granted: true, leasedBy: 'Omar' });
+    // a verdict ends the lease, and a reviewed claim is leased to no one
     expect((await review(claim!.id, { verdict: 'confirmed', expectedVersion: 0 }, 'Omar')).json.leasedBy).toBeUndefined();
+    expect((await call('POST', `/api/claims/${claim!.id}/lease`, undefined, 'Lan')).json).toEqual({ claimId: claim!.id, granted: false, status: 'confirmed' });
   });
 
   it('marks several claims of an article in one request, each on its version', async () => {

@@ -144,18 +144,18 @@ describe('bulkReview', () => {
 
 describe('leaseClaim', () => {
   it('gives a claim to one reviewer at a time until the lease runs out', async () => {
-    expect(await leaseClaim(claimA(0), 'Lan', deps)).toEqual({ claimId: claimA(0), leasedBy: 'Lan', leasedUntil: new Date(now.getTime() + LEASE_MS).toISOString() });
-    const taken = leaseClaim(claimA(0), 'Omar', deps);
-    await expect(taken).rejects.toBeInstanceOf(StaleVersionError);
-    await taken.catch((error: StaleVersionError) => expect(error.current).toMatchObject({ leasedBy: 'Lan' }));
-    expect((await leaseClaim(claimA(0), 'Lan', deps)).leasedBy).toBe('Lan'); // renewed
+    const until = new Date(now.getTime() + LEASE_MS).toISOString();
+    expect(await leaseClaim(claimA(0), 'Lan', deps)).toEqual({ claimId: claimA(0), granted: true, status: 'needs_review', leasedBy: 'Lan', leasedUntil: until });
+    expect(await leaseClaim(claimA(0), 'Omar', deps)).toEqual({ claimId: claimA(0), granted: false, status: 'needs_review', leasedBy: 'Lan', leasedUntil: until });
+    expect((await leaseClaim(claimA(0), 'Lan', deps)).granted).toBe(true); // renewed
     now = new Date(now.getTime() + LEASE_MS + 1000);
-    expect((await leaseClaim(claimA(0), 'Omar', deps)).leasedBy).toBe('Omar');
+    expect(await leaseClaim(claimA(0), 'Omar', deps)).toMatchObject({ granted: true, leasedBy: 'Omar' });
   });
 
-  it('does not lease a claim that was reviewed', async () => {
+  it('does not lease a claim that was reviewed, and says so', async () => {
     await reviewClaim(claimA(2), { verdict: 'confirmed', sourceUrls: [], expectedVersion: 0 }, 'Omar', deps);
-    await expect(leaseClaim(claimA(2), 'Lan', deps)).rejects.toBeInstanceOf(StaleVersionError);
+    expect(await leaseClaim(claimA(2), 'Lan', deps)).toEqual({ claimId: claimA(2), granted: false, status: 'confirmed' });
+    await expect(leaseClaim(`${A}-c0099`, 'Lan', deps)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
