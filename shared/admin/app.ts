@@ -406,7 +406,17 @@ function renderCounts(): void {
     'table',
     { class: 'backlog' },
     h('caption', {}, t('counts.backlog')),
-    h('thead', {}, h('tr', {}, h('td', {}), ...CORROBORATIONS.map((c) => h('th', { scope: 'col' }, corroborationBadge(c))), h('th', { scope: 'col' }, t('counts.total')))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('td', {}),
+        ...CORROBORATIONS.map((c) => h('th', { scope: 'col', class: `col-${c.replace('_', '-')}`, title: t(`corroboration.${c}`) }, h('span', { 'aria-hidden': 'true' }, CORROBORATION_ICONS[c]), h('span', { class: 'visually-hidden' }, t(`corroboration.${c}`)))),
+        h('th', { scope: 'col' }, t('counts.total')),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -427,9 +437,11 @@ function renderCounts(): void {
   );
 }
 
+/** Each corroboration state has an icon of its own, so that colour is never the only cue. */
+const CORROBORATION_ICONS: Record<Corroboration, string> = { conflicting: '⚠', corroborated: '✓', single_source: '○' };
+
 function corroborationBadge(corroboration: Corroboration): HTMLElement {
-  const icon = { conflicting: '⚠', corroborated: '✓', single_source: '○' }[corroboration];
-  return h('span', { class: `badge badge-${corroboration.replace('_', '-')}` }, h('span', { 'aria-hidden': 'true', class: 'icon' }, icon), ` ${t(`corroboration.${corroboration}`)}`);
+  return h('span', { class: `badge badge-${corroboration.replace('_', '-')}` }, h('span', { 'aria-hidden': 'true', class: 'icon' }, CORROBORATION_ICONS[corroboration]), ` ${t(`corroboration.${corroboration}`)}`);
 }
 
 function renderQueue(): void {
