@@ -2,7 +2,7 @@ import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { StatefulStack } from './stacks/stateful-stack';
 import { StatelessStack } from './stacks/stateless-stack';
-import { PUBLIC_BASE_URL, PUBLISHER, publicBaseUrl, publisherName } from './settings';
+import { ALARM_EMAIL_CONTEXT_KEY, PUBLIC_BASE_URL, PUBLISHER, publicBaseUrl, publisherName } from './settings';
 
 export interface BuildAppProps {
   /** Passed to the App (tests pass `aws:cdk:bundling-stacks: []` and the cdk.json context). */
@@ -19,6 +19,8 @@ export interface BuildAppProps {
    * @default the `publicBaseUrl` context value, else the HTTP API's own address
    */
   readonly publicBaseUrl?: string;
+  /** Who receives the alarms by e-mail. @default the `alarmEmail` context value, else none */
+  readonly alarmEmail?: string;
 }
 
 export interface FactCheckApp {
@@ -61,6 +63,7 @@ export function buildApp(props: BuildAppProps = {}): FactCheckApp {
     publicBaseUrl: publicBaseUrl(
       props.publicBaseUrl ?? app.node.tryGetContext(PUBLIC_BASE_URL.contextKey),
     ),
+    alarmEmail: props.alarmEmail ?? (app.node.tryGetContext(ALARM_EMAIL_CONTEXT_KEY) as string | undefined),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

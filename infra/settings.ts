@@ -18,11 +18,25 @@ export const API_FUNCTION_TIMEOUT = Duration.seconds(10);
 /** Steady-state requests per second and burst for the whole HTTP API stage. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
+/**
+ * A tighter throttle on the public, unauthenticated webhook route, so that junk posted there
+ * (which the function refuses, but only after running) cannot use up the stage's budget and
+ * starve the reviewers' API.
+ */
+export const WEBHOOK_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+
+/** How often the reconciler looks for articles left unfinished. */
+export const RECONCILER = { everyMinutes: 5 } as const;
+
+/** The context key of an e-mail address that receives the pipeline's alarms (optional). */
+export const ALARM_EMAIL_CONTEXT_KEY = 'alarmEmail';
+
 /** Powertools service names, one per function. */
 export const SERVICE = {
   ingest: 'ingest-webhook',
   worker: 'claim-worker',
   review: 'review-api',
+  reconciler: 'reconciler',
 } as const;
 
 /**

@@ -52,6 +52,10 @@ Then review its claims at ${pipeline.url}/admin, or read them with the articleId
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 
 Ctrl-C stops everything.`);
+  const { requeued, failed } = pipeline.recovered;
+  if (requeued.length + failed.length > 0) {
+    console.log(`\n${requeued.length} article(s) left unfinished by the last run queued again${failed.length ? `, ${failed.length} marked failed after too many attempts` : ''}.`);
+  }
   const stop = async () => {
     await pipeline.stop();
     process.exit(0);

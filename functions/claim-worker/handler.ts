@@ -5,18 +5,26 @@ import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { requiredEnv } from '../../shared/adapters/secrets';
 import { ENV } from '../../shared/adapters/table';
-import { processArticle } from '../../shared/pipeline/process';
+import { processDelivery } from '../../shared/pipeline/process';
 import { ArticleMessage } from '../../shared/schemas/article';
 
 const logger = new Logger({ serviceName: 'claim-worker' });
 const stores = dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName));
+const maxReceiveCount = Number(requiredEnv(ENV.maxReceiveCount));
 const processor = new BatchProcessor(EventType.SQS);
 
 /** One queued article: a failure fails this record alone; SQS redelivers it, then dead-letters it. */
 async function recordHandler(record: SQSRecord): Promise<void> {
-  const message = ArticleMessage.parse(JSON.parse(record.body));
-  const outcome = await processArticle(message.articleId, { ...stores, now: () => new Date() });
-  logger.info('article handled', { articleId: message.articleId, outcome, receiveCount: record.attributes.ApproximateReceiveCount });
+  const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+  let articleId: string | undefined;
+  try {
+    articleId = ArticleMessage.parse(JSON.parse(record.body)).articleId;
+    const outcome = await processDelivery(articleId, { receiveCount, maxReceiveCount }, { ...stores, now: () => new Date() });
+    logger.info('article handled', { articleId, outcome, receiveCount });
+  } catch (error) {
+    logger.error('article not handled', { articleId, messageId: record.messageId, receiveCount, maxReceiveCount, error: error as Error });
+    throw error;
+  }
 }
 
 export const handler = async (event: SQSEvent, context: Context) =>

@@ -1,7 +1,9 @@
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import { ENV } from '../../shared/adapters/table';
 import { SERVICE, WORKER } from '../settings';
+import { MAX_RECEIVE_COUNT } from './queue';
 import { functionEntry, NodeFunction } from './node-function';
 import type { Storage } from './storage';
 
@@ -22,19 +24,11 @@ export class ClaimWorker extends Construct {
       description: 'Extracts and corroborates the claims of queued articles',
       timeout: WORKER.timeout,
     })
-      // Reads the article and its text, batch-writes claims, updates the article and the
-      // earlier claims a new one corroborates, found through the match-key index.
-      .useTable(props.storage, {
-        actions: [
-          'GetItem',
-          'BatchGetItem',
-          'Query',
-          'PutItem',
-          'UpdateItem',
-          'BatchWriteItem',
-          'ConditionCheckItem',
-        ],
-      });
+      // Reads the article, its text and stored claims; batch-writes new claims and their match
+      // entries and evidence; updates the article (taken, processed, failed) and the claims a
+      // new one corroborates.
+      .useTable(props.storage, { actions: ['GetItem', 'Query', 'UpdateItem', 'BatchWriteItem'] });
+    this.function.lambda.addEnvironment(ENV.maxReceiveCount, String(MAX_RECEIVE_COUNT));
 
     this.function.lambda.addEventSource(
       new SqsEventSource(props.queue, {

@@ -1,6 +1,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   type HttpRoute,
@@ -12,7 +13,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { API_THROTTLE } from '../settings';
+import { API_THROTTLE, WEBHOOK_THROTTLE } from '../settings';
 
 export interface PipelineHttpApiProps {
   readonly ingestFunction: IFunction;
@@ -25,6 +26,9 @@ export interface PipelineHttpApiProps {
     readonly audience: string;
   };
 }
+
+/** The route key of the newsroom webhook. */
+export const WEBHOOK_ROUTE_KEY = 'POST /webhooks/articles';
 
 /** The review API's routes, all behind the JWT authorizer. */
 export const REVIEW_API_ROUTES: readonly { method: HttpMethod; path: string }[] = [
@@ -112,6 +116,12 @@ export class PipelineHttpApi extends Construct {
       methods: [HttpMethod.POST],
       integration: ingest,
     });
+    // the public route gets a budget of its own, below the stage's (HttpStage has no route settings)
+    (this.stage.node.defaultChild as CfnStage).routeSettings = {
+      // CloudFormation's property names: routeSettings is untyped JSON, passed through as written
+      [WEBHOOK_ROUTE_KEY]: { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit },
+    };
+    for (const route of webhookRoutes) this.stage.node.addDependency(route);
 
     this.reviewerAuthorizer = new HttpJwtAuthorizer('Reviewers', props.reviewerTokens.issuer, {
       jwtAudience: [props.reviewerTokens.audience],

@@ -1,5 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -17,9 +19,14 @@ export interface ArticleQueueProps {
 export class ArticleQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** How long a received message stays invisible: an article unfinished longer has lost it. */
+  readonly visibilityTimeout: Duration;
 
   constructor(scope: Construct, id: string, props: ArticleQueueProps) {
     super(scope, id);
+    // AWS's rule for Lambda consumers: at least six times the function timeout, plus the
+    // batching window during which polled messages are already invisible.
+    this.visibilityTimeout = Duration.seconds(props.consumerTimeout.toSeconds() * 6 + props.consumerBatchingWindow.toSeconds());
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -34,11 +41,7 @@ export class ArticleQueue extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(4),
-      // AWS's rule for Lambda consumers: at least six times the function timeout, plus the
-      // batching window during which polled messages are already invisible.
-      visibilityTimeout: Duration.seconds(
-        props.consumerTimeout.toSeconds() * 6 + props.consumerBatchingWindow.toSeconds(),
-      ),
+      visibilityTimeout: this.visibilityTimeout,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -50,6 +53,8 @@ export interface ArticleQueueAlarmsProps {
   readonly deadLetterQueue: IQueue;
   /** Age of the oldest waiting article that means the worker is stuck or far behind. */
   readonly maxMessageAge?: Duration;
+  /** Where the alarms (and their return to OK) are sent. */
+  readonly topic: ITopic;
 }
 
 /**
@@ -88,5 +93,11 @@ export class ArticleQueueAlarms extends Construct {
       datapointsToAlarm: 3,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+
+    const notify = new SnsAction(props.topic);
+    for (const alarm of [this.deadLetterAlarm, this.oldestMessageAlarm]) {
+      alarm.addAlarmAction(notify);
+      alarm.addOkAction(notify);
+    }
   }
 }

@@ -24,10 +24,9 @@ export class WebhookIngest extends Construct {
       description: 'Verifies, stores and enqueues articles posted by newsrooms',
       timeout: API_FUNCTION_TIMEOUT,
     })
-      // Delivery dedupe and the article are conditional puts; text chunks are batch-written.
-      .useTable(props.storage, {
-        actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchWriteItem', 'ConditionCheckItem'],
-      })
+      // Delivery dedupe and the article are conditional puts (read back on a repeat); text
+      // chunks are batch-written.
+      .useTable(props.storage, { actions: ['GetItem', 'PutItem', 'BatchWriteItem'] })
       .useQueueForSending(props.queue)
       .useSecret(ENV.webhookSecretArn, props.webhookSecret);
   }

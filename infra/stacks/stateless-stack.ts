@@ -1,8 +1,10 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Alerts } from '../constructs/alerts';
 import { ClaimWorker } from '../constructs/claim-worker';
 import { PipelineHttpApi } from '../constructs/http-api';
 import { ArticleQueueAlarms } from '../constructs/queue';
+import { Reconciler } from '../constructs/reconciler';
 import { ReviewApi } from '../constructs/review-api';
 import { WebhookIngest } from '../constructs/webhook-ingest';
 import { PUBLISHER } from '../settings';
@@ -14,6 +16,8 @@ export interface StatelessStackProps extends StackProps {
   readonly publisherName?: string;
   /** Where the public pages of verdicts live (a custom domain). @default the HTTP API's own address */
   readonly publicBaseUrl?: string;
+  /** Who receives the alarms by e-mail. @default no subscription (the topic only) */
+  readonly alarmEmail?: string;
 }
 
 /** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
@@ -23,6 +27,8 @@ export class StatelessStack extends Stack {
   readonly review: ReviewApi;
   readonly httpApi: PipelineHttpApi;
   readonly queueAlarms: ArticleQueueAlarms;
+  readonly reconciler: Reconciler;
+  readonly alerts: Alerts;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -44,12 +50,20 @@ export class StatelessStack extends Stack {
       reviewerTokens: { issuer: reviewers.jwtIssuer, audience: reviewers.client.userPoolClientId },
     });
     this.review.publishAt(props.publicBaseUrl ?? this.httpApi.publicBaseUrl);
+    this.reconciler = new Reconciler(this, 'Reconciler', {
+      storage,
+      queue: articleQueue.queue,
+      visibilityTimeout: articleQueue.visibilityTimeout,
+    });
+    this.alerts = new Alerts(this, 'Alerts', { email: props.alarmEmail });
     this.queueAlarms = new ArticleQueueAlarms(this, 'ArticleQueueAlarms', {
       queue: articleQueue.queue,
       deadLetterQueue: articleQueue.deadLetterQueue,
+      topic: this.alerts.topic,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'AdminUrl', { value: this.httpApi.adminUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
   }
 }

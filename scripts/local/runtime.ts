@@ -7,7 +7,12 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
 import { type HttpHandler, startHttpServer } from './http-server';
-import { createQueues, createTable, startDynalite, startFauxqs } from './services';
+import { dynamoDocumentClient } from '../../shared/adapters/clients';
+import { dynamoStores } from '../../shared/adapters/dynamo';
+import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
+import { PROCESSING_LEASE_MS } from '../../shared/pipeline/process';
+import { reconcile, type ReconcileReport } from '../../shared/pipeline/reconcile';
+import { createQueues, createTable, QUEUE_VISIBILITY_SECONDS, startDynalite, startFauxqs } from './services';
 import { type Poller, startPoller } from './sqs-poller';
 
 export interface LocalPipelineOptions {
@@ -23,6 +28,12 @@ export interface LocalPipelineOptions {
   maxReceiveCount?: number;
   /** Start without the poller (tests drive it themselves). */
   poll?: boolean;
+  /**
+   * Seconds between two runs of the reconciler, which queues again the articles left
+   * unfinished (default 30; 0 runs it only at start-up, when it queues again every unfinished
+   * article: the local queue lives in memory, so whatever it held was lost with the last run).
+   */
+  reconcileEverySeconds?: number;
   onWorkerError?(error: unknown): void;
 }
 
@@ -35,10 +46,16 @@ export interface LocalPipeline {
   deadLetterQueueUrl: string;
   dynamodbEndpoint: string;
   sqsEndpoint: string;
+  /** Articles queued again at start-up (left unfinished by an earlier run with the same data). */
+  recovered: ReconcileReport;
+  /** Runs the reconciler now, for articles unfinished longer than `olderThanMs`. */
+  reconcile(olderThanMs?: number): Promise<ReconcileReport>;
   stop(): Promise<void>;
 }
 
 export const TABLE_NAME = 'factcheck-local';
+/** How long an article may stay unfinished before the periodic reconciler queues it again. */
+export const RECONCILE_AFTER_MS = Math.max(PROCESSING_LEASE_MS, QUEUE_VISIBILITY_SECONDS * 1000);
 export const QUEUE_NAME = 'factcheck-articles';
 
 export function newWebhookSecret(): string {
@@ -54,7 +71,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   const sqsServer = await startFauxqs();
   await createTable(dynamo.endpoint, TABLE_NAME);
   const sqs = sqsClient(sqsServer.endpoint);
-  const queues = await createQueues(sqs, QUEUE_NAME, { maxReceiveCount: options.maxReceiveCount ?? 5 });
+  const maxReceiveCount = options.maxReceiveCount ?? 5;
+  const queues = await createQueues(sqs, QUEUE_NAME, { maxReceiveCount });
   const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
 
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
@@ -85,6 +103,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.dynamodbEndpoint]: dynamo.endpoint,
     [ENV.sqsEndpoint]: sqsServer.endpoint,
     [ENV.publicBaseUrl]: options.publicBaseUrl ?? http.url,
+    [ENV.maxReceiveCount]: String(maxReceiveCount),
+    [ENV.reconcileAfterSeconds]: String(RECONCILE_AFTER_MS / 1000),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
@@ -105,6 +125,23 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       onError: options.onWorkerError,
     });
   }
+  const reconcileDb = dynamoDocumentClient(dynamo.endpoint);
+  const reconcileDeps = {
+    articles: dynamoStores(reconcileDb, TABLE_NAME).articles,
+    queue: new SqsArticleQueue(sqs, queues.queueUrl),
+    now: () => new Date(),
+  };
+  const runReconciler = (olderThanMs = RECONCILE_AFTER_MS) => reconcile({ olderThanMs }, reconcileDeps);
+  // the queue starts empty: every article an earlier run left unfinished is queued again
+  const recovered = await runReconciler(0);
+  const every = options.reconcileEverySeconds ?? 30;
+  let reconciling: Promise<unknown> = Promise.resolve();
+  const timer = every > 0
+    ? setInterval(() => {
+        reconciling = runReconciler().catch((error: unknown) => options.onWorkerError?.(error));
+      }, every * 1000)
+    : undefined;
+  timer?.unref();
   return {
     url: http.url,
     webhookSecret,
@@ -114,12 +151,17 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     deadLetterQueueUrl: queues.deadLetterQueueUrl,
     dynamodbEndpoint: dynamo.endpoint,
     sqsEndpoint: sqsServer.endpoint,
+    recovered,
+    reconcile: runReconciler,
     async stop() {
+      clearInterval(timer);
+      await reconciling;
       await poller?.stop();
       await http.close();
       await sqsServer.close();
       await dynamo.close();
       sqs.destroy();
+      reconcileDb.destroy();
     },
   };
 }

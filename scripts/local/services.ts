@@ -66,6 +66,9 @@ export async function createTable(endpoint: string, tableName: string): Promise<
   db.destroy();
 }
 
+/** The local queue's visibility timeout (the worker's own retries use a shorter delay). */
+export const QUEUE_VISIBILITY_SECONDS = 30;
+
 export interface LocalQueues {
   queueUrl: string;
   deadLetterQueueUrl: string;
@@ -78,7 +81,7 @@ export async function createQueues(sqs: SQSClient, name: string, options: { maxR
   const queue = await sqs.send(new CreateQueueCommand({
     QueueName: name,
     Attributes: {
-      VisibilityTimeout: String(options.visibilityTimeout ?? 30),
+      VisibilityTimeout: String(options.visibilityTimeout ?? QUEUE_VISIBILITY_SECONDS),
       RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: options.maxReceiveCount ?? 5 }),
     },
   }));

@@ -4,13 +4,16 @@
  *
  * | item                | PK                          | SK                              | GSI1 (review queue)                              |
  * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|
- * | article             | ARTICLE#<articleId>         | META                            |                                                  |
+ * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |
  * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
  * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
  * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
  * | review counters     | COUNTS, REVIEWS#<day>, SOURCES (see dynamo/counters.ts)         |                                                  |
+ *
+ * Article items that are not yet processed nor failed are also in GSI1, under
+ * `ARTICLES#unfinished` / `<last change>#<articleId>`: the reconciler's one Query.
  */
 export const TABLE = {
   partitionKey: 'PK',
@@ -34,6 +37,10 @@ export const ENV = {
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
   /** Where the public pages live (https://..., no trailing slash): the ClaimReview `url` is built on it. */
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** Receives of a message before it moves to the dead-letter queue (the queue's redrive policy). */
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
+  /** How long an article may wait unfinished before the reconciler queues it again, in seconds. */
+  reconcileAfterSeconds: 'RECONCILE_AFTER_SECONDS',
   /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',

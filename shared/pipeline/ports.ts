@@ -11,13 +11,34 @@ export interface ArticleStore {
   getText(article: ArticleRecord): Promise<string>;
   /** Remembers which article a webhook delivery brought; returns the article id recorded first. */
   recordDelivery(deliveryId: string, articleId: string): Promise<string>;
-  markProcessed(article: ArticleRecord, update: { claimCount: number; language: Language }): Promise<void>;
+  /**
+   * Takes the article for one worker run: status processing, held until `leaseUntil`, one more
+   * attempt. Answers null (and changes nothing) when another run holds it, or it changed since it
+   * was read.
+   */
+  beginProcessing(article: ArticleRecord, leaseUntil: Date, now: Date): Promise<ArticleRecord | null>;
+  /** Gives up a run's hold on the article after an error, so that the queue's retry may take it (queued again). */
+  release(article: ArticleRecord, now: Date): Promise<void>;
+  markProcessed(article: ArticleRecord, update: { claimCount: number; language: Language; truncated?: string }): Promise<void>;
   markFailed(article: ArticleRecord, reason: string): Promise<void>;
+  /**
+   * Articles not yet processed nor failed (queued, or held by a worker) whose last change is
+   * older than `changedBefore`, oldest first, at most `limit` (a Query on a sparse index).
+   */
+  unfinished(changedBefore: Date, limit: number): Promise<ArticleRecord[]>;
+  /**
+   * Marks an unfinished article queued again, as of `now`, unless it changed since it was read
+   * (then answers false: a worker or another reconciler got to it first).
+   */
+  requeue(article: ArticleRecord, now: Date): Promise<boolean>;
 }
 
 /** Where claims live. */
 export interface ClaimStore {
-  /** Writes the claims of one article; writing the same claims again changes nothing. */
+  /**
+   * Writes new claims of one article (the use case never passes a claim that is stored already:
+   * a stored claim, and a reviewer's verdict on it, is never rewritten by the pipeline).
+   */
   putClaims(claims: readonly ClaimRecord[]): Promise<void>;
   /** The claims of an article with their evidence. */
   claimsOf(articleId: string): Promise<ClaimRecord[]>;

@@ -1,9 +1,11 @@
 import { extractClaims } from '../claims/index';
 import { matchEntries } from '../corroboration/entries';
 import { findLinks } from '../corroboration/match';
-import type { ArticleRecord, ClaimRecord } from '../schemas/article';
-import type { ExtractedClaim } from '../schemas/claim';
+import type { ArticleRecord } from '../schemas/article';
+import { joinExtraction, MAX_CLAIMS_PER_ARTICLE } from './claim-records';
 import type { ArticleStore, ClaimStore, Clock, MatchIndex } from './ports';
+
+export { claimIdOf, newClaimRecords } from './claim-records';
 
 export interface ProcessDeps {
   articles: ArticleStore;
@@ -12,22 +14,40 @@ export interface ProcessDeps {
   now: Clock;
 }
 
-export type ProcessOutcome = 'processed' | 'already_processed' | 'missing' | 'failed';
+export type ProcessOutcome = 'processed' | 'already_processed' | 'in_progress' | 'missing' | 'failed';
+
+/** How long a worker run holds an article: twice the worker's timeout in AWS (60 s). */
+export const PROCESSING_LEASE_MS = 120_000;
 
 /**
  * Extracts, stores and corroborates the claims of one queued article.
  * In: the article id from the queue. Out: what happened.
- * Steps: read the article (skip it if gone or already processed); read its text (an article whose
- * text is incomplete, or that the extractor cannot read, is marked failed with the reason);
- * extract the claims and write them with ids derived from the article and their position, so
- * that a redelivered message rewrites the same items; index them and link them to what other
- * sources said (shared/corroboration), on both sides; mark the article processed, only if nobody
- * else did meanwhile (version check).
+ * Steps: read the article (skip it if gone or already processed); take it for this run (skip it
+ * if another run holds it: that run, or the reconciler once its lease ends, finishes it); read
+ * its text (an article whose text is incomplete, or that the extractor cannot read, is marked
+ * failed with the reason); extract the claims, at most MAX_CLAIMS_PER_ARTICLE (the article says
+ * when it was truncated); join them to the claims already stored for it, which are kept as they
+ * are (claim-records.ts), and write the new ones; index them and link them to what other
+ * sources said (shared/corroboration), on both sides; mark the article processed, only if
+ * nobody else did meanwhile (version check).
  */
 export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
-  const article = await deps.articles.getArticle(articleId);
-  if (!article) return 'missing';
-  if (article.status === 'processed') return 'already_processed';
+  const found = await deps.articles.getArticle(articleId);
+  if (!found) return 'missing';
+  if (found.status === 'processed') return 'already_processed';
+  const now = deps.now();
+  const article = await deps.articles.beginProcessing(found, new Date(now.getTime() + PROCESSING_LEASE_MS), now);
+  if (!article) return 'in_progress';
+  try {
+    return await processTaken(article, now, deps);
+  } catch (error) {
+    // the queue retries: let the retry take the article at once rather than wait for the lease
+    await deps.articles.release(article, deps.now()).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps): Promise<ProcessOutcome> {
   const text = await deps.articles.getText(article);
   if (text.length !== article.textLength) {
     await deps.articles.markFailed(article, `stored text has ${text.length} characters, expected ${article.textLength}`);
@@ -41,36 +61,45 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
     await deps.articles.markFailed(article, `claim extraction failed: ${(error as Error).message}`);
     return 'failed';
   }
-  const { language, claims } = extracted;
-  const records = newClaimRecords(article, claims, deps.now().toISOString());
-  await deps.claims.putClaims(records);
+  const { language } = extracted;
+  const kept = extracted.claims.slice(0, MAX_CLAIMS_PER_ARTICLE);
+  const truncated = extracted.claims.length > kept.length
+    ? `${extracted.claims.length} claims found; only the first ${MAX_CLAIMS_PER_ARTICLE} are kept`
+    : undefined;
+  const stored = await deps.claims.claimsOf(article.id);
+  const { all, added } = joinExtraction(article, stored, kept, now.toISOString());
+  await deps.claims.putClaims(added);
 
   // corroboration: index first, so that of two articles processed at once the later finds the
   // earlier; then look up candidates by key, link, and store the links on both sides
-  const entries = matchEntries({ ...article, text }, records);
+  const entries = matchEntries({ ...article, text }, all);
   await deps.matches.index(entries);
   const links = findLinks(entries, await deps.matches.candidates(entries));
   await deps.matches.saveLinks(links);
-  await deps.articles.markProcessed(article, { claimCount: records.length, language });
+  await deps.articles.markProcessed(article, { claimCount: all.length, language, ...(truncated ? { truncated } : {}) });
   return 'processed';
 }
 
-/** The stored form of freshly extracted claims: ids from the article and position, awaiting review. */
-export function newClaimRecords(article: Pick<ArticleRecord, 'id' | 'source'>, claims: readonly ExtractedClaim[], createdAt: string): ClaimRecord[] {
-  return claims.map((claim, index) => ({
-    ...claim,
-    id: claimIdOf(article.id, index),
-    articleId: article.id,
-    source: article.source,
-    status: 'needs_review',
-    version: 0,
-    createdAt,
-    corroboration: 'single_source',
-    evidence: [],
-    history: [],
-  }));
-}
-
-export function claimIdOf(articleId: string, index: number): string {
-  return `${articleId}-c${String(index).padStart(4, '0')}`;
+/**
+ * The worker's handling of one queue message: processes the article, and when this was the last
+ * receive before the message moves to the dead-letter queue, marks the article failed with the
+ * reason, so that it is never left waiting unseen. The error is thrown again for the queue.
+ */
+export async function processDelivery(
+  articleId: string,
+  delivery: { receiveCount: number; maxReceiveCount: number },
+  deps: ProcessDeps,
+): Promise<ProcessOutcome> {
+  try {
+    return await processArticle(articleId, deps);
+  } catch (error) {
+    if (delivery.receiveCount >= delivery.maxReceiveCount) {
+      const article = await deps.articles.getArticle(articleId).catch(() => null);
+      if (article && article.status !== 'processed') {
+        const reason = `gave up after ${delivery.receiveCount} attempts: ${(error as Error).message}`.slice(0, 1000);
+        await deps.articles.markFailed(article, reason).catch(() => undefined);
+      }
+    }
+    throw error;
+  }
 }

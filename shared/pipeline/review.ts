@@ -50,8 +50,8 @@ export async function getArticle(id: string, deps: Pick<ReviewDeps, 'articles' |
   const article = await deps.articles.getArticle(id);
   if (!article) throw new NotFoundError(`no article ${id}`);
   const claims = await deps.claims.claimsOf(id);
-  const { url, source, title, language, publishedAt, status, reason } = article;
-  return { id, url, source, title, language, publishedAt, status, reason, claims };
+  const { url, source, title, language, publishedAt, status, reason, truncated } = article;
+  return { id, url, source, title, language, publishedAt, status, reason, truncated, claims };
 }
 
 /** An article's whole text with every claim and its status, for triage in one view (no evidence or history). */

@@ -7,13 +7,14 @@ import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppProps, type FactCheckApp } from '../../infra/app-builder';
-import { REVIEW_API_ROUTES } from '../../infra/constructs/http-api';
+import { REVIEW_API_ROUTES, WEBHOOK_ROUTE_KEY } from '../../infra/constructs/http-api';
 import { MAX_RECEIVE_COUNT } from '../../infra/constructs/queue';
-import { PUBLISHER, WORKER } from '../../infra/settings';
+import { API_THROTTLE, PUBLISHER, RECONCILER, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
 import { ENV, TABLE } from '../../shared/adapters/table';
 import { REVIEWERS_GROUP } from '../../shared/http/auth';
 
@@ -99,7 +100,8 @@ beforeAll(() => {
   assemblyDir = built.app.synth().directory;
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
-});
+  // a synth takes ~13 s on a busy 2-core machine: more than vitest's default hook timeout
+}, 300_000);
 
 describe('cdk-nag (AwsSolutions)', () => {
   it('synthesizes with no unacknowledged finding', () => {
@@ -376,7 +378,7 @@ describe('reviewers (Cognito)', () => {
 
 describe('stateless stack', () => {
   it('runs every function on Node 22, ARM64, traced, with source maps', () => {
-    stateless.resourceCountIs('AWS::Lambda::Function', 3);
+    stateless.resourceCountIs('AWS::Lambda::Function', 4);
     stateless.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -394,7 +396,7 @@ describe('stateless stack', () => {
   });
 
   it('keeps every log group a month', () => {
-    stateless.resourceCountIs('AWS::Logs::LogGroup', 4);
+    stateless.resourceCountIs('AWS::Logs::LogGroup', 5);
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -575,6 +577,67 @@ describe('stateless stack', () => {
     });
   });
 
+  it('sends both queue alarms, and their return to OK, to the alarm topic', () => {
+    const topicId = built.stateless.getLogicalId(built.stateless.alerts.topic.node.defaultChild as CfnTopic);
+    const alarms = stateless.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } });
+    expect(Object.keys(alarms)).toHaveLength(2);
+    for (const alarm of Object.values(alarms)) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
+    }
+    stateless.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    stateless.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('subscribes the alarmEmail context address to the alarm topic', () => {
+    const withEmail = Template.fromStack(buildWithoutBundling({ alarmEmail: 'desk@newsroom.example' }).stateless);
+    withEmail.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'desk@newsroom.example' });
+    expect(() => buildWithoutBundling({ alarmEmail: 'not an address' })).toThrow(/alarmEmail/);
+  });
+
+  it('throttles the public webhook route below the rest of the stage', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
+      RouteSettings: {
+        [WEBHOOK_ROUTE_KEY]: { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit },
+      },
+    });
+    expect(WEBHOOK_THROTTLE.rateLimit).toBeLessThan(API_THROTTLE.rateLimit);
+  });
+
+  it('runs the reconciler on a schedule, with the queue visibility timeout as its staleness', () => {
+    const fnId = built.stateless.getLogicalId(built.stateless.reconciler.function.lambda.node.defaultChild as CfnFunction);
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${RECONCILER.everyMinutes} minutes)`,
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } }),
+    });
+    const fn = (stateless.toJSON() as TemplateJson).Resources[fnId]!;
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      [ENV.reconcileAfterSeconds]: String(WORKER.timeout.toSeconds() * 6 + WORKER.maxBatchingWindow.toSeconds()),
+      [ENV.queueUrl]: expect.anything(),
+    });
+  });
+
+  it.each([
+    ['ingest', () => built.stateless.ingest.function.role, ['GetItem', 'PutItem', 'BatchWriteItem'], false],
+    ['worker', () => built.stateless.worker.function.role, ['GetItem', 'Query', 'UpdateItem', 'BatchWriteItem'], false],
+    ['reconciler', () => built.stateless.reconciler.function.role, ['UpdateItem', 'Query'], true],
+  ] as const)('grants the %s function exactly the DynamoDB actions its code calls', (_name, role, expected, onIndex) => {
+    const roleId = built.stateless.getLogicalId(role().node.defaultChild as CfnRole);
+    const statements = roleStatements(stateless, roleId).filter((statement) => statement.Effect === 'Allow');
+    const dynamodb = statements.flatMap((statement) => [statement.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+    expect(new Set(dynamodb)).toEqual(new Set(expected.map((a) => `dynamodb:${a}`)));
+    const indexQuery = statements.some((statement) => JSON.stringify(statement.Resource).includes(`/index/${TABLE.reviewIndex.name}`));
+    expect(indexQuery).toBe(onIndex);
+  });
+
+  it('tells the worker after how many receives a message dead-letters', () => {
+    const fnId = built.stateless.getLogicalId(built.stateless.worker.function.lambda.node.defaultChild as CfnFunction);
+    const fn = (stateless.toJSON() as TemplateJson).Resources[fnId]!;
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({ [ENV.maxReceiveCount]: String(MAX_RECEIVE_COUNT) });
+  });
+
   it('alarms on dead letters and on old messages', () => {
     stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
@@ -612,7 +675,8 @@ describe('stateless stack', () => {
   });
 
   it('uses no AWS managed policy on the function roles', () => {
-    stateless.resourceCountIs('AWS::IAM::Role', 3);
+    // four functions and the reconciler's schedule
+    stateless.resourceCountIs('AWS::IAM::Role', 5);
     stateless.allResourcesProperties('AWS::IAM::Role', {
       ManagedPolicyArns: Match.absent(),
     });

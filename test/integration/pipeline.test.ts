@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
+import { dynamoDocumentClient } from '../../shared/adapters/clients';
+import { dynamoStores } from '../../shared/adapters/dynamo';
+import { MAX_CLAIMS_PER_ARTICLE } from '../../shared/pipeline/claim-records';
 import { articleIdOf } from '../../shared/pipeline/ingest';
 import { ArticleResponse, ClaimPage, ClaimResponse } from '../../shared/schemas/article';
 import { article, eventually, getJson, postWebhook } from './helpers';
@@ -15,11 +18,13 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
+/** Waits on the article item alone (one GetItem a poll, so that polling never slows the worker), then reads it whole. */
 async function processed(articleId: string): Promise<ArticleResponse> {
-  return eventually(async () => {
-    const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
-    return status === 200 && json.status === 'processed' ? ArticleResponse.parse(json) : undefined;
-  }, 20_000, `article ${articleId} to be processed`);
+  const { articles } = dynamoStores(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
+  await eventually(async () => ((await articles.getArticle(articleId))?.status === 'processed' ? true : undefined), 60_000, `article ${articleId} to be processed`);
+  const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
+  expect(status).toBe(200);
+  return ArticleResponse.parse(json);
 }
 
 describe('webhook -> queue -> worker -> table -> read API', () => {
@@ -57,14 +62,23 @@ describe('webhook -> queue -> worker -> table -> read API', () => {
   });
 
   it('stores a long article in chunks and reads it back whole', async () => {
-    const paragraph = 'The harbour board approved 3 new cranes costing $12 million in total. ';
+    const paragraph = `The harbour board approved new cranes costing $12 million in total. ${'The quay works go on through the winter and the spring. '.repeat(10)}\n`;
     const text = paragraph.repeat(Math.ceil(250_000 / paragraph.length));
     const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
     expect(accepted.status).toBe(202);
     const stored = await processed(accepted.json.articleId);
-    expect(stored.claims).toHaveLength(2 * Math.ceil(250_000 / paragraph.length));
+    expect(stored.claims).toHaveLength(Math.ceil(250_000 / paragraph.length));
     const last = stored.claims.at(-1)!;
     expect(text.slice(last.start, last.end)).toBe('$12 million');
+  });
+
+  it('keeps the first claims of a claim-dense article and says it was truncated', async () => {
+    const text = '$1 '.repeat(100_000);
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
+    expect(accepted.status).toBe(202);
+    const stored = await processed(accepted.json.articleId);
+    expect(stored.claims).toHaveLength(MAX_CLAIMS_PER_ARTICLE);
+    expect(stored).toMatchObject({ truncated: true, reason: `100000 claims found; only the first ${MAX_CLAIMS_PER_ARTICLE} are kept` });
   });
 
   it('reduces an HTML article to its text', async () => {

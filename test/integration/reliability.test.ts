@@ -5,7 +5,8 @@
  * mistakes never get a 5xx.
  */
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,8 @@ async function allProcessedOnce(ids: readonly string[]): Promise<boolean> {
 async function expectProcessedExactlyOnce(ids: readonly string[]): Promise<void> {
   for (const id of ids) {
     const a = await stores().articles.getArticle(id);
-    expect(a).toMatchObject({ status: 'processed', version: 1, claimCount: 4 });
+    // taken once (version 1) and marked processed once (version 2)
+    expect(a).toMatchObject({ status: 'processed', version: 2, attempts: 1, claimCount: 4 });
     const claims = await stores().claims.claimsOf(id);
     expect(claims).toHaveLength(4);
     expect(new Set(claims.map((c) => c.id)).size).toBe(4);
@@ -130,6 +132,54 @@ describe('the claim worker', () => {
     }
     expect(throttled).toBeGreaterThan(3);
     await expectProcessedExactlyOnce(ids);
+  });
+});
+
+describe('reviewers and the pipeline', () => {
+  it("keeps a reviewer's verdict, version and history when the article is processed again", async () => {
+    const [id] = await postMany(1);
+    const real = stores();
+    // the first run dies after writing the claims, before its links and the processed mark
+    const dying = { ...real, matches: { ...real.matches, index: real.matches.index.bind(real.matches), candidates: real.matches.candidates.bind(real.matches), saveLinks: async () => { throw new Error('killed'); } } };
+    await expect(processArticle(id!, { ...dying, now: () => new Date() })).rejects.toThrow('killed');
+    const [claim] = await real.claims.claimsOf(id!);
+    const verdict = await fetch(`${pipeline.url}/api/claims/${claim!.id}/review`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${pipeline.reviewerToken}`, 'x-reviewer': 'Mona', 'content-type': 'application/json' },
+      body: JSON.stringify({ verdict: 'refuted', note: 'The port says 38', expectedVersion: 0 }),
+    });
+    expect(verdict.status).toBe(200);
+    // the message comes back after the first run's lease has ended
+    expect(await processArticle(id!, { ...real, now: () => new Date(Date.now() + 10 * 60_000) })).toBe('processed');
+    const after = await real.claims.getClaim(claim!.id);
+    expect(after).toMatchObject({ status: 'refuted', version: 1, history: [{ verdict: 'refuted', reviewer: 'Mona', note: 'The port says 38', version: 1 }] });
+    expect(await real.claims.claimsOf(id!)).toHaveLength(4);
+  });
+});
+
+describe('poison', () => {
+  it('marks an article that fails on every receive failed with the reason, and a redrive from the dead-letter queue processes it', async () => {
+    const [id] = await postMany(1);
+    const db = dynamoDocumentClient(pipeline.dynamodbEndpoint);
+    // a stored claim the worker cannot read: it fails on every receive
+    const broken = { PK: `ARTICLE#${id}`, SK: 'CLAIM#00000', type: 'claim', text: 42 };
+    await db.send(new PutCommand({ TableName: pipeline.tableName, Item: broken }));
+    const sqs = sqsClient(pipeline.sqsEndpoint);
+    await drain(worker, async () => (await stores().articles.getArticle(id!))?.status === 'failed');
+    const failed = await stores().articles.getArticle(id!);
+    expect(failed).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^gave up after 5 attempts: stored claim CLAIM#00000 does not match its schema/) });
+
+    // the fault is fixed, and the message is moved back from the dead-letter queue
+    await db.send(new DeleteCommand({ TableName: pipeline.tableName, Key: { PK: broken.PK, SK: broken.SK } }));
+    const dead = await eventually(async () => {
+      // the receive after the last one moves the message to the dead-letter queue
+      await pollOnce({ sqs, queueUrl: pipeline.queueUrl, handler: worker as never, waitSeconds: 0, retryDelaySeconds: 0 });
+      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: pipeline.deadLetterQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+      return out.Messages?.find((m) => m.Body?.includes(id!));
+    }, 10_000, 'the message in the dead-letter queue');
+    await sqs.send(new SendMessageCommand({ QueueUrl: pipeline.queueUrl, MessageBody: dead.Body! }));
+    await drain(worker, async () => (await stores().articles.getArticle(id!))?.status === 'processed');
+    expect(await stores().claims.claimsOf(id!)).toHaveLength(4);
   });
 });
 

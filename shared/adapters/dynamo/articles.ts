@@ -3,13 +3,13 @@
  * SDK errors become our own (ConditionalCheckFailed -> 'exists' / StaleVersionError).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleVersionError } from '../../errors';
 import type { ArticleStore } from '../../pipeline/ports';
 import { ArticleRecord } from '../../schemas/article';
 import type { Language } from '../../schemas/claim';
-import { TEXT_CHUNK_CHARS } from '../table';
-import { articleKey, articlePartition, deliveryKey, parseItem, textSortKey } from './keys';
+import { TABLE, TEXT_CHUNK_CHARS } from '../table';
+import { articleKey, articlePartition, deliveryKey, parseItem, textSortKey, UNFINISHED_ARTICLES, unfinishedSortKey } from './keys';
 import type { TableClient } from './table-client';
 
 export class DynamoArticleStore implements ArticleStore {
@@ -27,7 +27,14 @@ export class DynamoArticleStore implements ArticleStore {
       await this.table.db.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...articleKey(article.id), type: 'article', ...article },
+          Item: {
+            ...articleKey(article.id),
+            type: 'article',
+            ...article,
+            // in the sparse index of unfinished articles until processed or failed
+            [TABLE.reviewIndex.partitionKey]: UNFINISHED_ARTICLES,
+            [TABLE.reviewIndex.sortKey]: unfinishedSortKey(article.receivedAt, article.id),
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -72,22 +79,125 @@ export class DynamoArticleStore implements ArticleStore {
     }
   }
 
-  async markProcessed(article: ArticleRecord, update: { claimCount: number; language: Language }): Promise<void> {
+  async beginProcessing(article: ArticleRecord, leaseUntil: Date, now: Date): Promise<ArticleRecord | null> {
+    const next: ArticleRecord = {
+      ...article,
+      status: 'processing',
+      leaseUntil: leaseUntil.toISOString(),
+      attempts: (article.attempts ?? 0) + 1,
+      version: article.version + 1,
+    };
+    try {
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: articleKey(article.id),
+          UpdateExpression: 'SET #status = :processing, leaseUntil = :lease, attempts = :attempts, version = :next, #pk = :unfinished, #sk = :since',
+          // the version read, and no other run holding it (a lease that ended is free to take)
+          ConditionExpression: 'version = :version AND (#status <> :processing OR leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status', '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':processing': 'processing',
+            ':unfinished': UNFINISHED_ARTICLES,
+            ':lease': next.leaseUntil,
+            ':attempts': next.attempts,
+            ':next': next.version,
+            ':version': article.version,
+            ':now': now.toISOString(),
+            ':since': unfinishedSortKey(now.toISOString(), article.id),
+          },
+        }),
+      );
+      return next;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+  }
+
+  async release(article: ArticleRecord, now: Date): Promise<void> {
+    try {
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: articleKey(article.id),
+          UpdateExpression: 'SET #status = :queued, version = :next, #sk = :since REMOVE leaseUntil',
+          ConditionExpression: 'version = :version AND #status = :processing',
+          ExpressionAttributeNames: { '#status': 'status', '#sk': TABLE.reviewIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':queued': 'queued',
+            ':processing': 'processing',
+            ':next': article.version + 1,
+            ':version': article.version,
+            ':since': unfinishedSortKey(now.toISOString(), article.id),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error; // changed meanwhile: nothing to give up
+    }
+  }
+
+  async markProcessed(article: ArticleRecord, update: { claimCount: number; language: Language; truncated?: string }): Promise<void> {
+    const truncated = update.truncated !== undefined;
     await this.updateVersioned(
       article,
-      { set: '#status = :processed, claimCount = :count, #language = :language', remove: 'reason' },
-      { ':processed': 'processed', ':count': update.claimCount, ':language': update.language },
+      {
+        set: `#status = :processed, claimCount = :count, #language = :language${truncated ? ', truncated = :true, reason = :truncated' : ''}`,
+        remove: `leaseUntil, #pk, #sk${truncated ? '' : ', reason, truncated'}`,
+      },
+      { ':processed': 'processed', ':count': update.claimCount, ':language': update.language, ...(truncated ? { ':true': true, ':truncated': update.truncated } : {}) },
     );
   }
 
   async markFailed(article: ArticleRecord, reason: string): Promise<void> {
-    await this.updateVersioned(article, { set: '#status = :failed, reason = :reason' }, { ':failed': 'failed', ':reason': reason });
+    await this.updateVersioned(article, { set: '#status = :failed, reason = :reason', remove: 'leaseUntil, #pk, #sk' }, { ':failed': 'failed', ':reason': reason });
+  }
+
+  async unfinished(changedBefore: Date, limit: number): Promise<ArticleRecord[]> {
+    const out = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: TABLE.reviewIndex.name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :before',
+        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': UNFINISHED_ARTICLES, ':before': changedBefore.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => parseItem(ArticleRecord, item, `article ${String(item.PK)}`));
+  }
+
+  async requeue(article: ArticleRecord, now: Date): Promise<boolean> {
+    try {
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: articleKey(article.id),
+          UpdateExpression: 'SET #status = :queued, requeues = :requeues, version = :next, #sk = :since REMOVE leaseUntil',
+          ConditionExpression: 'version = :version AND attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#status': 'status', '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':queued': 'queued',
+            ':requeues': (article.requeues ?? 0) + 1,
+            ':next': article.version + 1,
+            ':version': article.version,
+            ':since': unfinishedSortKey(now.toISOString(), article.id),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   /** An update that only applies to the version read (optimistic locking: no transactions here). */
   private async updateVersioned(article: ArticleRecord, clauses: { set: string; remove?: string }, values: Record<string, unknown>): Promise<void> {
     const names: Record<string, string> = { '#status': 'status' };
     if (clauses.set.includes('#language')) names['#language'] = 'language';
+    if (clauses.remove?.includes('#pk')) Object.assign(names, { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey });
     try {
       await this.table.db.send(
         new UpdateCommand({

@@ -21,6 +21,14 @@ export function claimKey(claimId: string): { PK: string; SK: string } | null {
   return m ? { PK: articlePartition(m[1]!), SK: claimSortKey(Number(m[2])) } : null;
 }
 
+/**
+ * Articles not yet processed nor failed sit in the review index under one partition, sorted by
+ * their last change, so that the reconciler finds the stalled ones with one Query (and processed
+ * articles leave it: the index stays as small as the backlog).
+ */
+export const UNFINISHED_ARTICLES = 'ARTICLES#unfinished';
+export const unfinishedSortKey = (since: string, articleId: string) => `${since}#${articleId}`;
+
 export const RANK: Record<Corroboration, number> = { conflicting: 0, corroborated: 1, single_source: 2 };
 /** The review queue's sort key: conflicting claims first, then oldest first. */
 export const reviewSortKey = (c: Corroboration, createdAt: string, claimId: string) => `${RANK[c]}#${createdAt}#${claimId}`;

@@ -12,6 +12,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 
 const BATCH = 25;
+/** Batches written at once: enough to hide the round trip, few enough not to throttle one partition. */
+const BATCHES_IN_FLIGHT = 4;
 
 export class TableClient {
   constructor(
@@ -20,16 +22,27 @@ export class TableClient {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** BatchWriteItem in chunks of 25, retrying unprocessed items with a growing pause. */
-  async batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < items.length; i += BATCH) {
-      let requests = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`could not write ${requests.length} items after ${attempt} attempts`);
-        if (attempt > 0) await this.sleep(Math.min(50 * 2 ** attempt, 2000));
-        const out: BatchWriteCommandOutput = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.name]: requests } }));
-        requests = (out.UnprocessedItems?.[this.name] ?? []) as typeof requests;
-      }
+  /**
+   * BatchWriteItem in chunks of 25, a few chunks in flight at once, each retrying its
+   * unprocessed items with a growing pause.
+   */
+  async batchPut(items: readonly Record<string, unknown>[], concurrency = BATCHES_IN_FLIGHT): Promise<void> {
+    const chunks: Record<string, unknown>[][] = [];
+    for (let i = 0; i < items.length; i += BATCH) chunks.push(items.slice(i, i + BATCH));
+    let next = 0;
+    const lane = async () => {
+      for (let k = next++; k < chunks.length; k = next++) await this.writeChunk(chunks[k]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, lane));
+  }
+
+  private async writeChunk(items: readonly Record<string, unknown>[]): Promise<void> {
+    let requests = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`could not write ${requests.length} items after ${attempt} attempts`);
+      if (attempt > 0) await this.sleep(Math.min(50 * 2 ** attempt, 2000));
+      const out: BatchWriteCommandOutput = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.name]: requests } }));
+      requests = (out.UnprocessedItems?.[this.name] ?? []) as typeof requests;
     }
   }
 
