@@ -139,7 +139,7 @@ async function bundles() {
         mainFields: ['module', 'main'], logLevel: 'silent',
         banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
       });
-      const env = { ...process.env, TABLE_NAME: 'bench', QUEUE_URL: 'http://127.0.0.1:9/q', WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', REVIEWER_TOKEN: 'bench', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
+      const env = { ...process.env, TABLE_NAME: 'bench', QUEUE_URL: 'http://127.0.0.1:9/q', WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', REVIEWER_TOKEN: 'bench', PUBLIC_BASE_URL: 'https://factcheck.example', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const ms = execFileSync(process.execPath, ['--input-type=module', '-e',
