@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const generated = (name: keyof typeof given) => (given[name] ? '' : ' (generated; set it to keep it)');
   console.log(`Fact-check pipeline running on ${pipeline.url} (loopback only)
 
-  webhook        POST ${pipeline.url}/webhooks/articles   (Standard Webhooks signature)
+  webhook        POST ${pipeline.url}/webhooks/articles/{senderId}   (Standard Webhooks signature)
+                 POST ${pipeline.url}/webhooks/articles   (the default sender, signed with WEBHOOK_SECRET)
   admin page     ${pipeline.url}/admin   (sign in with the REVIEWER_TOKEN below)
   read API       GET  ${pipeline.url}/api/articles/{id}, ${pipeline.url}/api/claims?status=needs_review
   health         GET  ${pipeline.url}/health
@@ -48,10 +49,13 @@ async function main(): Promise<void> {
 
   WEBHOOK_SECRET=${pipeline.webhookSecret}${generated('WEBHOOK_SECRET')}
   REVIEWER_TOKEN=${pipeline.reviewerToken}${generated('REVIEWER_TOKEN')}
+  DYNAMODB_ENDPOINT=${pipeline.dynamodbEndpoint}   (for npm run senders)
 
 Send the sample articles (our own, in Arabic, English and Vietnamese), or files of your own, from another terminal:
   WEBHOOK_SECRET='${pipeline.webhookSecret}' PORT=${new URL(pipeline.url).port} npm run ingest -- scripts/demo/articles
 ${values.demo ? '(--demo is sending the samples now: sending them again changes nothing)' : 'or start with them loaded: npm start -- --demo'}
+Register a newsroom with its own secret and sources (then ingest with --sender ID --secret ...):
+  DYNAMODB_ENDPOINT=${pipeline.dynamodbEndpoint} PORT=${new URL(pipeline.url).port} npm run senders -- add harbour-times --name 'Harbour Times' --source harbour-times.example
 Then review their claims at ${pipeline.url}/admin, or read an article with the articleId ingest prints:
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 

@@ -27,8 +27,10 @@ export interface PipelineHttpApiProps {
   };
 }
 
-/** The route key of the newsroom webhook. */
+/** The route key of the newsroom webhook for the default sender (the single shared secret) ... */
 export const WEBHOOK_ROUTE_KEY = 'POST /webhooks/articles';
+/** ... and for a registered sender, who posts to its own URL. */
+export const SENDER_WEBHOOK_ROUTE_KEY = 'POST /webhooks/articles/{senderId}';
 
 /** The review API's routes, all behind the JWT authorizer. */
 export const REVIEW_API_ROUTES: readonly { method: HttpMethod; path: string }[] = [
@@ -71,8 +73,9 @@ const ACCESS_LOG_FIELDS = {
 
 /**
  * The public HTTP API.
- * - POST /webhooks/articles: no authorizer; the ingest function verifies the Standard Webhooks
- *   signature.
+ * - POST /webhooks/articles/{senderId} (and /webhooks/articles, the default sender): no
+ *   authorizer; the ingest function verifies the Standard Webhooks signature with the sender's
+ *   secrets.
  * - /api/...: a JWT authorizer verifies the reviewer's Cognito token (signature, issuer, audience,
  *   expiry) before the review function runs; the function then requires the reviewers group.
  *   Each route is listed, so any other path under /api is answered 404 by API Gateway.
@@ -111,15 +114,16 @@ export class PipelineHttpApi extends Construct {
     const ingest = new HttpLambdaIntegration('Ingest', props.ingestFunction);
     const review = new HttpLambdaIntegration('Review', props.reviewFunction);
 
-    const webhookRoutes = this.api.addRoutes({
-      path: '/webhooks/articles',
-      methods: [HttpMethod.POST],
-      integration: ingest,
-    });
-    // the public route gets a budget of its own, below the stage's (HttpStage has no route settings)
+    const webhookRoutes = [
+      ...this.api.addRoutes({ path: '/webhooks/articles', methods: [HttpMethod.POST], integration: ingest }),
+      ...this.api.addRoutes({ path: '/webhooks/articles/{senderId}', methods: [HttpMethod.POST], integration: ingest }),
+    ];
+    // the public routes get a budget of their own, below the stage's (HttpStage has no route settings)
+    const webhookThrottle = { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit };
     (this.stage.node.defaultChild as CfnStage).routeSettings = {
       // CloudFormation's property names: routeSettings is untyped JSON, passed through as written
-      [WEBHOOK_ROUTE_KEY]: { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit },
+      [WEBHOOK_ROUTE_KEY]: webhookThrottle,
+      [SENDER_WEBHOOK_ROUTE_KEY]: webhookThrottle,
     };
     for (const route of webhookRoutes) this.stage.node.addDependency(route);
 
@@ -159,7 +163,8 @@ export class PipelineHttpApi extends Construct {
       webhookRoutes,
       'Newsroom webhooks carry no AWS or Cognito identity: the ingest function verifies the ' +
         'Standard Webhooks signature (HMAC-SHA256 over id, timestamp and body, with a 5-minute ' +
-        'tolerance) against the secret in Secrets Manager and answers 401 otherwise.',
+        'tolerance) against the active secrets of the sender the path names (in Secrets ' +
+        'Manager) and answers 401 otherwise.',
     );
     acknowledgeNoAuthorizer(
       adminRoutes,

@@ -18,6 +18,8 @@ export interface StatelessStackProps extends StackProps {
   readonly publicBaseUrl?: string;
   /** Who receives the alarms by e-mail. @default no subscription (the topic only) */
   readonly alarmEmail?: string;
+  /** Accept deliveries signed with the shared webhook secret (the default sender). @default true */
+  readonly defaultSender?: boolean;
 }
 
 /** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
@@ -37,7 +39,8 @@ export class StatelessStack extends Stack {
     this.ingest = new WebhookIngest(this, 'WebhookIngest', {
       storage,
       queue: articleQueue.queue,
-      webhookSecret: secrets.webhookSecret,
+      ...(props.defaultSender === false ? {} : { webhookSecret: secrets.webhookSecret }),
+      senderSecretPrefix: secrets.senderSecretPrefix,
     });
     this.worker = new ClaimWorker(this, 'ClaimWorker', { storage, queue: articleQueue.queue });
     this.review = new ReviewApi(this, 'ReviewApi', {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
+import { newWebhookSecret } from '../../shared/adapters/webhook-signature';
 import { type HttpHandler, startHttpServer } from './http-server';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
@@ -23,6 +24,8 @@ export interface LocalPipelineOptions {
   reviewerToken?: string;
   /** The public base URL of ClaimReview pages (PUBLIC_BASE_URL); the server's own address by default. */
   publicBaseUrl?: string;
+  /** Seconds the webhook keeps a sender it read (SENDER_CACHE_SECONDS; 30 unless set). */
+  senderCacheSeconds?: number;
   /** Seconds before a failed message comes back (Lambda waits for the visibility timeout). */
   retryDelaySeconds?: number;
   maxReceiveCount?: number;
@@ -58,9 +61,7 @@ export const TABLE_NAME = 'factcheck-local';
 export const RECONCILE_AFTER_MS = Math.max(PROCESSING_LEASE_MS, QUEUE_VISIBILITY_SECONDS * 1000);
 export const QUEUE_NAME = 'factcheck-articles';
 
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
-}
+export { newWebhookSecret };
 
 export function newReviewerToken(): string {
   return randomBytes(24).toString('base64url');
@@ -85,6 +86,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   const http = await startHttpServer(
     [
       { method: 'POST', path: '/webhooks/articles', handler: ingest },
+      { method: 'POST', path: '/webhooks/articles/{senderId}', handler: ingest },
       { method: 'GET', path: '/health', handler: review },
       { method: 'GET', path: '/api/', handler: review },
       { method: 'POST', path: '/api/', handler: review },
@@ -105,6 +107,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.publicBaseUrl]: options.publicBaseUrl ?? http.url,
     [ENV.maxReceiveCount]: String(maxReceiveCount),
     [ENV.reconcileAfterSeconds]: String(RECONCILE_AFTER_MS / 1000),
+    ...(options.senderCacheSeconds === undefined ? {} : { [ENV.senderCacheSeconds]: String(options.senderCacheSeconds) }),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });

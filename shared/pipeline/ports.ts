@@ -9,8 +9,11 @@ export interface ArticleStore {
   createArticle(article: ArticleRecord, text: string): Promise<'created' | 'exists'>;
   getArticle(id: string): Promise<ArticleRecord | null>;
   getText(article: ArticleRecord): Promise<string>;
-  /** Remembers which article a webhook delivery brought; returns the article id recorded first. */
-  recordDelivery(deliveryId: string, articleId: string): Promise<string>;
+  /**
+   * Remembers which article a webhook delivery brought; returns the article id recorded first.
+   * Delivery ids are per sender (`senderId`); the default sender's have no sender id.
+   */
+  recordDelivery(deliveryId: string, articleId: string, senderId?: string): Promise<string>;
   /**
    * Takes the article for one worker run: status processing, held until `leaseUntil`, one more
    * attempt. Answers null (and changes nothing) when another run holds it, or it changed since it

@@ -39,6 +39,10 @@ export const ArticleRecord = z.object({
   externalId: z.optional(z.string()),
   url: z.string(),
   source: z.string(),
+  /** The sender that posted it (absent on articles stored before senders existed). */
+  senderId: z.optional(z.string()),
+  /** Posted by an aggregator, relaying the outlet named by `source`. */
+  relayed: z.optional(z.boolean()),
   title: z.string(),
   language: z.optional(Language),
   publishedAt: z.optional(z.string()),
@@ -85,6 +89,11 @@ export const Evidence = z.object({
   ownPublishedAt: z.optional(z.string()),
   /** The two figures differ, and the later one may be an update of the earlier (a rising toll), not a conflict. */
   possibleUpdate: z.optional(z.boolean()),
+  /** The sender that posted the other claim's article. */
+  senderId: z.optional(z.string()),
+  /** Both claims were posted by one sender that is not an aggregator: not independent, so an
+   * agreement does not count as corroboration (shared/corroboration/independence.ts). */
+  sameSender: z.optional(z.boolean()),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -151,6 +160,8 @@ export const ClaimRecord = z.extend(ExtractedClaim, {
   articleId: z.string(),
   /** The publisher of the claim's article (kept on the claim for the queue and its filters). */
   source: z.optional(z.string()),
+  /** The sender that posted the claim's article. */
+  senderId: z.optional(z.string()),
   status: ClaimStatus,
   version: count(),
   createdAt: z.string(),

@@ -1,12 +1,13 @@
 /**
  * The DynamoDB adapters of the stores, split by concern (articles, claims, the corroboration
- * index), all on the one table. The only code that speaks DynamoDB.
+ * index, senders), all on the one table. The only code that speaks DynamoDB.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from './articles';
 import { DynamoClaimStore } from './claims';
 import { DynamoCounters } from './counters';
 import { DynamoMatchIndex } from './matches';
+import { DynamoSenderStore } from './senders';
 import { TableClient } from './table-client';
 import { DynamoArticleTexts } from './texts';
 
@@ -14,6 +15,7 @@ export { DynamoArticleStore } from './articles';
 export { DynamoClaimStore } from './claims';
 export { DynamoCounters } from './counters';
 export { DynamoMatchIndex } from './matches';
+export { DynamoSenderStore } from './senders';
 export { TableClient } from './table-client';
 export { DynamoArticleTexts } from './texts';
 
@@ -23,6 +25,7 @@ export interface DynamoStores {
   matches: DynamoMatchIndex;
   counters: DynamoCounters;
   texts: DynamoArticleTexts;
+  senders: DynamoSenderStore;
 }
 
 /** The stores on one table; `sleep` is the pause between retries of unprocessed batch items. */
@@ -30,5 +33,12 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, slee
   const table = new TableClient(db, tableName, sleep);
   const counters = new DynamoCounters(table);
   const claims = new DynamoClaimStore(table, counters);
-  return { articles: new DynamoArticleStore(table), claims, matches: new DynamoMatchIndex(table, claims, counters), counters, texts: new DynamoArticleTexts(table) };
+  return {
+    articles: new DynamoArticleStore(table),
+    claims,
+    matches: new DynamoMatchIndex(table, claims, counters),
+    counters,
+    texts: new DynamoArticleTexts(table),
+    senders: new DynamoSenderStore(table),
+  };
 }

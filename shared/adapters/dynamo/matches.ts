@@ -7,6 +7,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeys, lookupKeys } from '../../corroboration/buckets';
 import type { ClaimFeatures } from '../../corroboration/features';
+import { countedRelations } from '../../corroboration/independence';
 import type { Link, MatchEntry } from '../../corroboration/match';
 import type { ClaimStore, MatchIndex } from '../../pipeline/ports';
 import { ClaimStatus, type Corroboration, Corroboration as CorroborationSchema, type Evidence } from '../../schemas/article';
@@ -83,6 +84,8 @@ export class DynamoMatchIndex implements MatchIndex {
         const evidence: Evidence = {
           claimId: other.claimId, articleId: other.articleId, source: other.source, url: other.url, text: other.text,
           relation: link.relation, score: Math.round(link.score * 1000) / 1000,
+          ...(other.senderId === undefined ? {} : { senderId: other.senderId }),
+          ...(link.sameSender ? { sameSender: true } : {}),
         };
         items.push({ PK: key.PK, SK: evidenceSortKey(key.SK, other.claimId), type: 'evidence', ...evidence });
         touched.add(self.claimId);
@@ -99,7 +102,7 @@ export class DynamoMatchIndex implements MatchIndex {
   private async refreshCorroboration(claimId: string): Promise<void> {
     const claim = await this.claims.getClaim(claimId);
     if (!claim) return;
-    const relations = claim.evidence.map((e) => e.relation);
+    const relations = countedRelations(claim.evidence);
     const corroboration: Corroboration = relations.includes('conflicts') ? 'conflicting' : relations.length > 0 ? 'corroborated' : 'single_source';
     try {
       const out = await this.table.db.send(
@@ -145,6 +148,8 @@ const StoredEntry = z.object({
   claimId: z.string(),
   articleId: z.string(),
   source: z.string(),
+  senderId: z.optional(z.string()),
+  relayed: z.optional(z.boolean()),
   url: z.string(),
   text: z.string(),
   publishedAt: z.optional(z.string()),

@@ -4,7 +4,10 @@ import { ingestArticle } from '../../../shared/pipeline/ingest';
 import { processArticle, processDelivery } from '../../../shared/pipeline/process';
 import { MAX_REQUEUES, reconcile } from '../../../shared/pipeline/reconcile';
 import type { ExtractedClaim } from '../../../shared/schemas/claim';
+import { defaultSender } from '../../../shared/pipeline/senders';
 import { FakeArticleStore, FakeClaimStore, FakeMatchIndex, FakeQueue } from '../../fakes/stores';
+
+const DEFAULT_SENDER = defaultSender('whsec_dGhlIHNoYXJlZCBzZWNyZXQ=');
 
 function world(start = Date.parse('2026-05-04T08:00:00Z')) {
   let t = start;
@@ -18,7 +21,7 @@ function world(start = Date.parse('2026-05-04T08:00:00Z')) {
     advance: (ms: number) => { t += ms; },
     process: (id: string) => processArticle(id, { articles, claims, matches, now }),
     ingest: (text: string, deliveryId = `msg_${Math.random()}`) => ingestArticle(
-      { deliveryId, article: { url: 'https://harbour-gazette.example/a', title: 'Quay', text } },
+      { deliveryId, article: { url: 'https://harbour-gazette.example/a', title: 'Quay', text }, sender: DEFAULT_SENDER },
       { store: articles, queue, now, htmlToText: () => '' },
     ),
   };
