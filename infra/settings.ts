@@ -76,3 +76,24 @@ export function publisherName(value: unknown): string {
   }
   return name;
 }
+
+/**
+ * Where the public pages of verdicts live, when not at the HTTP API's own address (a custom
+ * domain): `cdk synth -c publicBaseUrl=https://factcheck.example` or `buildApp({ publicBaseUrl })`.
+ */
+export const PUBLIC_BASE_URL = { contextKey: 'publicBaseUrl' } as const;
+
+/** The public base URL from a prop or the context: undefined, or an https URL without query or fragment. */
+export function publicBaseUrl(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
+    throw new Error(`${PUBLIC_BASE_URL.contextKey} must be an https URL without credentials, query or fragment`);
+  }
+  return url.href.replace(/\/+$/, '');
+}

@@ -35,10 +35,17 @@ export const SENDER_WEBHOOK_ROUTE_KEY = 'POST /webhooks/articles/{senderId}';
 /** The review API's routes, all behind the JWT authorizer. */
 export const REVIEW_API_ROUTES: readonly { method: HttpMethod; path: string }[] = [
   { method: HttpMethod.GET, path: '/api/articles/{id}' },
+  { method: HttpMethod.GET, path: '/api/articles/{id}/view' },
+  { method: HttpMethod.POST, path: '/api/articles/{id}/review' },
   { method: HttpMethod.GET, path: '/api/claims' },
   { method: HttpMethod.GET, path: '/api/claims/{id}' },
   { method: HttpMethod.POST, path: '/api/claims/{id}/review' },
+  { method: HttpMethod.POST, path: '/api/claims/{id}/undo' },
+  { method: HttpMethod.POST, path: '/api/claims/{id}/lease' },
+  { method: HttpMethod.DELETE, path: '/api/claims/{id}/lease' },
   { method: HttpMethod.GET, path: '/api/claims/{id}/claimreview' },
+  { method: HttpMethod.GET, path: '/api/counts' },
+  { method: HttpMethod.GET, path: '/api/sources' },
   { method: HttpMethod.GET, path: '/api/export' },
 ];
 
@@ -73,6 +80,7 @@ const ACCESS_LOG_FIELDS = {
  *   expiry) before the review function runs; the function then requires the reviewers group.
  *   Each route is listed, so any other path under /api is answered 404 by API Gateway.
  * - GET /admin, GET /admin/{proxy+}: the admin page and its assets, open (no data in them).
+ * - GET /reviews/{id}: the public page of a published verdict (the ClaimReview `url`), open.
  * - GET /health: open.
  */
 export class PipelineHttpApi extends Construct {
@@ -145,6 +153,11 @@ export class PipelineHttpApi extends Construct {
       methods: [HttpMethod.GET],
       integration: review,
     });
+    const publicReviewRoutes = this.api.addRoutes({
+      path: '/reviews/{id}',
+      methods: [HttpMethod.GET],
+      integration: review,
+    });
 
     acknowledgeNoAuthorizer(
       webhookRoutes,
@@ -161,6 +174,13 @@ export class PipelineHttpApi extends Construct {
         'but the page and its assets here (404 otherwise).',
     );
     acknowledgeNoAuthorizer(
+      publicReviewRoutes,
+      'The public page of a published verdict, the ClaimReview `url` that search engines and ' +
+        'fact-check aggregators fetch: it serves only claims with a verdict of confirmed, ' +
+        'refuted or unverifiable (404 otherwise), reads nothing else, runs no script, and is ' +
+        'throttled with the rest of the stage.',
+    );
+    acknowledgeNoAuthorizer(
       healthRoutes,
       'Health probe for monitors: answers {"status":"ok"} without reading the table, so it ' +
         'reveals nothing; it is throttled with the rest of the stage.',
@@ -170,6 +190,11 @@ export class PipelineHttpApi extends Construct {
   /** The invoke URL of the default stage. */
   get url(): string {
     return this.stage.url;
+  }
+
+  /** Where the public pages live: the API's endpoint (the $default stage's URL without its trailing slash). */
+  get publicBaseUrl(): string {
+    return this.api.apiEndpoint;
   }
 
   /** The admin page (the $default stage's URL ends with a slash). */

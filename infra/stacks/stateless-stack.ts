@@ -14,6 +14,8 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulStack;
   /** Author of the ClaimReview JSON-LD. @default PUBLISHER.default ("Fact-check desk") */
   readonly publisherName?: string;
+  /** Where the public pages of verdicts live (a custom domain). @default the HTTP API's own address */
+  readonly publicBaseUrl?: string;
   /** Who receives the alarms by e-mail. @default no subscription (the topic only) */
   readonly alarmEmail?: string;
   /** Accept deliveries signed with the shared webhook secret (the default sender). @default true */
@@ -50,6 +52,7 @@ export class StatelessStack extends Stack {
       reviewFunction: this.review.function.lambda,
       reviewerTokens: { issuer: reviewers.jwtIssuer, audience: reviewers.client.userPoolClientId },
     });
+    this.review.publishAt(props.publicBaseUrl ?? this.httpApi.publicBaseUrl);
     this.reconciler = new Reconciler(this, 'Reconciler', {
       storage,
       queue: articleQueue.queue,

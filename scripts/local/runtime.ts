@@ -7,7 +7,7 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
 import { newWebhookSecret } from '../../shared/adapters/webhook-signature';
-import { startHttpServer } from './http-server';
+import { type HttpHandler, startHttpServer } from './http-server';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
@@ -22,6 +22,8 @@ export interface LocalPipelineOptions {
   dataDir?: string;
   webhookSecret?: string;
   reviewerToken?: string;
+  /** The public base URL of ClaimReview pages (PUBLIC_BASE_URL); the server's own address by default. */
+  publicBaseUrl?: string;
   /** Seconds the webhook keeps a sender it read (SENDER_CACHE_SECONDS; 30 unless set). */
   senderCacheSeconds?: number;
   /** Seconds before a failed message comes back (Lambda waits for the visibility timeout). */
@@ -76,7 +78,25 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
 
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const reviewerToken = options.reviewerToken ?? newReviewerToken();
-  // the handlers read their configuration when loaded, as in Lambda
+  // the server listens first, so that its own address can be the public base URL the handlers
+  // read when loaded (as in Lambda); a request that comes meanwhile waits for them
+  let loaded: Promise<[typeof import('../../functions/ingest-webhook/handler'), typeof import('../../functions/review-api/handler'), typeof import('../../functions/claim-worker/handler')]> | undefined;
+  const ingest: HttpHandler = async (event) => (await loaded!)[0].handler(event);
+  const review: HttpHandler = async (event) => (await loaded!)[1].handler(event);
+  const http = await startHttpServer(
+    [
+      { method: 'POST', path: '/webhooks/articles', handler: ingest },
+      { method: 'POST', path: '/webhooks/articles/{senderId}', handler: ingest },
+      { method: 'GET', path: '/health', handler: review },
+      { method: 'GET', path: '/api/', handler: review },
+      { method: 'POST', path: '/api/', handler: review },
+      { method: 'DELETE', path: '/api/', handler: review },
+      { method: 'GET', path: '/admin', handler: review },
+      { method: 'GET', path: '/admin/', handler: review },
+      { method: 'GET', path: '/reviews/', handler: review },
+    ],
+    options.port ?? 3000,
+  );
   Object.assign(process.env, {
     [ENV.tableName]: TABLE_NAME,
     [ENV.queueUrl]: queues.queueUrl,
@@ -84,30 +104,19 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.reviewerToken]: reviewerToken,
     [ENV.dynamodbEndpoint]: dynamo.endpoint,
     [ENV.sqsEndpoint]: sqsServer.endpoint,
+    [ENV.publicBaseUrl]: options.publicBaseUrl ?? http.url,
     [ENV.maxReceiveCount]: String(maxReceiveCount),
     [ENV.reconcileAfterSeconds]: String(RECONCILE_AFTER_MS / 1000),
     ...(options.senderCacheSeconds === undefined ? {} : { [ENV.senderCacheSeconds]: String(options.senderCacheSeconds) }),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
-  const [ingest, review, worker] = await Promise.all([
+  loaded = Promise.all([
     import('../../functions/ingest-webhook/handler'),
     import('../../functions/review-api/handler'),
     import('../../functions/claim-worker/handler'),
   ]);
-
-  const http = await startHttpServer(
-    [
-      { method: 'POST', path: '/webhooks/articles', handler: ingest.handler },
-      { method: 'POST', path: '/webhooks/articles/{senderId}', handler: ingest.handler },
-      { method: 'GET', path: '/health', handler: review.handler },
-      { method: 'GET', path: '/api/', handler: review.handler },
-      { method: 'POST', path: '/api/', handler: review.handler },
-      { method: 'GET', path: '/admin', handler: review.handler },
-      { method: 'GET', path: '/admin/', handler: review.handler },
-    ],
-    options.port ?? 3000,
-  );
+  const [, , worker] = await loaded;
   let poller: Poller | undefined;
   if (options.poll !== false) {
     poller = startPoller({

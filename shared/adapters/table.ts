@@ -11,6 +11,7 @@
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |                                   |
  * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |                                   |
  * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |                                   |
+ * | review counters     | COUNTS, REVIEWS#<day>, SOURCES (see dynamo/counters.ts)         |                                                  |                                   |
  *
  * A claim item holds its evidence (a list, with `evidenceFrom`, the set of claims it came from)
  * and its match features (`match`, JSON), so that corroboration reads a story's claims with one
@@ -45,6 +46,8 @@ export const ENV = {
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
+  /** Where the public pages live (https://..., no trailing slash): the ClaimReview `url` is built on it. */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
   /** Receives of a message before it moves to the dead-letter queue (the queue's redrive policy). */
   maxReceiveCount: 'MAX_RECEIVE_COUNT',
   /** How long an article may wait unfinished before the reconciler queues it again, in seconds. */

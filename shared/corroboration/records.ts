@@ -5,7 +5,7 @@
  * with a conflicting report is conflicting, one with agreeing reports only is corroborated, one
  * with none is single-source; the status only ever rises.
  */
-import type { Corroboration, Evidence, SameFactCandidate } from '../schemas/article';
+import type { Corroboration, Evidence, Candidate } from '../schemas/article';
 import type { MatchEntry } from './entries';
 import type { Corroboration as Outcome, StoredEntry } from './facts';
 import { countedRelations } from './independence';
@@ -22,7 +22,7 @@ export interface OwnClaimFields {
   factId?: string;
   evidence: Evidence[];
   corroboration: Corroboration;
-  candidates: SameFactCandidate[];
+  candidates: Candidate[];
 }
 
 export interface EarlierClaimUpdate {
@@ -48,7 +48,7 @@ function evidenceOf(self: MatchEntry, other: MatchEntry, relation: Relation, sco
     ...(other.senderId === undefined ? {} : { senderId: other.senderId }),
     ...(same ? { sameSender: true } : {}),
     ...(other.publishedAt ? { publishedAt: other.publishedAt } : {}),
-    ...(self.publishedAt ? { claimPublishedAt: self.publishedAt } : {}),
+    ...(self.publishedAt ? { ownPublishedAt: self.publishedAt } : {}),
     ...(possibleUpdate ? { possibleUpdate: true } : {}),
   };
 }

@@ -84,11 +84,10 @@ export const Evidence = z.object({
   text: z.string(),
   relation: Relation,
   score: z.number(),
-  /** When the other report was published ... */
+  /** When the other claim's article was published, and this claim's (links stored earlier have neither). */
   publishedAt: z.optional(z.string()),
-  /** ... and when the claim's own article was. */
-  claimPublishedAt: z.optional(z.string()),
-  /** A conflicting report published later whose value continues the fact's course (a rising toll). */
+  ownPublishedAt: z.optional(z.string()),
+  /** The two figures differ, and the later one may be an update of the earlier (a rising toll), not a conflict. */
   possibleUpdate: z.optional(z.boolean()),
   /** The sender that posted the other claim's article. */
   senderId: z.optional(z.string()),
@@ -98,16 +97,20 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
-/** A claim of another source that may state the same fact, below the confidence of a link. */
-export const SameFactCandidate = z.object({
+/**
+ * A claim of another source that may state the same fact, short of a confident link: shown to
+ * reviewers apart from the evidence, never counted in the claim's corroboration.
+ */
+export const Candidate = z.object({
   claimId: z.string(),
   articleId: z.string(),
   source: z.string(),
   url: z.string(),
   text: z.string(),
-  score: z.number(),
+  score: z.optional(z.number()),
+  publishedAt: z.optional(z.string()),
 });
-export type SameFactCandidate = z.infer<typeof SameFactCandidate>;
+export type Candidate = z.infer<typeof Candidate>;
 
 export const VERDICTS = ['confirmed', 'refuted', 'unverifiable', 'not_a_claim'] as const;
 export const Verdict = z.enum(VERDICTS);
@@ -124,6 +127,24 @@ export const ReviewEntry = z.object({
   version: z.int().check(z.positive()),
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
+
+/** A verdict taken back by the reviewer who gave it: the claim returns to the status it had before. */
+export const UndoEntry = z.object({
+  /** The version of the verdict taken back. */
+  undoes: z.int().check(z.positive()),
+  /** The status the claim returned to. */
+  status: ClaimStatus,
+  reviewer: z.string(),
+  at: z.string(),
+  version: z.int().check(z.positive()),
+});
+export type UndoEntry = z.infer<typeof UndoEntry>;
+
+/** One step of a claim's audit history: a verdict, or a verdict taken back. Nothing is ever removed. */
+export const HistoryEntry = z.union([UndoEntry, ReviewEntry]);
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const isUndo = (entry: HistoryEntry): entry is UndoEntry => 'undoes' in entry;
 
 /** POST /api/claims/{id}/review: a verdict on the version of the claim the reviewer saw. */
 export const ReviewRequest = z.strictObject({
@@ -149,10 +170,16 @@ export const ClaimRecord = z.extend(ExtractedClaim, {
   /** The story of the claim's article, and the fact of the story the claim states (once linked). */
   storyId: z.optional(z.string()),
   factId: z.optional(z.string()),
-  /** "Possibly the same fact": other sources' claims ranked below the links (not links). */
-  candidates: z._default(z.array(SameFactCandidate), []),
-  /** Every verdict, oldest first; the last one is the claim's status. */
-  history: z._default(z.array(ReviewEntry), []),
+  /** Claims of other sources that may state the same fact, apart from the confident links. */
+  candidates: z.optional(z.array(Candidate)),
+  /** Every verdict and undo, oldest first; together they give the claim's status. */
+  history: z._default(z.array(HistoryEntry), []),
+  /** The reviewer and time of the verdict in force (absent while the claim needs review). */
+  reviewedBy: z.optional(z.string()),
+  reviewedAt: z.optional(z.string()),
+  /** A reviewer has the claim open from the queue until then (a soft lease: others are steered away). */
+  leasedBy: z.optional(z.string()),
+  leasedUntil: z.optional(z.string()),
 });
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
@@ -183,8 +210,22 @@ export const ReviewConflict = z.object({ error: z.string(), current: ClaimRecord
 export const ClaimResponse = z.extend(ClaimRecord, { article: ArticleSummary });
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
 
-/** GET /api/claims/{id}: the claim, its article, and the sentence it sits in. */
-export const ClaimDetail = z.extend(ClaimResponse, { sentenceText: z.string() });
+/** What a reviewer needs to judge a link: the other claim in its sentence, and its article. */
+export const LinkContext = z.object({
+  claim: z.pick(ClaimRecord, { kind: true, value: true, min: true, max: true, qualifier: true, unit: true, language: true, start: true, end: true, sentence: true, status: true }),
+  sentenceText: z.string(),
+  article: ArticleSummary,
+});
+export type LinkContext = z.infer<typeof LinkContext>;
+
+/**
+ * GET /api/claims/{id}: the claim, its article, the sentence it sits in, and the context of each
+ * claim its evidence and candidates name (by claim id; a claim gone since is left out).
+ */
+export const ClaimDetail = z.extend(ClaimResponse, {
+  sentenceText: z.string(),
+  context: z._default(z.record(z.string(), LinkContext), {}),
+});
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
 
 export const ErrorResponse = z.object({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Validations } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -17,7 +17,7 @@ import { sourceMapsWanted } from '../../infra/constructs/node-function';
 import { MAX_RECEIVE_COUNT } from '../../infra/constructs/queue';
 import { API_THROTTLE, PUBLISHER, RECONCILER, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
 import { ENV, TABLE } from '../../shared/adapters/table';
-import { REVIEWERS_GROUP } from '../../shared/pipeline/review';
+import { REVIEWERS_GROUP } from '../../shared/http/auth';
 
 /** The cdk.json context (feature flags), so that tests synthesize what `cdk synth` does. */
 const cdkContext = (
@@ -142,6 +142,7 @@ describe('cdk-nag (AwsSolutions)', () => {
       'GET /admin': true,
       'GET /admin/{proxy+}': true,
       'GET /health': true,
+      'GET /reviews/{id}': true,
       ...Object.fromEntries(
         REVIEW_API_ROUTES.map(({ method, path }) => [`${method} ${path}`, false]),
       ),
@@ -421,8 +422,21 @@ describe('stateless stack', () => {
         POWERTOOLS_SERVICE_NAME: 'review-api',
         [ENV.tableName]: expect.anything(),
         [PUBLISHER.env]: 'Fact-check desk',
+        [ENV.publicBaseUrl]: expect.anything(),
       },
     });
+  });
+
+  it('gives the review function the API\'s own address as PUBLIC_BASE_URL, or the publicBaseUrl context', () => {
+    const url = (app: ReturnType<typeof buildWithoutBundling>) => {
+      const fn = app.stateless.review.function.lambda.node.defaultChild as CfnFunction;
+      return (app.stateless.resolve(fn.environment) as { variables: Record<string, unknown> }).variables[ENV.publicBaseUrl];
+    };
+    const apiId = built.stateless.getLogicalId(built.stateless.httpApi.api.node.defaultChild as CfnElement);
+    expect(JSON.stringify(url(built))).toContain(apiId);
+    expect(url(buildWithoutBundling({ publicBaseUrl: 'https://factcheck.example/' }))).toBe('https://factcheck.example');
+    expect(() => buildWithoutBundling({ publicBaseUrl: 'http://factcheck.example' })).toThrow(/publicBaseUrl/);
+    expect(() => buildWithoutBundling({ publicBaseUrl: 'https://factcheck.example/?a=1' })).toThrow(/publicBaseUrl/);
   });
 
   it('passes no reviewer token to any function', () => {
@@ -473,10 +487,17 @@ describe('stateless stack', () => {
 
   const apiRouteKeys = [
     'GET /api/articles/{id}',
+    'GET /api/articles/{id}/view',
+    'POST /api/articles/{id}/review',
     'GET /api/claims',
     'GET /api/claims/{id}',
     'POST /api/claims/{id}/review',
+    'POST /api/claims/{id}/undo',
+    'POST /api/claims/{id}/lease',
+    'DELETE /api/claims/{id}/lease',
     'GET /api/claims/{id}/claimreview',
+    'GET /api/counts',
+    'GET /api/sources',
     'GET /api/export',
   ];
   const openRouteKeys = [
@@ -485,6 +506,7 @@ describe('stateless stack', () => {
     'GET /admin',
     'GET /admin/{proxy+}',
     'GET /health',
+    'GET /reviews/{id}',
   ];
 
   it('routes the webhook, the review API, the admin page and the health probe', () => {

@@ -5,26 +5,40 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from './articles';
 import { DynamoClaimStore } from './claims';
+import { DynamoCounters } from './counters';
 import { DynamoSenderStore } from './senders';
 import { DynamoStoryStore } from './stories';
 import { TableClient } from './table-client';
+import { DynamoArticleTexts } from './texts';
 
 export { DynamoArticleStore } from './articles';
 export { DynamoClaimStore } from './claims';
+export { DynamoCounters } from './counters';
 export { DynamoSenderStore } from './senders';
 export { DynamoStoryStore } from './stories';
 export { TableClient } from './table-client';
+export { DynamoArticleTexts } from './texts';
 
 export interface DynamoStores {
   articles: DynamoArticleStore;
   claims: DynamoClaimStore;
   stories: DynamoStoryStore;
+  counters: DynamoCounters;
+  texts: DynamoArticleTexts;
   senders: DynamoSenderStore;
 }
 
 /** The stores on one table; `sleep` is the pause between retries of unprocessed batch items. */
 export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, sleep?: (ms: number) => Promise<void>): DynamoStores {
   const table = new TableClient(db, tableName, sleep);
-  const claims = new DynamoClaimStore(table);
-  return { articles: new DynamoArticleStore(table), claims, stories: new DynamoStoryStore(table), senders: new DynamoSenderStore(table) };
+  const counters = new DynamoCounters(table);
+  const claims = new DynamoClaimStore(table, counters);
+  return {
+    articles: new DynamoArticleStore(table),
+    claims,
+    stories: new DynamoStoryStore(table, counters),
+    counters,
+    texts: new DynamoArticleTexts(table),
+    senders: new DynamoSenderStore(table),
+  };
 }

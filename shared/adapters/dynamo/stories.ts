@@ -18,10 +18,11 @@ import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../..
 import type { Story } from '../../corroboration/stories';
 import { StaleVersionError } from '../../errors';
 import type { StoryStore } from '../../pipeline/ports';
-import { Corroboration } from '../../schemas/article';
+import { ClaimStatus, Corroboration } from '../../schemas/article';
 import * as z from '../../schemas/zod';
 import { TABLE } from '../table';
 import { claimKey, reviewSortKey } from './keys';
+import type { DynamoCounters } from './counters';
 import type { TableClient } from './table-client';
 
 export const storyKey = (id: string) => ({ PK: `STORY#${id}`, SK: 'META' });
@@ -99,6 +100,8 @@ function monthsAround(iso: string, before: number, after: number): string[] {
 export class DynamoStoryStore implements StoryStore {
   constructor(
     private readonly table: TableClient,
+    /** The review counters, moved when an earlier claim's corroboration rises (counters.ts). */
+    private readonly counters?: Pick<DynamoCounters, 'moved'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -150,9 +153,10 @@ export class DynamoStoryStore implements StoryStore {
     let next = update.corroboration;
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
-        await this.table.db.send(new UpdateCommand({
+        const out = await this.table.db.send(new UpdateCommand({
           TableName: this.table.name,
           Key: key,
+          ReturnValues: 'ALL_OLD',
           UpdateExpression: `SET evidence = list_append(if_not_exists(evidence, :none), :evidence), corroboration = :next, #sk = :sk${update.factId ? ', factId = :fact' : ''} ADD evidenceFrom :from`,
           ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(evidenceFrom) OR NOT contains(evidenceFrom, :first)) AND ' +
             '(corroboration = :seen OR (attribute_not_exists(corroboration) AND :seen = :single))',
@@ -169,6 +173,11 @@ export class DynamoStoryStore implements StoryStore {
             ...(update.factId ? { ':fact': update.factId } : {}),
           },
         }));
+        // the backlog counters follow the claim's new corroboration (counters.ts)
+        const status = ClaimStatus.safeParse(out.Attributes?.status);
+        if (this.counters && status.success && next !== seen) {
+          await this.counters.moved({ status: status.data, corroboration: seen }, { status: status.data, corroboration: next });
+        }
         return;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;

@@ -123,7 +123,7 @@ describe('what corroboration writes', () => {
     });
     expect(changes.own.get(b.claimId)).toMatchObject({
       storyId: 'S-a', corroboration: 'corroborated',
-      evidence: [{ claimId: a.claimId, publishedAt: '2026-03-01T08:00:00Z', claimPublishedAt: '2026-03-02T08:00:00Z' }],
+      evidence: [{ claimId: a.claimId, publishedAt: '2026-03-01T08:00:00Z', ownPublishedAt: '2026-03-02T08:00:00Z' }],
     });
     expect(changes.earlier).toMatchObject([{ claimId: a.claimId, seen: 'single_source', corroboration: 'corroborated', evidence: [{ claimId: b.claimId, publishedAt: '2026-03-02T08:00:00Z' }] }]);
   });
