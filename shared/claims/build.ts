@@ -1,0 +1,162 @@
+/**
+ * A claim around a number read at a token: what stands before it (currency sign, label, date
+ * word), a range, the unit, qualifiers before and after, the kind, and whether a number with
+ * no unit states anything at all.
+ */
+import type { ClaimKind, Qualifier } from '../schemas/claim';
+import { dateMarkerBefore, isAgeContext, isEnglishAppositiveAge, isMagnitude, unitFollows } from './classify';
+import { isClockLike, isLabelled, isNameBefore } from './filters';
+import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
+import { readRange } from './ranges';
+import type { Scan } from './scan';
+import { WORD } from './tokenize';
+import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
+import { currencySignBefore } from './units/currencies';
+import { readUnit } from './units/index';
+import { nounBefore } from './units/nouns';
+
+export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
+  const toks = s.toks;
+  let a = num.a;
+  let b = num.b;
+  if (!num.digits && s.lang === 'vi' && s.word(a - 1) === 'thứ') return SKIP; // Thứ Sáu, thứ ba: weekdays, ordinals
+  if (s.lang === 'vi' && s.word(a - 1) === 'gấp') return SKIP; // "gấp 3 lần": a multiplier
+
+  // what stands right before the number
+  let currency: string | null = null;
+  const sign = currencySignBefore(s, num.a);
+  if (sign) {
+    currency = sign.code;
+    a = sign.start;
+  }
+  if (num.digits && isLabelled(s, a)) return SKIP;
+  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign) return SKIP; // "Comments (3)"
+  const definite = num.digits && definitePrefixBefore(s, num.a);
+  if (definite) a = num.a - 1;
+
+  // a year with a date word before it
+  if (num.plain && num.plain.length === 4 && !sign && num.scale === 1) {
+    const year = Number(num.plain);
+    const date = dateMarkerBefore(s, num.a);
+    if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
+      return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+    }
+  }
+
+  // ranges: "between X and Y", "từ X đến Y", "بين X وY", "5-10%"
+  const range = readRange(s, num, a, currency);
+  let value: number | null = num.value;
+  let max: number | null = null;
+  let qualifier: Qualifier = 'exact';
+  if (range === SKIP) return SKIP;
+  if (range) {
+    a = range.a;
+    b = range.b;
+    value = range.low;
+    max = range.high;
+    qualifier = 'range';
+    if (range.currency) currency = range.currency;
+  }
+
+  // the unit
+  let unit: UnitRead | null = num.unit ?? null;
+  if (!unit && !range?.unit) {
+    const u = readUnit(s, b, num, currency !== null);
+    if (u === SKIP) return SKIP;
+    unit = u;
+  } else if (range?.unit) {
+    unit = range.unit;
+  }
+  if (unit) b = Math.max(b, unit.end);
+  // "0 giờ 30 phút" is half past midnight, not a duration
+  if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
+    s.skipTo = unit.end;
+    return SKIP;
+  }
+
+  let kind: ClaimKind;
+  let unitName: string;
+  let inherit = false;
+  if (unit?.kind === 'money' && unit.factor && value !== null) {
+    value = Math.round(value * unit.factor * 1e6) / 1e6; // cents
+    if (max !== null) max = Math.round(max * unit.factor * 1e6) / 1e6;
+  }
+  if (currency && (!unit || unit.kind === 'count' || unit.kind === 'money')) {
+    kind = 'money';
+    unitName = unit?.kind === 'money' ? unit.unit : currency;
+    if (unit?.kind === 'count') b = unit.end;
+  } else if (unit) {
+    kind = unit.kind;
+    unitName = unit.unit;
+    if (unit.extra && value !== null) value += unit.extra;
+    if (unit.factor && unit.factor !== 1 && unit.kind !== 'money') {
+      if (value !== null) value *= unit.factor;
+      if (max !== null) max *= unit.factor;
+    }
+  } else {
+    kind = 'count';
+    unitName = '';
+    inherit = true;
+  }
+
+  // qualifiers before and after
+  const before = qualifierBefore(s, a, kind, currency !== null || kind === 'money');
+  if (before && qualifier !== 'range') {
+    qualifier = before.qualifier;
+    a = before.start;
+  }
+  const after = qualifierAfter(s, b);
+  if (after && qualifier !== 'range') {
+    qualifier = after.qualifier;
+    b = after.end;
+  }
+
+  // the kind: an age, a magnitude
+  if (kind === 'duration' && unitName === 'year' && isAgeContext(s, num.a, b)) kind = 'age';
+  if ((unitName === '' || unitName === 'degree_celsius') && (kind === 'count' || kind === 'measure') && isMagnitude(s, num.a)) {
+    kind = 'measure';
+    unitName = 'magnitude';
+    inherit = false;
+  }
+  if (kind === 'count' && unitName === '' && (isEnglishAppositiveAge(s, num) || (s.lang === 'en' && s.word(num.a - 1) === 'aged'))) {
+    kind = 'age';
+    unitName = 'year';
+    inherit = false;
+  }
+
+  if (num.vague) {
+    return { a, b, kind, value: null, min: num.vague.min, max: num.vague.max, qualifier: 'vague', unit: unitName, inherit };
+  }
+
+  // numbers with no unit state something only with a qualifier, a scale or a telling form
+  const qualified = qualifier !== 'exact';
+  if (num.bareScale && !qualified) return null; // "a million years", "ألف ضعف"
+  if (kind === 'count' && unitName === '') {
+    // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
+    const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
+    const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !isClockLike(s, num); // a score: "4,78"
+    if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped && !decimal) return null;
+    if (decimal && !qualified) kind = 'measure';
+    if (num.plain && num.plain.length >= 5 && !qualified) return null;
+  }
+  if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
+  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1) {
+    return null; // codes: 60012, 1556369
+  }
+  if (definite && kind === 'count' && unitName === '') {
+    unitName = nounBefore(s, num.a - 1) ?? '';
+    inherit = unitName === '';
+  }
+  if (kind === 'count' && !num.digits && !unit && !qualified) return null;
+  if (kind === 'count' && num.digits && !qualified && isNameBefore(s, num.a)) return SKIP; // "Nimbus 5 analytics"
+
+  const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
+  const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
+  return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
+}
+
+/** The Arabic article glued before digits: "الـ27". */
+function definitePrefixBefore(s: Scan, i: number): boolean {
+  const prev = s.toks[i - 1];
+  return !!prev && prev.type === WORD && s.toks[i]!.gap === 0 && s.lex.definitePrefixes.includes(prev.v);
+}

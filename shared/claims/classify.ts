@@ -1,0 +1,63 @@
+/**
+ * What kind of claim a number makes once its unit is known: an age (years with an age word, or
+ * a number between commas after a name), a magnitude, or a year with a date word before it.
+ */
+import type { Scan } from './scan';
+import { NUM, WORD } from './tokenize';
+import type { NumberRead } from './types';
+
+/** A number of years with an age word before it ("aged", "البالغ من العمر") or after it ("old"). */
+export function isAgeContext(s: Scan, a: number, b: number): boolean {
+  const lex = s.lex;
+  for (let k = a - 1; k >= Math.max(0, a - lex.ageWindow); k--) {
+    const w = s.word(k);
+    if (w !== null && s.anyForm(w, lex.ageContext, true)) return true;
+  }
+  if (lex.ageWindow > 0 && s.pairAt(lex.ageContext, a - 1)) return true;
+  return lex.ageAfter.has(s.word(b) ?? '');
+}
+
+/** "Ingrid Solberg, 52, said": a number between commas after a capitalized name. */
+export function isEnglishAppositiveAge(s: Scan, num: NumberRead): boolean {
+  if (s.lang !== 'en' || !num.plain || num.b !== num.a + 1) return false;
+  const v = Number(num.plain);
+  if (v < 1 || v > 119) return false;
+  const toks = s.toks;
+  return toks[num.a - 1]?.v === ',' && toks[num.b]?.v === ',' && toks[num.a - 2]?.type === WORD && s.hasCapital(num.a - 2);
+}
+
+/** The magnitude of an earthquake: "magnitude 6.8", "بقوة 6.8 درجات", "mạnh 6,8 độ". */
+export function isMagnitude(s: Scan, i: number): boolean {
+  const w = s.word(i - 1);
+  if (w === null) return false;
+  return s.anyForm(w, s.lex.magnitudeWords) || s.pairAt(s.lex.magnitudeWords, i - 1);
+}
+
+/**
+ * The token where a year's claim starts when a date word stands before it ("in 2023", "عام
+ * 2023", "mid-2024", "June 5, 2024"), or null. Some date words belong to the span ("năm 2024").
+ */
+export function dateMarkerBefore(s: Scan, i: number): number | null {
+  const toks = s.toks;
+  let j = i - 1;
+  if (toks[j]?.v === '-' && toks[j]!.gap === 0) j--; // mid-2024
+  if (toks[j]?.v === ',' && s.lang === 'en') j--; // June 5, 2024
+  if (toks[j]?.type === NUM && s.lang === 'en') j--; // 5 June 2024 handled by the month below
+  const w = s.word(j);
+  if (w === null || toks[i]!.nl) return null;
+  for (const f of s.variants(w)) {
+    if (s.lex.dateMarkers.has(f)) {
+      return s.lex.dateMarkersInSpan.has(f) || s.lex.dateMarkersInSpan.has(w) ? j : i;
+    }
+  }
+  return null;
+}
+
+/** A unit follows token b (so a four-digit number before it is an amount, not a year). */
+export function unitFollows(s: Scan, b: number): boolean {
+  const t = s.toks[b];
+  if (!t) return false;
+  if (t.v === '%') return true;
+  const lex = s.lex;
+  return !!(s.matchPhrase(lex.percentWords, b) || s.matchPhrase(lex.currencies, b) || s.matchPhrase(lex.measures, b));
+}

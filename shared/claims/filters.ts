@@ -1,0 +1,69 @@
+/**
+ * Numbers that state no quantity: labels and ranks ("No. 11", "المرتبة 67", "Quận 7"), product
+ * names ("iPhone 16 Pro", "Nimbus 5"), times of day written with a dot ("09.41 BST"), idioms
+ * ("one in a million") and the glued parts of identifiers. Page chrome and URLs are marked
+ * when the text is cut into tokens (tokenize.ts).
+ */
+import type { Scan } from './scan';
+import { SYM, WORD } from './tokenize';
+import type { NumberRead } from './types';
+
+/** Words that make a number a label: "No. 11", "المرتبة 67", "Quận 7", "tháng 4", "top 200". */
+export function isLabelled(s: Scan, i: number): boolean {
+  const toks = s.toks;
+  const lex = s.lex;
+  let j = i - 1;
+  if (toks[j]?.v === '.' && toks[j]!.gap === 0) j--;
+  if (toks[j]?.v === '#') return true;
+  const w = s.word(j);
+  if (w === null || toks[i]!.nl) return false;
+  if (lex.definitePrefixes.includes(w) && toks[i]!.gap === 0) return isLabelled(s, j);
+  if (s.anyForm(w, lex.labelsBefore)) return true;
+  if (s.lang === 'ar') return false;
+  if (s.pairAt(lex.labelsBefore, j)) return true;
+  // a name in capitals before the number and after it: "iPhone 16 Pro", "STOXX 600 Europe"
+  if (s.isLatinWord(j) && s.hasCapital(j)) {
+    const next = toks[i + 1];
+    if (next && next.type === WORD && s.isLatinWord(i + 1) && s.hasCapital(i + 1) && !next.nl) return true;
+  }
+  return false;
+}
+
+/** "09.41 BST", "at 03.17": a time of day written with a dot. */
+export function isClockLike(s: Scan, num: NumberRead): boolean {
+  const raw = s.toks[num.a]!.v;
+  const m = /^(\d{1,2})[.:](\d{2})$/.exec(raw);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return false;
+  const before = s.word(num.a - 1);
+  const after = s.word(num.b);
+  return raw.startsWith('0') || s.lex.clockBefore.has(before ?? '') || s.lex.clockAfter.has(after ?? '');
+}
+
+/** A capitalized word inside a sentence right before the number: a product or a name ("Nimbus 5"). */
+export function isNameBefore(s: Scan, i: number): boolean {
+  if (s.lang === 'ar' || s.toks[i]!.nl) return false;
+  const j = i - 1;
+  if (!s.isLatinWord(j) || !s.hasCapital(j)) return false;
+  const before = s.toks[j - 1];
+  if (!before || s.toks[j]!.nl || (before.type === SYM && '.!?:|'.includes(before.v))) return false;
+  return !s.lex.capitalizedOk.has(s.word(j)!);
+}
+
+/** The token after an idiom that covers token i ("one in a million"), or -1. */
+export function idiomEnd(s: Scan, i: number): number {
+  if (!s.idiomWords.has(s.norm, s.toks[i]!)) return -1;
+  for (let start = Math.max(0, i - 2); start <= i; start++) {
+    const m = s.matchPhrase(s.lex.idioms, start, false);
+    if (m && m.end > i) return m.end;
+  }
+  return -1;
+}
+
+/** After an identifier (phone number, date label, model name), the token after its glued parts. */
+export function skipNumberRun(s: Scan, i: number): number {
+  const toks = s.toks;
+  let j = i + 1;
+  while (j < toks.length && toks[j]!.gap === 0 && toks[j]!.type !== WORD) j++;
+  while (j < toks.length && toks[j]!.gap === 0 && toks[j]!.type === WORD) j++;
+  return j;
+}

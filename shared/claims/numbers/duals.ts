@@ -1,0 +1,52 @@
+/**
+ * Arabic duals that state two of something by themselves: time units ("عامين", "ساعتين ونصف"),
+ * currencies ("دولارين"), masculine duals of known nouns ("مشروعين") and feminine duals
+ * ("نسختين", "جامعتان"), with the adjective that agrees with them.
+ */
+import { normalizeKey } from '../normalize';
+import type { Scan } from '../scan';
+import type { NumberRead, Read } from '../types';
+
+const AND_HALF = normalizeKey('ونصف');
+
+export function readArabicDual(s: Scan, i: number, forms: string[]): Read<NumberRead> {
+  const lex = s.lex;
+  if (s.isNum(i - 1)) return null;
+  const time = s.matchPhrase(lex.timeUnits, i, true, true); // also "العقدين" (the two decades)
+  if (time && time.value.dual) {
+    const half = s.word(time.end) === AND_HALF ? 1 : 0; // "ساعتين ونصف": two and a half hours
+    return {
+      a: i, b: time.end + half, value: 2, digits: false, scale: 1, bareScale: false,
+      unit: { kind: 'duration', unit: time.value.unit, end: time.end + half, factor: time.value.factor, extra: half * 0.5 },
+    };
+  }
+  for (const f of forms) {
+    const currency = lex.currencyDuals.get(f);
+    if (currency) {
+      return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'money', unit: currency, end: i + 1 } };
+    }
+  }
+  // masculine duals of known nouns: مشروعين, مقعدان (a listed plural such as موظفين is no dual)
+  for (const f of forms) {
+    if (f.startsWith('ال') || f.length < 5 || s.matchPhrase(lex.nouns, i)) break;
+    const m = /^(.+)(ين|ان)$/.exec(f);
+    if (!m) continue;
+    const known = lex.nouns.candidates(m[1]!)?.find((e) => e.words.length === 1);
+    if (known) return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: known.value, end: i + 1 } };
+  }
+  for (const f of forms) {
+    if (f.startsWith('ال') || f.length < 5 || lex.dualExcluded.has(f) || f.endsWith('ستان')) continue;
+    if (s.isNumberWord(f)) continue;
+    const m = /^(.+)(تان|تين)$/.exec(f);
+    if (!m) continue;
+    const singular = m[1]! + 'ه';
+    const known = lex.nouns.candidates(singular)?.find((e) => e.words.length === 1);
+    let end = i + 1;
+    // the adjective agrees with the dual: "نسختين جديدتين"
+    while (/(تان|تين|يين|يان)$/.test(s.word(end) ?? '') && !s.toks[end]!.nl) end++;
+    const t = s.toks[i]!;
+    const unitText = known ? known.value : s.surface(t.s, t.e).replace(/(تان|تين)$/, 'ة');
+    return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: unitText, end } };
+  }
+  return null;
+}

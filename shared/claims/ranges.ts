@@ -1,0 +1,94 @@
+/**
+ * Ranges: "between X and Y", "X to Y", "từ X đến Y", "بين X وY", "5-10%", each end with its own
+ * unit or currency sign ("8% đến 10%", "£140,000 and £160,000"). A hyphenated pair is a range
+ * only with a unit after it ("737-800" is not one); "0-100 km/h" and time windows ("từ 11 giờ
+ * đến 16 giờ") are no claims.
+ */
+import { readDigits } from './numbers/digits';
+import { accumulate } from './numbers/words';
+import type { Scan } from './scan';
+import { NUM, SYM, WORD } from './tokenize';
+import { SKIP, type NumberRead, type Read, type UnitRead } from './types';
+import { currencySignAt } from './units/currencies';
+import { readUnit } from './units/index';
+
+export interface RangeRead {
+  a: number;
+  b: number;
+  low: number;
+  high: number;
+  currency: string | null;
+  unit: UnitRead | null;
+}
+
+export function readRange(s: Scan, num: NumberRead, a: number, currency: string | null): Read<RangeRead> {
+  const toks = s.toks;
+  const lex = s.lex;
+  if (num.vague || num.unit) return null;
+  const introWord = s.word(a - 1);
+  const intro = introWord !== null && s.anyForm(introWord, lex.rangeIntro);
+  let j = num.b;
+  // the first number's own unit before the connector: "8% đến 10%", "£140,000 and £160,000"
+  let firstUnitEnd = j;
+  if (toks[j]?.v === '%') firstUnitEnd = j + 1;
+  else if (intro) {
+    const pw = s.matchPhrase(lex.percentWords, j) ?? s.matchPhrase(lex.currencies, j) ?? s.matchPhrase(lex.measures, j) ?? s.matchPhrase(lex.timeUnits, j);
+    if (pw) firstUnitEnd = pw.end;
+  }
+  const hour = s.lang === 'vi' && s.word(num.b) === 'giờ';
+  j = firstUnitEnd;
+  const conn = toks[j];
+  if (!conn || conn.nl) return null;
+  let k = j + 1;
+  let ok = false;
+  if (conn.type === SYM && conn.v === '-' && conn.gap === 0 && toks[k]?.gap === 0 && toks[k]?.type === NUM) ok = true;
+  else if (conn.type === WORD) {
+    if (s.lang === 'en') {
+      const before = s.word(a - 1);
+      ok = (conn.v === 'and' && intro) || (conn.v === 'to' && (intro || (before !== 'from' && !lex.changeBefore.has(before ?? ''))));
+    } else if (s.lang === 'vi') ok = lex.rangeTo.has(conn.v) || (conn.v === 'và' && introWord === 'giữa');
+    else if (s.lang === 'ar') {
+      if (conn.v === 'و' && intro) ok = true;
+      else if (lex.rangeTo.has(conn.v) && intro) ok = true;
+      else if (intro && conn.v.startsWith('و') && s.isNumberWord(conn.v.slice(1))) {
+        ok = true; // "بين ستة وتسعة أشهر": the "and" is glued to the second number
+        k = j;
+      }
+    }
+  }
+  if (!ok) return null;
+  // the second number, with its own currency sign
+  let secondCurrency: string | null = null;
+  const sign2 = currencySignAt(s, k);
+  if (sign2) {
+    secondCurrency = sign2.code;
+    k = sign2.end;
+  }
+  const second = toks[k]?.type === NUM ? readDigits(s, k, true) : !num.digits && toks[k]?.type === WORD ? accumulate(s, k) : null;
+  if (second === SKIP || second === null) return null;
+  if (hour && s.word(second.b) === 'giờ') {
+    s.skipTo = second.b + 1;
+    return SKIP; // "từ 11 giờ đến 16 giờ": a time window
+  }
+  let low = num.value;
+  const high = second.value;
+  if (num.scale === 1 && second.scale > 1 && low * second.scale <= high) low *= second.scale;
+  if (!(high > low)) return null;
+  // a hyphenated pair is a range only with a unit after it: "5-10%" (and not "737-800")
+  const unit = readUnit(s, second.b, second, (currency ?? secondCurrency) !== null);
+  if (unit === SKIP) return SKIP;
+  if (conn.v === '-' && !unit && !currency) return SKIP;
+  if (conn.v === '-' && low === 0) {
+    s.skipTo = Math.max(second.b, unit?.end ?? 0);
+    return SKIP; // "0-100 km/h": an acceleration test, not a range
+  }
+  if (conn.v === '-' && unit && unit.kind === 'count' && !currency) return SKIP;
+  return {
+    a: intro ? a - 1 : a,
+    b: Math.max(second.b, unit?.end ?? 0),
+    low,
+    high,
+    currency: currency ?? secondCurrency,
+    unit,
+  };
+}
