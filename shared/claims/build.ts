@@ -130,7 +130,13 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
 
   // numbers with no unit state something only with a qualifier, a scale or a telling form
   const qualified = qualifier !== 'exact';
-  if (num.bareScale && !qualified) return null; // "a million years", "ألف ضعف"
+  // a scale word alone states one of it where the language writes it so ("ألف شخص", "مليون دولار",
+  // "a million dollars"; a bare "tỷ USD" is "billions"), for money and counts: spans and
+  // distances so written are figures of speech ("a million years", "a thousand miles", "ألف عام")
+  if (num.bareScale && !qualified) {
+    const statesOne = num.article === true || s.lex.scaleAloneIsOne;
+    if (!statesOne || !unit || (kind !== 'money' && kind !== 'count' && kind !== 'percent')) return null;
+  }
   if (kind === 'count' && unitName === '') {
     // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
     const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
@@ -147,7 +153,8 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     unitName = nounBefore(s, num.a - 1) ?? '';
     inherit = unitName === '';
   }
-  if (kind === 'count' && !num.digits && !unit && !qualified) return null;
+  // number words with no unit: only with a qualifier, and never as a small range ("from one to ten")
+  if (kind === 'count' && !num.digits && !unit && (!qualified || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
   if (kind === 'count' && num.digits && !qualified && isNameBefore(s, num.a)) return SKIP; // "Nimbus 5 analytics"
 
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);

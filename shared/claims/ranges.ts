@@ -5,7 +5,7 @@
  * đến 16 giờ") are no claims.
  */
 import { readDigits } from './numbers/digits';
-import { accumulate } from './numbers/words';
+import { accumulate } from './numbers/compound';
 import type { Scan } from './scan';
 import { NUM, SYM, WORD } from './tokenize';
 import { SKIP, type NumberRead, type Read, type UnitRead } from './types';

@@ -12,6 +12,8 @@ export interface NumberRead {
   scale: number;
   /** Only a scale word, with no number before it ("a thousand", "مليون"): needs a qualifier. */
   bareScale: boolean;
+  /** Written with an indefinite article: "a thousand", "a million". */
+  article?: boolean;
   vague?: { min: number; max: number };
   /** The number names its own unit: a dual ("عامين", "نسختين") or a clock duration ("2:04:51"). */
   unit?: UnitRead;

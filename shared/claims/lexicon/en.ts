@@ -2,7 +2,7 @@
  * English words the extractor reads. Keys are written naturally and normalized when loaded.
  */
 import type { Qualifier } from '../../schemas/claim';
-import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type TimeUnit } from './types';
+import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type NumberRole, type TimeUnit } from './types';
 
 /** Also read after numbers in the other languages ("62m", "19.7bn"). */
 export const SCALES_EN: [string, number][] = [
@@ -30,6 +30,13 @@ export const EN: LanguageLexicon = withIdiomWords({
   numbers: normMap(EN_NUMBERS),
   hundreds: normMap([['hundred', 100]]),
   scales: normMap(SCALES_EN),
+  numberRoles: new Map<string, NumberRole>([['and', 'and']]),
+  timeUnitNumbers: new Set(),
+  dozens: norm(['dozen']),
+  scaleAloneIsOne: false,
+  unitsAfterTens: true,
+  unitsBeforeTens: false,
+  tenTakesUnits: false,
   pluralScales: normMap([
     ['tens', 10], ['dozens', 12], ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6],
     ['billions', 1e9], ['trillions', 1e12],

@@ -16,12 +16,41 @@ export interface TimeUnit {
   dual?: boolean;
 }
 
+/** What a word does inside a number written in words (numbers/compound.ts). */
+export type NumberRole =
+  /** "and", "و": joins two number words */
+  | 'and'
+  /** "linh", "lẻ": no tens, a unit follows ("một trăm linh năm") */
+  | 'zeroTens'
+  /** "không" before "trăm": no hundreds */
+  | 'zero'
+  /** "mươi", "chục": the unit before it counts tens */
+  | 'tensOf'
+  /** "lăm", "mốt", "tư": the unit after a ten */
+  | 'unitAfterTen'
+  /** "أحد", "اثنا": a unit that only begins a teen ("أحد عشر") */
+  | 'teenUnit';
+
 export interface LanguageLexicon {
   /** Number words and their values; `hundred` words multiply what precedes them. */
   numbers: Map<string, number>;
   /** Words that multiply the preceding number, or stand alone as the number itself. */
   hundreds: Map<string, number>;
   scales: Map<string, number>;
+  /** Words with a role of their own inside a number written in words. */
+  numberRoles: Map<string, NumberRole>;
+  /** Number words that are also a unit of time ("năm": five, or year): a number only where another number word says so. */
+  timeUnitNumbers: Set<string>;
+  /** "dozen", "tá": twelve, and a multiplier after a unit ("two dozen"). */
+  dozens: Set<string>;
+  /** A scale word alone states one of it ("ألف شخص": a thousand people). */
+  scaleAloneIsOne: boolean;
+  /** A unit may follow a ten ("twenty five", "hai mươi hai"). */
+  unitsAfterTens: boolean;
+  /** A unit comes before its ten or its "ten" of a teen ("خمسة وعشرون", "خمسة عشر"). */
+  unitsBeforeTens: boolean;
+  /** The word for ten takes a unit after it ("mười một"). */
+  tenTakesUnits: boolean;
   /** Plural scale words for vague amounts: "thousands", "آلاف", "nghìn" (after "hàng"). */
   pluralScales: Map<string, number>;
   /** Duals of scale words: "مليارين" = 2 billion. */

@@ -4,13 +4,23 @@
  */
 import type { Qualifier } from '../../schemas/claim';
 import { CAPITALIZED_OK, CLOCK_ZONES } from './en';
-import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type TimeUnit } from './types';
+import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type NumberRole, type TimeUnit } from './types';
 
 export const VI: LanguageLexicon = withIdiomWords({
   numbers: normMap([
     ['một', 1], ['hai', 2], ['ba', 3], ['bốn', 4], ['năm', 5], ['sáu', 6], ['bảy', 7], ['bẩy', 7],
-    ['tám', 8], ['chín', 9], ['mười', 10], ['chục', 10], ['tá', 12],
+    ['tám', 8], ['chín', 9], ['mười', 10], ['chục', 10], ['tá', 12], ['lăm', 5], ['nhăm', 5], ['mốt', 1], ['tư', 4],
   ]),
+  numberRoles: normMap<NumberRole>([
+    ['mươi', 'tensOf'], ['chục', 'tensOf'], ['lăm', 'unitAfterTen'], ['nhăm', 'unitAfterTen'], ['mốt', 'unitAfterTen'],
+    ['tư', 'unitAfterTen'], ['linh', 'zeroTens'], ['lẻ', 'zeroTens'], ['không', 'zero'],
+  ]),
+  timeUnitNumbers: norm(['năm']),
+  dozens: norm(['tá']),
+  scaleAloneIsOne: false,
+  unitsAfterTens: true,
+  unitsBeforeTens: false,
+  tenTakesUnits: true,
   hundreds: normMap([['trăm', 100]]),
   scales: normMap([
     ['nghìn', 1e3], ['ngàn', 1e3], ['triệu', 1e6], ['tỷ', 1e9], ['tỉ', 1e9], ['nghìn tỷ', 1e12],

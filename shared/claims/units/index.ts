@@ -41,11 +41,15 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
   if (percent) return { kind: 'percent', unit: '%', end: percent.end };
 
   if (hyphenated) {
-    // "24-year-old" (age), "five-year contract" (duration), "10-year Treasury" (a name)
+    // "24-year-old", "six-month-old" (age), "five-year contract" (duration), "10-year Treasury"
+    // (a name), "six-foot wall", "10-km race" (measures)
     const time = s.matchPhrase(lex.timeUnits, j, false);
-    if (!time) return SKIP;
+    if (!time) {
+      const measure = s.matchPhrase(lex.measures, j, false);
+      return measure ? { kind: 'measure', unit: measure.value, end: measure.end } : SKIP;
+    }
     const end = time.end;
-    if (toks[end]?.v === '-' && s.word(end + 1) === 'old') return { kind: 'age', unit: 'year', end: end + 2 };
+    if (toks[end]?.v === '-' && lex.ageAfter.has(s.word(end + 1) ?? '')) return { kind: 'age', unit: time.value.unit, end: end + 2, factor: time.value.factor };
     if (s.isLatinWord(end) && s.hasCapital(end) && !toks[end]!.nl && toks[end]!.gap > 0) return SKIP;
     return { kind: 'duration', unit: time.value.unit, end, factor: time.value.factor };
   }

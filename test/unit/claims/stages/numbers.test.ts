@@ -3,7 +3,7 @@ import { readArabicDual } from '../../../../shared/claims/numbers/duals';
 import { readNumber } from '../../../../shared/claims/numbers/index';
 import { parseNumeral } from '../../../../shared/claims/numbers/numeral';
 import { readVague } from '../../../../shared/claims/numbers/vague';
-import { accumulate } from '../../../../shared/claims/numbers/words';
+import { accumulate } from '../../../../shared/claims/numbers/compound';
 import { SKIP, type NumberRead } from '../../../../shared/claims/types';
 import type { Language } from '../../../../shared/schemas/claim';
 import { at, scan, spanText } from './helpers';
