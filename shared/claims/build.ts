@@ -5,7 +5,7 @@
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
 import { dateMarkerBefore, isAgeContext, isEnglishAppositiveAge, isMagnitude, unitFollows } from './classify';
-import { isClockLike, isLabelled, isNameBefore } from './filters';
+import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { readRange } from './ranges';
 import type { Scan } from './scan';
@@ -29,7 +29,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     currency = sign.code;
     a = sign.start;
   }
-  if (num.digits && isLabelled(s, a)) return SKIP;
+  if (num.digits && (isLabelled(s, a) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
   if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign) return SKIP; // "Comments (3)"
   const definite = num.digits && definitePrefixBefore(s, num.a);
   if (definite) a = num.a - 1;

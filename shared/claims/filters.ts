@@ -19,6 +19,9 @@ export function isLabelled(s: Scan, i: number): boolean {
   if (w === null || toks[i]!.nl) return false;
   if (lex.definitePrefixes.includes(w) && toks[i]!.gap === 0) return isLabelled(s, j);
   if (s.anyForm(w, lex.labelsBefore)) return true;
+  // a model name: a brand before the number ("بوينغ 737", "Boeing 737"), a model word after it
+  // ("737 ماكس", "15 Pro"), or a number after a model word ("ماكس 8")
+  if (s.anyForm(w, lex.modelWords)) return true;
   if (s.lang === 'ar') return false;
   if (s.pairAt(lex.labelsBefore, j)) return true;
   // a name in capitals before the number and after it: "iPhone 16 Pro", "STOXX 600 Europe"
@@ -29,14 +32,29 @@ export function isLabelled(s: Scan, i: number): boolean {
   return false;
 }
 
-/** "09.41 BST", "at 03.17": a time of day written with a dot. */
+/** A model word at token k ("Max", "ماكس"); in Latin script only when capitalized. */
+export function isModelWordAt(s: Scan, k: number): boolean {
+  const w = s.word(k);
+  if (w === null || s.toks[k]!.nl || !s.anyForm(w, s.lex.modelWords)) return false;
+  return !s.isLatinWord(k) || s.hasCapital(k);
+}
+
+/** "09.41 BST", "at 03.17", "8,38 صباحا": a time of day written with a dot or a comma. */
 export function isClockLike(s: Scan, num: NumberRead): boolean {
   const raw = s.toks[num.a]!.v;
-  const m = /^(\d{1,2})[.:](\d{2})$/.exec(raw);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return false;
-  const before = s.word(num.a - 1);
-  const after = s.word(num.b);
-  return raw.startsWith('0') || s.lex.clockBefore.has(before ?? '') || s.lex.clockAfter.has(after ?? '');
+  if (!isClockShape(raw)) return false;
+  return raw.startsWith('0') || isTimeOfDay(s, num);
+}
+
+/** A clock-shaped number with a time word before or after it: a time of day, whatever follows. */
+export function isTimeOfDay(s: Scan, num: NumberRead): boolean {
+  if (!isClockShape(s.toks[num.a]!.v)) return false;
+  return s.lex.clockBefore.has(s.word(num.a - 1) ?? '') || s.lex.clockAfter.has(s.word(num.b) ?? '');
+}
+
+function isClockShape(raw: string): boolean {
+  const m = /^(\d{1,2})[.:,](\d{2})$/.exec(raw);
+  return m !== null && Number(m[1]) <= 23 && Number(m[2]) <= 59;
 }
 
 /** A capitalized word inside a sentence right before the number: a product or a name ("Nimbus 5"). */
@@ -53,7 +71,7 @@ export function isNameBefore(s: Scan, i: number): boolean {
 export function idiomEnd(s: Scan, i: number): number {
   if (!s.idiomWords.has(s.norm, s.toks[i]!)) return -1;
   for (let start = Math.max(0, i - 2); start <= i; start++) {
-    const m = s.matchPhrase(s.lex.idioms, start, false);
+    const m = s.matchPhrase(s.lex.idioms, start);
     if (m && m.end > i) return m.end;
   }
   return -1;

@@ -15,6 +15,9 @@ export const CAPITALIZED_OK = norm(['january', 'february', 'march', 'april', 'ma
   'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
+/** Brand and model words around a number that make it a model name ("Boeing 737 Max 8"). */
+export const MODEL_WORDS = norm(['boeing', 'airbus', 'max', 'pro', 'ultra', 'mini', 'iphone', 'galaxy', 'pixel']);
+
 /** Time zones written after a time of day, in any language. */
 export const CLOCK_ZONES = ['bst', 'gmt', 'utc', 'et', 'est', 'edt', 'cet', 'cest', 'ict'];
 
@@ -204,6 +207,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   magnitudeWords: norm(['magnitude', 'richter', 'magnitude of']),
   clockBefore: norm(['at', 'around', 'by', 'until', 'from']),
   clockAfter: norm([...CLOCK_ZONES, 'local', 'am', 'pm', 'h', 'hrs']),
+  modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: norm(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']),
   notNouns: new Set(),

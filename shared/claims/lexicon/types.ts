@@ -127,6 +127,8 @@ export interface LanguageLexicon {
   clockBefore: Set<string>;
   /** Words after "09.41" that make it a time of day ("GMT", "sáng", "صباحا"). */
   clockAfter: Set<string>;
+  /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
+  modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */
   capitalizedOk: Set<string>;
   /** Determiners after "of" in a partitive ("two of its aides"). */

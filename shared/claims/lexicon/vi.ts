@@ -3,7 +3,7 @@
  * (lower case, composed tone marks).
  */
 import type { Qualifier } from '../../schemas/claim';
-import { CAPITALIZED_OK, CLOCK_ZONES } from './en';
+import { CAPITALIZED_OK, CLOCK_ZONES, MODEL_WORDS } from './en';
 import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type NumberRole, type TimeUnit } from './types';
 
 export const VI: LanguageLexicon = withIdiomWords({
@@ -226,6 +226,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   magnitudeWords: norm(['mạnh', 'độ lớn']),
   clockBefore: norm(['lúc', 'vào', 'đến']),
   clockAfter: norm([...CLOCK_ZONES, 'local', 'am', 'pm', 'h', 'hrs', 'giờ', 'sáng', 'chiều', 'tối']),
+  modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: new Set(),
   notNouns: norm(['hoàn', 'thành', 'bắt', 'nhưng', 'vì', 'nên', 'do', 'bởi', 'rằng', 'là', 'gồm', 'với',

@@ -17,7 +17,7 @@ export function parseNumeral(raw: string, lang: Language): number | null {
     if (c === 46) {
       dots++;
       if (firstDot < 0) firstDot = i;
-    } else if (c === 44 || c === 0x066c) {
+    } else if (c === 44 || c === 0x066c || c === 0x060c) {
       commas++;
       lastComma = i;
     } else if (c === 0x066b) arabicDecimal = i;
@@ -54,7 +54,7 @@ export function parseNumeral(raw: string, lang: Language): number | null {
 function groupsOfThree(raw: string, sep: number): boolean {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c === sep || (sep === 44 && c === 0x066c)) {
+    if (c === sep || (sep === 44 && (c === 0x066c || c === 0x060c))) {
       if (!isThreeDigitGroupAt(raw, i)) return false;
     }
   }
