@@ -4,14 +4,14 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { dateMarkerBefore, isAgeContext, isEnglishAppositiveAge, isMagnitude, unitFollows } from './classify';
+import { dateMarkerBefore, isAgeContext, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { readRange } from './ranges';
 import type { Scan } from './scan';
 import { WORD } from './tokenize';
 import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
-import { currencySignBefore } from './units/currencies';
+import { currencySignAfter, currencySignBefore } from './units/currencies';
 import { readUnit } from './units/index';
 import { nounBefore } from './units/nouns';
 
@@ -22,22 +22,34 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   if (!num.digits && s.lang === 'vi' && s.word(a - 1) === 'thứ') return SKIP; // Thứ Sáu, thứ ba: weekdays, ordinals
   if (s.lang === 'vi' && s.word(a - 1) === 'gấp') return SKIP; // "gấp 3 lần": a multiplier
 
+  // a full date ("1/8/2017", "tháng 4-2018") states its year, whatever label stands before it
+  if (num.unit?.kind === 'date') {
+    return { a, b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+  }
+
   // what stands right before the number
   let currency: string | null = null;
   const sign = currencySignBefore(s, num.a);
   if (sign) {
     currency = sign.code;
     a = sign.start;
+  } else if (num.digits) {
+    // a sign after the amount ("61 $", "650 مليون $"), or between it and its scale ("1.7 $ مليار")
+    const after = currencySignAfter(s, num);
+    if (after) {
+      currency = after.code;
+      b = num.b = after.end;
+    }
   }
   if (num.digits && (isLabelled(s, a) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
   if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign) return SKIP; // "Comments (3)"
   const definite = num.digits && definitePrefixBefore(s, num.a);
   if (definite) a = num.a - 1;
 
-  // a year with a date word before it
+  // a year with a date word before it, used as a modifier ("the 2020 election"), or in a list of years
   if (num.plain && num.plain.length === 4 && !sign && num.scale === 1) {
     const year = Number(num.plain);
-    const date = dateMarkerBefore(s, num.a);
+    const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num);
     if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
       return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     }
@@ -146,8 +158,9 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     if (num.plain && num.plain.length >= 5 && !qualified) return null;
   }
   if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
-  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1) {
-    return null; // codes: 60012, 1556369
+  // codes: 60012, 1556369; Arabic text writes counts so too ("16500 عميل")
+  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && !(s.lang === 'ar' && unitName !== '')) {
+    return null;
   }
   if (definite && kind === 'count' && unitName === '') {
     unitName = nounBefore(s, num.a - 1) ?? '';

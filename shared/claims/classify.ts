@@ -43,6 +43,7 @@ export function dateMarkerBefore(s: Scan, i: number): number | null {
   if (toks[j]?.v === '-' && toks[j]!.gap === 0) j--; // mid-2024
   if (toks[j]?.v === ',' && s.lang === 'en') j--; // June 5, 2024
   if (toks[j]?.type === NUM && s.lang === 'en') j--; // 5 June 2024 handled by the month below
+  if (toks[j]?.v === '.' && toks[j]!.gap === 0 && s.lang === 'en') j--; // Jan. 5, 2022
   const w = s.word(j);
   if (w === null || toks[i]!.nl) return null;
   for (const f of s.variants(w)) {
@@ -50,6 +51,37 @@ export function dateMarkerBefore(s: Scan, i: number): number | null {
       return s.lex.dateMarkersInSpan.has(f) || s.lex.dateMarkersInSpan.has(w) ? j : i;
     }
   }
+  return null;
+}
+
+/**
+ * A year used as a modifier after a determiner, where it tells when something was: "the 2020
+ * election", "his 2006 book", "Reagan's 1986 tax reform". Returns where the claim starts.
+ */
+export function yearAsModifier(s: Scan, num: NumberRead): number | null {
+  const year = Number(num.plain);
+  if (year < 1900 || year > 2100 || s.toks[num.a]!.nl) return null;
+  const det = s.word(num.a - 1);
+  if (det === null || !s.lex.yearDeterminers.has(det)) return null;
+  if (det === 's' && s.toks[num.a - 2]?.v !== "'") return null;
+  const next = s.toks[num.b];
+  return next && next.type === WORD && !next.nl && !unitFollows(s, num.b) ? num.a : null;
+}
+
+/** A year in a list of years: "champions in 1980, 1994 and 2013", "أعوام 1980 و1994 و2013". */
+export function yearInList(s: Scan, num: NumberRead): number | null {
+  const isYear = (k: number): boolean => {
+    const t = s.toks[k];
+    if (!t || t.type !== NUM || !/^\d{4}$/.test(t.v)) return false;
+    const y = Number(t.v);
+    return y >= 1900 && y <= 2100;
+  };
+  const joiner = (k: number): boolean => {
+    const t = s.toks[k];
+    return !!t && !t.nl && (t.v === ',' || t.v === 'and' || t.v === 'و' || t.v === 'và' || t.v === '،');
+  };
+  if (joiner(num.b) && isYear(num.b + 1)) return num.a;
+  if (joiner(num.a - 1) && isYear(num.a - 2)) return num.a;
   return null;
 }
 

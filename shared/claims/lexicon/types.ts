@@ -69,6 +69,10 @@ export interface LanguageLexicon {
   stopNouns: PhraseTable<true>;
   /** Words before a year that make it a date ("in 2023", "عام 2023", "năm 2023"). */
   dateMarkers: Set<string>;
+  /** Words before a month number that make "4-2018", "4/2018" a month and its year ("tháng"). */
+  monthWords: Set<string>;
+  /** Determiners before a year used as a modifier: "the 2020 election", "his 2006 book". */
+  yearDeterminers: Set<string>;
   /** Date markers that belong to the claim's span ("عام ٢٠٢٢", "năm 2024"). */
   dateMarkersInSpan: Set<string>;
   /** Words that stop the search for a counted noun. */

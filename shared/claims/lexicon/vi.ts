@@ -193,6 +193,8 @@ export const VI: LanguageLexicon = withIdiomWords({
   dateMarkers: norm(['năm', 'từ', 'đến', 'trong', 'vào', 'sau', 'trước', 'cuối', 'đầu', 'giữa', 'hết',
     'tới', 'kể', 'mùa']),
   dateMarkersInSpan: norm(['năm']),
+  monthWords: norm(['tháng']),
+  yearDeterminers: new Set(),
   stopWords: norm(['và', 'có', 'là', 'của', 'đã', 'được', 'bị', 'trong', 'với', 'để', 'cho', 'từ',
     'đến', 'tới', 'theo', 'so', 'tại', 'ở', 'này', 'đó', 'khi', 'thì', 'mà', 'nhưng', 'hoặc', 'hay',
     'như', 'năm', 'tăng', 'giảm', 'đạt', 'lên', 'xuống', 'còn', 'cũng', 'vẫn', 'sẽ', 'đang', 'rồi',

@@ -19,11 +19,15 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
 
   if (prev && t.gap === 0 && !secondOfRange) {
     if (prev.type === WORD && s.isLatinWord(i - 1)) return SKIP; // A321, X9, S25
-    if (prev.type === SYM && (prev.v === '+' || prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;
+    // "+8,84%": a signed change; "+84 ..." is a telephone prefix
+    if (prev.type === SYM && prev.v === '+' && !percentAt(s, i + 1)) return SKIP;
+    if (prev.type === SYM && (prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;
     // GPT-4, كوفيد-19, and the second half of an identifier such as 737-800
     if (prev.type === SYM && prev.v === '-' && prev.gap === 0 && (toks[i - 2]?.type === WORD || toks[i - 2]?.type === NUM)) return SKIP;
   }
   if (next && next.gap === 0 && next.type === SYM) {
+    const date = readFullDate(s, i);
+    if (date) return date;
     if (next.v === ':' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return readClock(s, i);
     if (next.v === '/' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return SKIP; // 29/9, 11/6/2024
   }
@@ -48,6 +52,43 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   if (scale === 1) readScales(s, read);
   readHalf(s, read);
   return read;
+}
+
+/**
+ * A date with its year, whose claim is the year: day/month/year ("1/8/2017", "31.7.2017") and a
+ * month number and its year after a month word ("tháng 4-2018", "tháng 4/2018").
+ */
+function readFullDate(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const glued = (k: number): boolean => toks[k] !== undefined && toks[k]!.gap === 0 && !toks[k]!.nl;
+  const sep = toks[i + 1]!.v;
+  if (sep !== '/' && sep !== '-' && sep !== '.') return null;
+  const first = Number(toks[i]!.v);
+  const isYear = (k: number): number | null => {
+    const t = toks[k];
+    if (!t || t.type !== NUM || !glued(k) || !/^\d{4}$/.test(t.v)) return null;
+    const y = Number(t.v);
+    return y >= 1900 && y <= 2100 && !(toks[k + 1]?.type === NUM && glued(k + 1)) ? y : null;
+  };
+  // day/month/year
+  if (toks[i + 2]?.type === NUM && glued(i + 2) && toks[i + 3]?.v === sep && glued(i + 3)) {
+    const month = Number(toks[i + 2]!.v);
+    const year = isYear(i + 4);
+    if (year !== null && first >= 1 && first <= 31 && month >= 1 && month <= 12 && /^\d{1,2}$/.test(toks[i]!.v)) {
+      return { a: i, b: i + 5, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 5 } };
+    }
+  }
+  // month-year after a month word
+  const year = isYear(i + 2);
+  if (year !== null && sep !== '.' && first >= 1 && first <= 12 && s.lex.monthWords.has(s.word(i - 1) ?? '')) {
+    return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 3 } };
+  }
+  return null;
+}
+
+/** A percent sign or percent word at token k. */
+function percentAt(s: Scan, k: number): boolean {
+  return s.toks[k]?.v === '%' || s.matchPhrase(s.lex.percentWords, k) !== null;
 }
 
 /** 2:04:51 is a duration (race time); 14:05 is a time of day and no claim. */

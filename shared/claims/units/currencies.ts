@@ -7,7 +7,7 @@ import { CURRENCY_CONTEXT_WORDS, CURRENCY_SIGNS, DOLLAR_PREFIXES, ISO_CODES } fr
 import { normalizeKey } from '../normalize';
 import type { Scan } from '../scan';
 import { SYM, WORD } from '../tokenize';
-import type { UnitRead } from '../types';
+import type { NumberRead, UnitRead } from '../types';
 
 interface CurrencyContext {
   /** Every country word of the family, in one pattern: the text is scanned once. */
@@ -47,6 +47,27 @@ export function currencySignAt(s: Scan, k: number): { code: string; end: number 
   if (sign && toks[k]!.type === SYM) return { code: sign, end: k + 1 };
   if (DOLLAR_PREFIXES.has(toks[k]?.v ?? '') && toks[k + 1]?.v === '$') return { code: DOLLAR_PREFIXES.get(toks[k]!.v)!, end: k + 2 };
   return null;
+}
+
+/**
+ * A currency sign right after an amount ("61 $", "650 مليون $"), or between the number and its
+ * scale ("1.7 $ مليار"): its code and the token after the amount; the scale is applied to `num`.
+ */
+export function currencySignAfter(s: Scan, num: NumberRead): { code: string; end: number } | null {
+  const t = s.toks[num.b];
+  if (!t || t.type !== SYM || t.nl || t.gap > 1) return null;
+  const code = CURRENCY_SIGNS.get(t.v);
+  if (!code) return null;
+  let end = num.b + 1;
+  if (num.scale === 1) {
+    const scale = s.lex.scales.get(s.word(end) ?? '');
+    if (scale !== undefined && (s.word(end)!.length > 1) && !s.toks[end]!.nl) {
+      num.value *= scale;
+      num.scale = scale;
+      end++;
+    }
+  }
+  return { code, end };
 }
 
 /** A currency from the lexicon: "?DINAR" is resolved from the countries the text names, "USD/100" is cents. */

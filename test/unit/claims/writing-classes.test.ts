@@ -44,3 +44,42 @@ describe('numbers that are names, times and positions', () => {
     expect(rows('انطلقت الأشغال في شتنبر 2021 بالمدينة.')).toEqual([['2021', 'date', 2021, 'exact', 'year']]);
   });
 });
+
+describe('years and dates', () => {
+  it('reads a year used as a modifier after a determiner', () => {
+    expect(rows('Critics recalled the 2014 flood and the mayor\'s 1998 budget.', 'en')).toEqual([
+      ['2014', 'date', 2014, 'exact', 'year'],
+      ['1998', 'date', 1998, 'exact', 'year'],
+    ]);
+    expect(rows('The Orbit 2077 game sold well.', 'en')).toEqual([]);
+  });
+
+  it('reads every year of a list of years', () => {
+    expect(rows('فاز النادي باللقب 1987 و2001 و2016.').map((r) => r[2])).toEqual([1987, 2001, 2016]);
+  });
+
+  it('reads the year of a full date and of a month with its year', () => {
+    expect(rows('Khánh thành ngày 12/9/2016, khởi công tháng 3-2014.')).toEqual([
+      ['12/9/2016', 'date', 2016, 'exact', 'year'],
+      ['3-2014', 'date', 2014, 'exact', 'year'],
+    ]);
+    expect(rows('The vote is on Feb. 9, 2027 in the hall.', 'en')).toEqual([['2027', 'date', 2027, 'exact', 'year']]);
+  });
+});
+
+describe('signs around the amount', () => {
+  it('reads a currency sign after the amount or between it and its scale', () => {
+    expect(rows('دفعت الشركة 85 $ للسهم، و2.4 $ مليار للتوسعة.').map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['money', 85, 'USD'],
+      ['money', 2.4e9, 'USD'],
+    ]);
+  });
+
+  it('reads a plus sign before a percent, and no telephone prefix', () => {
+    expect(rows('Giá tăng +3,25% so với tháng trước; gọi +84 912 000 111.')).toEqual([['3,25%', 'percent', 3.25, 'exact', '%']]);
+  });
+
+  it('reads long plain numbers before an Arabic noun as counts', () => {
+    expect(rows('أرسلت الوزارة 24500 رسالة إلى المواطنين.')).toEqual([['24500 رسالة', 'count', 24500, 'exact', 'e-mail']]);
+  });
+});
