@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { dateMarkerBefore, isAgeContext, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { dateMarkerBefore, isAgeContext, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { readRange } from './ranges';
@@ -41,6 +41,10 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
       b = num.b = after.end;
     }
   }
+  // a wind level: "gió mạnh cấp 12"
+  if (num.digits && isWindLevel(s, num.a)) {
+    return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
+  }
   if (num.digits && (isLabelled(s, a) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
   if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign) return SKIP; // "Comments (3)"
   const definite = num.digits && definitePrefixBefore(s, num.a);
@@ -73,13 +77,13 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   // the unit
   let unit: UnitRead | null = num.unit ?? null;
   if (!unit && !range?.unit) {
-    const u = readUnit(s, b, num, currency !== null);
+    const u = readUnit(s, num.pairedWith ?? b, num, currency !== null);
     if (u === SKIP) return SKIP;
     unit = u;
   } else if (range?.unit) {
     unit = range.unit;
   }
-  if (unit) b = Math.max(b, unit.end);
+  if (unit && num.pairedWith === undefined) b = Math.max(b, unit.end);
   // "0 giờ 30 phút" is half past midnight, not a duration
   if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
     s.skipTo = unit.end;
@@ -168,7 +172,8 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   }
   // number words with no unit: only with a qualifier, and never as a small range ("from one to ten")
   if (kind === 'count' && !num.digits && !unit && (!qualified || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
-  if (kind === 'count' && num.digits && !qualified && isNameBefore(s, num.a)) return SKIP; // "Nimbus 5 analytics"
+  // "Nimbus 5 analytics": a name before the number; a place before a counted noun is no name ("Tây Nguyên 17 hồ")
+  if (kind === 'count' && num.digits && !qualified && !(s.lang === 'vi' && s.matchPhrase(s.lex.nouns, num.b, true, true)) && isNameBefore(s, num.a)) return SKIP;
 
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
   const upper = qualifier === 'range' ? max : upperBound(qualifier, value);

@@ -46,12 +46,24 @@ export function dateMarkerBefore(s: Scan, i: number): number | null {
   if (toks[j]?.v === '.' && toks[j]!.gap === 0 && s.lang === 'en') j--; // Jan. 5, 2022
   const w = s.word(j);
   if (w === null || toks[i]!.nl) return null;
+  // a title with its year ("Báo cáo thường niên năm 2018"): a name, not a date
+  if (isYearTitle(s, j)) return null;
   for (const f of s.variants(w)) {
     if (s.lex.dateMarkers.has(f)) {
       return s.lex.dateMarkersInSpan.has(f) || s.lex.dateMarkersInSpan.has(w) ? j : i;
     }
   }
   return null;
+}
+
+/** A title word (or two-word title) right before token j, or before the date word at j. */
+function isYearTitle(s: Scan, j: number): boolean {
+  const words = s.lex.namedYearWords;
+  for (let k = j; k >= Math.max(0, j - 1); k--) {
+    const w = s.word(k);
+    if (w !== null && (words.has(w) || s.pairAt(words, k))) return true;
+  }
+  return false;
 }
 
 /**
@@ -83,6 +95,14 @@ export function yearInList(s: Scan, num: NumberRead): number | null {
   if (joiner(num.b) && isYear(num.b + 1)) return num.a;
   if (joiner(num.a - 1) && isYear(num.a - 2)) return num.a;
   return null;
+}
+
+/** A wind level: the level word right before the number, with a wind word a few words before it. */
+export function isWindLevel(s: Scan, i: number): boolean {
+  const lex = s.lex;
+  if (lex.windLevelWords.size === 0 || !lex.windLevelWords.has(s.word(i - 1) ?? '')) return false;
+  for (let k = i - 2; k >= Math.max(0, i - 5); k--) if (lex.windWords.has(s.word(k) ?? '')) return true;
+  return false;
 }
 
 /** A unit follows token b (so a four-digit number before it is an amount, not a year). */

@@ -13,6 +13,12 @@ export function qualifierBefore(s: Scan, a: number, kind: ClaimKind, money: bool
     const first = s.word(m.start);
     if (s.lang === 'en' && first === 'over' && kind === 'duration') return null; // "over three years": during
     if (s.lang === 'vi' && first === 'trên' && kind === 'duration') return null;
+    // a negated comparison is a bound: "không cao hơn" (no higher than) at most, "لا أقل من" at least
+    const negation = s.word(m.start - 1);
+    if (negation !== null && lex.negations.has(negation) && !s.toks[m.start]!.nl) {
+      if (m.value === 'more_than') return { qualifier: 'at_most', start: m.start - 1 };
+      if (m.value === 'less_than') return { qualifier: 'at_least', start: m.start - 1 };
+    }
     return { qualifier: m.value, start: m.start };
   }
   if (!money && !(s.lang === 'vi' && kind === 'age')) return null;

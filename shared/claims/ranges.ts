@@ -30,10 +30,20 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   let j = num.b;
   // the first number's own unit before the connector: "8% đến 10%", "£140,000 and £160,000"
   let firstUnitEnd = j;
-  if (toks[j]?.v === '%') firstUnitEnd = j + 1;
-  else if (intro) {
-    const pw = s.matchPhrase(lex.percentWords, j) ?? s.matchPhrase(lex.currencies, j) ?? s.matchPhrase(lex.measures, j) ?? s.matchPhrase(lex.timeUnits, j);
-    if (pw) firstUnitEnd = pw.end;
+  let firstKind: string | null = null;
+  if (toks[j]?.v === '%') {
+    firstUnitEnd = j + 1;
+    firstKind = 'percent';
+  } else if (intro) {
+    const percent = s.matchPhrase(lex.percentWords, j);
+    const money = percent ? null : s.matchPhrase(lex.currencies, j);
+    const measure = percent || money ? null : s.matchPhrase(lex.measures, j);
+    const time = percent || money || measure ? null : s.matchPhrase(lex.timeUnits, j);
+    const pw = percent ?? money ?? measure ?? time;
+    if (pw) {
+      firstUnitEnd = pw.end;
+      firstKind = percent ? 'percent' : money ? 'money' : measure ? 'measure' : 'duration';
+    }
   }
   const hour = s.lang === 'vi' && s.word(num.b) === 'giờ';
   j = firstUnitEnd;
@@ -57,6 +67,9 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     }
   }
   if (!ok) return null;
+  // "từ 700 đồng đến gần 1.000 đồng": a qualifier of the second end does not break the range
+  const inner = s.matchPhrase(lex.qualifiersBefore, k);
+  if (inner && (s.toks[inner.end]?.type === NUM || currencySignAt(s, inner.end))) k = inner.end;
   // the second number, with its own currency sign
   let secondCurrency: string | null = null;
   const sign2 = currencySignAt(s, k);
@@ -82,7 +95,10 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     s.skipTo = Math.max(second.b, unit?.end ?? 0);
     return SKIP; // "0-100 km/h": an acceleration test, not a range
   }
-  if (conn.v === '-' && unit && unit.kind === 'count' && !currency) return SKIP;
+  // the two ends state one kind of thing: "من 10% إلى 379 دولارا" is two claims
+  if (firstKind !== null && unit && unit.kind !== firstKind) return null;
+  // a hyphenated pair before a counted noun is a range only with a noun of the lexicon ("1.500-1600 bệnh nhân")
+  if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !s.matchPhrase(lex.nouns, second.b, true, true)) return SKIP;
   return {
     a: intro ? a - 1 : a,
     b: Math.max(second.b, unit?.end ?? 0),

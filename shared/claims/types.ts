@@ -19,6 +19,8 @@ export interface NumberRead {
   unit?: UnitRead;
   /** Plain digits with no separator, as written (for years, codes and phone numbers). */
   plain?: string;
+  /** The first amount of a pair with one unit ("1.250/1.180 m3/s"): the token of the unit. */
+  pairedWith?: number;
 }
 
 export interface UnitRead {

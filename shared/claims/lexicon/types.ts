@@ -73,6 +73,8 @@ export interface LanguageLexicon {
   monthWords: Set<string>;
   /** Determiners before a year used as a modifier: "the 2020 election", "his 2006 book". */
   yearDeterminers: Set<string>;
+  /** Words of titles that contain a year ("Báo cáo thường niên năm 2018", "Vision 2030"). */
+  namedYearWords: Set<string>;
   /** Date markers that belong to the claim's span ("عام ٢٠٢٢", "năm 2024"). */
   dateMarkersInSpan: Set<string>;
   /** Words that stop the search for a counted noun. */
@@ -131,6 +133,15 @@ export interface LanguageLexicon {
   clockBefore: Set<string>;
   /** Words after "09.41" that make it a time of day ("GMT", "sáng", "صباحا"). */
   clockAfter: Set<string>;
+  /** Negations that turn a comparison into a bound: "không cao hơn" (no higher than) is at most. */
+  negations: Set<string>;
+  /** Words before a share written as a fraction ("chiếm 1/5": a fifth). */
+  shareWords: Set<string>;
+  /** Words after a fraction that make it a share ("2/3 of", "1/5 số"). */
+  shareAfter: Set<string>;
+  /** Words of a wind level ("gió cấp 12"): the level word, and the wind words before it. */
+  windLevelWords: Set<string>;
+  windWords: Set<string>;
   /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
   modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */

@@ -17,7 +17,9 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   const prev = toks[i - 1];
   const next = toks[i + 1];
 
-  if (prev && t.gap === 0 && !secondOfRange) {
+  // the second amount of "1.250/1.180 m3/s"
+  const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
+  if (prev && t.gap === 0 && !secondOfRange && !secondOfPair) {
     if (prev.type === WORD && s.isLatinWord(i - 1)) return SKIP; // A321, X9, S25
     // "+8,84%": a signed change; "+84 ..." is a telephone prefix
     if (prev.type === SYM && prev.v === '+' && !percentAt(s, i + 1)) return SKIP;
@@ -29,7 +31,15 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
     const date = readFullDate(s, i);
     if (date) return date;
     if (next.v === ':' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return readClock(s, i);
-    if (next.v === '/' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return SKIP; // 29/9, 11/6/2024
+    if (next.v === '/' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) {
+      const share = readShare(s, i);
+      if (share) return share;
+      // "1.250/1.180 m3/s": two amounts of one unit; otherwise a day and month (29/9, 11/6/2024)
+      if (!unitAfterPair(s, i + 3)) return SKIP;
+      const plain = isPlainDigits(t.v) ? t.v : undefined;
+      const v = parseNumeral(t.v, s.lang);
+      return v === null ? SKIP : { a: i, b: i + 1, value: v, digits: true, scale: 1, bareScale: false, plain, pairedWith: i + 3 };
+    }
   }
   const plain = isPlainDigits(t.v) ? t.v : undefined;
   if (plain !== undefined && isPhoneGroup(s, i)) return SKIP;
@@ -84,6 +94,36 @@ function readFullDate(s: Scan, i: number): NumberRead | null {
     return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 3 } };
   }
   return null;
+}
+
+/** A measure or a currency right after the second amount of a pair ("1.250/1.180 m3/s"). */
+function unitAfterPair(s: Scan, k: number): boolean {
+  const t = s.toks[k];
+  if (!t || t.type !== WORD || t.nl || t.gap > 1) return false;
+  return s.matchPhrase(s.lex.measures, k) !== null || s.matchPhrase(s.lex.currencies, k) !== null || t.v === 'usd';
+}
+
+/**
+ * A share written as a fraction: "chiếm 1/5" (a fifth), "nearly 2/3 of": a percent. A fraction
+ * below one, after a word of shares (or a qualifier after it) or before a partitive.
+ */
+function readShare(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const raw = toks[i]!.v;
+  const den = toks[i + 2]!.v;
+  if (!/^\d{1,2}$/.test(raw) || !/^\d{1,3}$/.test(den)) return null;
+  const n = Number(raw);
+  const d = Number(den);
+  if (!(n >= 1 && n < d) || toks[i + 3]?.v === '/' ) return null;
+  let k = i - 1;
+  const q = s.matchBefore(s.lex.qualifiersBefore, i);
+  if (q) k = q.start - 1;
+  // the share word right before, or with one word between ("chiếm tới 1/7")
+  const shareBefore = [s.word(k), s.word(k - 1)].some((w) => w !== null && s.lex.shareWords.has(w));
+  const after = s.word(i + 3);
+  const shared = shareBefore || (after !== null && s.lex.shareAfter.has(after) && toks[i + 3]!.gap > 0);
+  if (!shared) return null;
+  return { a: i, b: i + 3, value: (100 * n) / d, digits: true, scale: 1, bareScale: false, unit: { kind: 'percent', unit: '%', end: i + 3 } };
 }
 
 /** A percent sign or percent word at token k. */

@@ -83,3 +83,54 @@ describe('signs around the amount', () => {
     expect(rows('أرسلت الوزارة 24500 رسالة إلى المواطنين.')).toEqual([['24500 رسالة', 'count', 24500, 'exact', 'e-mail']]);
   });
 });
+
+describe('Vietnamese measures, shares and levels', () => {
+  it('reads two amounts of one unit written with a slash', () => {
+    expect(rows('Lưu lượng về hồ đạt 2.150/1.900 m3/s.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['2.150', 2150, 'm3/s'],
+      ['1.900 m3/s', 1900, 'm3/s'],
+    ]);
+  });
+
+  it('reads a fraction after a word of shares as a percent, and a day/month as no claim', () => {
+    expect(rows('Số ca mắc chiếm tới 1/4 cả nước. Ngày 1/4 trường khai giảng.').map((r) => [r[0], r[1], r[2]])).toEqual([['1/4', 'percent', 25]]);
+    expect(rows('Almost 3/4 of the members agreed.', 'en')).toEqual([['Almost 3/4', 'percent', 75, 'about', '%']]);
+  });
+
+  it('reads a wind level', () => {
+    expect(rows('Gió mạnh cấp 11, giật cấp 13. Học sinh lớp 9 nghỉ học.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['cấp 11', 11, 'beaufort'],
+      ['cấp 13', 13, 'beaufort'],
+    ]);
+  });
+
+  it('reads a counted noun after a place name, and not a plant named with a number', () => {
+    expect(rows('Miền Trung có 12 hồ đang xả lũ; nhà máy Sông Lam 3 vận hành.').map((r) => [r[0], r[2], r[4]])).toEqual([['12 hồ', 12, 'reservoir']]);
+  });
+
+  it('passes over a report title with its year', () => {
+    expect(rows('Theo Báo cáo thường niên năm 2021, doanh thu tăng. Năm 2022 lãi lớn.').map((r) => r[0])).toEqual(['Năm 2022']);
+  });
+});
+
+describe('negation and ranges', () => {
+  it('reads a negated comparison as a bound', () => {
+    expect(rows('Giá bán lẻ không cao hơn 21.500 đồng và không thấp hơn 20.000 đồng.').map((r) => r[3])).toEqual(['at_most', 'at_least']);
+    expect(rows('Fees will be no higher than 4% and not lower than 2%.', 'en').map((r) => r[3])).toEqual(['at_most', 'at_least']);
+  });
+
+  it('keeps a range whose second end has a qualifier', () => {
+    expect(rows('Giá tăng từ 600 đồng đến gần 900 đồng.').map((r) => [r[0], r[2], r[3]])).toEqual([['từ 600 đồng đến gần 900 đồng', 600, 'range']]);
+  });
+
+  it('makes no range of two amounts of different kinds', () => {
+    expect(rows('ارتفع السهم بأكثر من 12% من 40 دولارا إلى 45 دولارا.').map((r) => [r[1], r[3]])).toEqual([
+      ['percent', 'more_than'],
+      ['money', 'range'],
+    ]);
+  });
+
+  it('reads a hyphenated range before a counted noun of the lexicon', () => {
+    expect(rows('Mỗi ngày có 1.200-1.400 bệnh nhân đến khám.').map((r) => [r[0], r[2], r[3], r[4]])).toEqual([['1.200-1.400 bệnh nhân', 1200, 'range', 'patient']]);
+  });
+});
