@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { dateMarkerBefore, isAgeContext, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { readRange } from './ranges';
@@ -115,6 +115,9 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     inherit = true;
   }
 
+  // "the two greatest prizes": a known pair, not a count
+  if (!num.digits && num.value === 2 && s.lex.pairDeterminers.has(s.word(a - 1) ?? '') && kind === 'count') return null;
+
   // qualifiers before and after
   const before = qualifierBefore(s, a, kind, currency !== null || kind === 'money');
   if (before && qualifier !== 'range') {
@@ -127,6 +130,12 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     b = after.end;
   }
 
+  // a conversion in brackets shares the qualifier of the amount it converts: "up to 110km/h (68mph)"
+  if (qualifier === 'exact' && toks[a - 1]?.v === '(') {
+    const prev = s.candidates[s.candidates.length - 1];
+    if (prev && prev.b === a - 1 && prev.kind === kind && prev.qualifier !== 'range' && prev.qualifier !== 'vague') qualifier = prev.qualifier;
+  }
+
   // the kind: an age, a magnitude
   if (kind === 'duration' && unitName === 'year' && isAgeContext(s, num.a, b)) kind = 'age';
   if ((unitName === '' || unitName === 'degree_celsius') && (kind === 'count' || kind === 'measure') && isMagnitude(s, num.a)) {
@@ -134,7 +143,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     unitName = 'magnitude';
     inherit = false;
   }
-  if (kind === 'count' && unitName === '' && (isEnglishAppositiveAge(s, num) || (s.lang === 'en' && s.word(num.a - 1) === 'aged'))) {
+  if (kind === 'count' && unitName === '' && (isEnglishAppositiveAge(s, num) || isBareAge(s, num) || isAgeContext(s, num.a, num.b))) {
     kind = 'age';
     unitName = 'year';
     inherit = false;

@@ -17,13 +17,32 @@ export function isAgeContext(s: Scan, a: number, b: number): boolean {
   return lex.ageAfter.has(s.word(b) ?? '');
 }
 
-/** "Ingrid Solberg, 52, said": a number between commas after a capitalized name. */
+/** "Ingrid Solberg, 52, said", "Messi, at 39, gazed": a number between commas after a capitalized name. */
 export function isEnglishAppositiveAge(s: Scan, num: NumberRead): boolean {
   if (s.lang !== 'en' || !num.plain || num.b !== num.a + 1) return false;
   const v = Number(num.plain);
   if (v < 1 || v > 119) return false;
   const toks = s.toks;
-  return toks[num.a - 1]?.v === ',' && toks[num.b]?.v === ',' && toks[num.a - 2]?.type === WORD && s.hasCapital(num.a - 2);
+  const a = s.word(num.a - 1) === 'at' ? num.a - 1 : num.a;
+  return toks[a - 1]?.v === ',' && toks[num.b]?.v === ',' && toks[a - 2]?.type === WORD && s.hasCapital(a - 2);
+}
+
+/**
+ * A bare number that can only be an age: after a subject and its verb with nothing after it
+ * ("He's 19.", "who is 19,"), or after a life event and "at" ("died at 81", "Dead at 81").
+ */
+export function isBareAge(s: Scan, num: NumberRead): boolean {
+  const lex = s.lex;
+  if (!num.plain || num.b !== num.a + 1 || (lex.ageSubjects.size === 0 && lex.ageEvents.size === 0)) return false;
+  const v = Number(num.plain);
+  if (v < 1 || v > 119) return false;
+  const next = s.toks[num.b];
+  const ends = !next || next.nl || (next.type !== WORD && next.v !== '%' && next.v !== '-') || next.v === 'and';
+  const w1 = s.word(num.a - 1);
+  if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends;
+  // "He's 19": he ' s 19
+  const subject = w1 === 's' && s.toks[num.a - 2]?.v === "'" ? s.word(num.a - 3) : w1 === 'is' || w1 === 'was' ? s.word(num.a - 2) : null;
+  return subject !== null && lex.ageSubjects.has(subject) && ends;
 }
 
 /** The magnitude of an earthquake: "magnitude 6.8", "بقوة 6.8 درجات", "mạnh 6,8 độ". */

@@ -24,12 +24,21 @@ export function isLabelled(s: Scan, i: number): boolean {
   if (s.anyForm(w, lex.modelWords)) return true;
   if (s.lang === 'ar') return false;
   if (s.pairAt(lex.labelsBefore, j)) return true;
-  // a name in capitals before the number and after it: "iPhone 16 Pro", "STOXX 600 Europe"
-  if (s.isLatinWord(j) && s.hasCapital(j)) {
+  // a name in capitals before the number and after it: "iPhone 16 Pro", "STOXX 600 Europe" (not a
+  // headline in Title Case, nor a unit after the number: "0.05S 80 USD", "Within 24 Hours")
+  if (s.isLatinWord(j) && s.hasCapital(j) && !s.inTitleCase(i) && !lex.stopWords.has(w) && !s.matchBefore(lex.qualifiersBefore, i)) {
     const next = toks[i + 1];
-    if (next && next.type === WORD && s.isLatinWord(i + 1) && s.hasCapital(i + 1) && !next.nl) return true;
+    if (next && next.type === WORD && s.isLatinWord(i + 1) && s.hasCapital(i + 1) && !next.nl && !isUnitWordAt(s, i + 1)) return true;
   }
   return false;
+}
+
+/** A word that starts a unit: a currency, a time unit, a measure, a percent word. */
+function isUnitWordAt(s: Scan, k: number): boolean {
+  const lex = s.lex;
+  return s.matchPhrase(lex.currencies, k) !== null || s.matchPhrase(lex.timeUnits, k) !== null ||
+    s.matchPhrase(lex.measures, k) !== null || s.matchPhrase(lex.percentWords, k) !== null ||
+    /^[A-Z]{3}$/.test(s.raw(k));
 }
 
 /** A model word at token k ("Max", "ماكس"); in Latin script only when capitalized. */
@@ -59,7 +68,7 @@ function isClockShape(raw: string): boolean {
 
 /** A capitalized word inside a sentence right before the number: a product or a name ("Nimbus 5"). */
 export function isNameBefore(s: Scan, i: number): boolean {
-  if (s.lang === 'ar' || s.toks[i]!.nl) return false;
+  if (s.lang === 'ar' || s.toks[i]!.nl || s.inTitleCase(i)) return false;
   const j = i - 1;
   if (!s.isLatinWord(j) || !s.hasCapital(j)) return false;
   const before = s.toks[j - 1];

@@ -44,6 +44,8 @@ export function qualifierBefore(s: Scan, a: number, kind: ClaimKind, money: bool
 
 /** A qualifier written after the amount ("or more", "على الأقل"), on the same line. */
 export function qualifierAfter(s: Scan, b: number): { qualifier: Qualifier; end: number } | null {
+  // "$1 million-plus"
+  if (s.toks[b]?.v === '-' && s.toks[b]!.gap === 0 && s.toks[b + 1]?.gap === 0) b++;
   const after = s.matchPhrase(s.lex.qualifiersAfter, b);
   if (!after || s.toks[b]!.nl) return null;
   return { qualifier: after.value, end: after.end };

@@ -52,6 +52,8 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   let k = j + 1;
   let ok = false;
   if (conn.type === SYM && conn.v === '-' && conn.gap === 0 && toks[k]?.gap === 0 && toks[k]?.type === NUM) ok = true;
+  // two alternatives: "five or six people", "3 or 4 million"
+  else if (conn.type === WORD && lex.rangeOr.has(conn.v) && firstUnitEnd === num.b) ok = true;
   else if (conn.type === WORD) {
     if (s.lang === 'en') {
       const before = s.word(a - 1);
@@ -70,9 +72,10 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   // "từ 700 đồng đến gần 1.000 đồng": a qualifier of the second end does not break the range
   const inner = s.matchPhrase(lex.qualifiersBefore, k);
   if (inner && (s.toks[inner.end]?.type === NUM || currencySignAt(s, inner.end))) k = inner.end;
-  // the second number, with its own currency sign
+  // the second number, with its own currency sign (not after "or": "$10 million or $20 million" are two)
   let secondCurrency: string | null = null;
   const sign2 = currencySignAt(s, k);
+  if (sign2 && lex.rangeOr.has(conn.v)) return null;
   if (sign2) {
     secondCurrency = sign2.code;
     k = sign2.end;
@@ -95,8 +98,10 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     s.skipTo = Math.max(second.b, unit?.end ?? 0);
     return SKIP; // "0-100 km/h": an acceleration test, not a range
   }
-  // the two ends state one kind of thing: "من 10% إلى 379 دولارا" is two claims
+  // the two ends state one kind of thing: "من 10% إلى 379 دولارا" is two claims, and so is
+  // "paid $5 to 20 farmers"
   if (firstKind !== null && unit && unit.kind !== firstKind) return null;
+  if (currency && !secondCurrency && unit?.kind === 'count') return null;
   // a hyphenated pair before a counted noun is a range only with a noun of the lexicon ("1.500-1600 bệnh nhân")
   if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !s.matchPhrase(lex.nouns, second.b, true, true)) return SKIP;
   return {

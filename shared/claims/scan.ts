@@ -207,6 +207,31 @@ export class Scan {
     return w !== null && /^[\u0600-\u06ff]/.test(w);
   }
 
+  private titleLines: Map<number, boolean> | undefined;
+
+  /**
+   * Whether the line of token i is written in Title Case (a headline: "Father Of 23 Kids Wins
+   * 40 Percent"), where capitals say nothing of names.
+   */
+  inTitleCase(i: number): boolean {
+    let start = i;
+    while (start > 0 && !this.toks[start]!.nl) start--;
+    this.titleLines ??= new Map();
+    const known = this.titleLines.get(start);
+    if (known !== undefined) return known;
+    let words = 0;
+    let capitals = 0;
+    for (let k = start; k < this.toks.length && (k === start || !this.toks[k]!.nl); k++) {
+      const t = this.toks[k]!;
+      if (t.type !== WORD || !this.isLatinWord(k) || t.e - t.s < 2) continue;
+      words++;
+      if (this.isUpperAt(t.s)) capitals++;
+    }
+    const title = words >= 4 && capitals >= 0.75 * words;
+    this.titleLines.set(start, title);
+    return title;
+  }
+
   /** The input's text for a span of the normalized text, without Arabic diacritics and tatweel. */
   surface(s: number, e: number): string {
     return this.input.slice(this.map[s]!, this.map[e]!).replace(/[\u064b-\u065f\u0670\u0640]/g, '');

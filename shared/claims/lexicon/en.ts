@@ -8,6 +8,8 @@ import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type 
 export const SCALES_EN: [string, number][] = [
   ['thousand', 1e3], ['k', 1e3], ['million', 1e6], ['mn', 1e6], ['m', 1e6], ['mln', 1e6],
   ['billion', 1e9], ['bn', 1e9], ['b', 1e9], ['trillion', 1e12], ['tn', 1e12], ['tr', 1e12],
+  // South Asian scales: a lakh is 100,000, a crore ten million
+  ['lakh', 1e5], ['lakhs', 1e5], ['lac', 1e5], ['crore', 1e7], ['crores', 1e7],
 ];
 
 /** Month and weekday names: capitalized, yet no product name before a number. */
@@ -51,7 +53,8 @@ export const EN: LanguageLexicon = withIdiomWords({
       'greater than', 'larger than', 'bigger than'], 'more_than' as const),
     ...each(['at least', 'no less than', 'not less than', 'no fewer than', 'a minimum of',
       'minimum of', 'starting at', 'starting from'], 'at_least' as const),
-    ...each(['up to', 'as many as', 'as much as', 'as high as', 'reaching up to', 'as long as', 'as far as',
+    ...each(['up to', 'as many as', 'as much as', 'as high as', 'reaching up to', 'as long as', 'as far as', 'could reach',
+      'may reach', 'might reach', 'could hit', 'may hit', 'could top', 'could rise to', 'could climb to',
       'as large as', 'as old as'], 'up_to' as const),
     ...each(['as little as', 'as few as', 'as low as'], 'at_least' as const),
     ...each(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'some',
@@ -63,7 +66,7 @@ export const EN: LanguageLexicon = withIdiomWords({
       'no greater than', 'not exceeding'], 'at_most' as const),
   ]),
   qualifiersAfter: table<Qualifier>([
-    ...each(['or more', 'and above', 'and over', 'or above', 'plus', 'or longer', 'or later', 'or higher',
+    ...each(['or more', 'and above', 'and over', 'and up', 'and older', 'or above', 'plus', 'or longer', 'or later', 'or higher',
       'or older', 'or greater'], 'at_least' as const),
     ...each(['or less', 'or fewer', 'and below', 'and under', 'at most', 'or shorter', 'or earlier', 'or younger',
       'or lower'], 'at_most' as const),
@@ -161,7 +164,7 @@ export const EN: LanguageLexicon = withIdiomWords({
     'article', 'episode', 'season', 'flight', 'line', 'highway', 'district', 'ward', 'zone',
     'call', 'text', 'dial', 'hotline', 'ext', 'p', 'pp', 'vol', 'grade', 'class', 'category']),
   stopNouns: table<true>(each(['comments', 'comment', 'min read', 'minute read', 'minutes read',
-    'views', 'likes', 'replies', 'retweets', 'times', 'fold', 'x', 'hotline', 'rescue hotline',
+    'views', 'likes', 'replies', 'retweets', 'fold', 'x', 'hotline', 'rescue hotline',
     'am', 'pm', 'a.m', 'p.m', "o'clock", 'st', 'nd', 'rd', 'th', 'per cent of', 'g'], true as const)),
   dateMarkers: norm(['in', 'since', 'by', 'from', 'until', 'till', 'through', 'during', 'before',
     'after', 'of', 'year', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter',
@@ -217,6 +220,18 @@ export const EN: LanguageLexicon = withIdiomWords({
   shareAfter: norm(['of']),
   windLevelWords: new Set(),
   windWords: new Set(),
+  rangeOr: norm(['or']),
+  multipliers: norm(['times']),
+  comparatives: norm(['more', 'less', 'larger', 'bigger', 'higher', 'greater', 'faster', 'as', 'the', 'over', 'than',
+    'lower', 'smaller', 'cheaper', 'longer', 'slower', 'stronger', 'worse', 'better', 'weaker', 'richer', 'poorer',
+    'likelier', 'likely', 'deadlier', 'safer', 'heavier', 'wider', 'that', 'what']),
+  durationBefore: norm(['for', 'lasted', 'lasting', 'lasts', 'took', 'takes', 'spent', 'within', 'past', 'over']),
+  ageSubjects: norm(['he', 'she', 'i', 'who', 'was', 'is']),
+  ageEvents: norm(['died', 'dies', 'dead', 'retired', 'retires', 'married', 'marries', 'debuted', 'elected', 'passed']),
+  pairDeterminers: norm(['the', 'these', 'those', 'both']),
+  currencyPrefixes: normMap([['rs', 'INR'], ['inr', 'INR'], ['ksh', 'KES'], ['kes', 'KES'], ['usd', 'USD'], ['eur', 'EUR'],
+    ['gbp', 'GBP'], ['aud', 'AUD'], ['cad', 'CAD'], ['php', 'PHP'], ['ngn', 'NGN'], ['pkr', 'PKR'], ['zar', 'ZAR']]),
+  currencyDefaults: new Map([['?POUND', 'GBP'], ['?RUPEE', 'INR']]),
   modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: norm(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']),

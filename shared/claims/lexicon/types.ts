@@ -142,6 +142,22 @@ export interface LanguageLexicon {
   /** Words of a wind level ("gió cấp 12"): the level word, and the wind words before it. */
   windLevelWords: Set<string>;
   windWords: Set<string>;
+  /** Words that join two alternatives into a range: "five or six people", "3 or 4 million". */
+  rangeOr: Set<string>;
+  /** Multipliers ("times") that make no count before a comparative ("3 times larger"). */
+  multipliers: Set<string>;
+  comparatives: Set<string>;
+  /** Words before "a week", "a decade" that make it a span of one ("for a decade", "lasted a week"). */
+  durationBefore: Set<string>;
+  /** Subjects and verbs before a bare number that make it an age ("He's 19", "died at 81"). */
+  ageSubjects: Set<string>;
+  ageEvents: Set<string>;
+  /** Words before "two" that make it a known pair, not a count ("the two greatest prizes"). */
+  pairDeterminers: Set<string>;
+  /** Words before an amount that name its currency: "Rs 500", "KSh6,000", "USD 20". */
+  currencyPrefixes: Map<string, string>;
+  /** The currency of a name shared by several countries when the text names none ("pounds": GBP). */
+  currencyDefaults: Map<string, string>;
   /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
   modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */

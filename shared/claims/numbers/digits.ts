@@ -20,7 +20,7 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   // the second amount of "1.250/1.180 m3/s"
   const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
   if (prev && t.gap === 0 && !secondOfRange && !secondOfPair) {
-    if (prev.type === WORD && s.isLatinWord(i - 1)) return SKIP; // A321, X9, S25
+    if (prev.type === WORD && s.isLatinWord(i - 1) && !s.lex.currencyPrefixes.has(prev.v)) return SKIP; // A321, X9, S25
     // "+8,84%": a signed change; "+84 ..." is a telephone prefix
     if (prev.type === SYM && prev.v === '+' && !percentAt(s, i + 1)) return SKIP;
     if (prev.type === SYM && (prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;
@@ -53,7 +53,7 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   if (glued && glued.gap === 0 && glued.type === WORD) {
     const sc = s.lex.scales.get(glued.v) ?? LEXICONS.en.scales.get(glued.v);
     const currencyBefore = currencySignBefore(s, i) !== null || s.matchPhrase(s.lex.currencies, i + 2, true, true) !== null;
-    if (sc !== undefined && (glued.v.length > 1 || currencyBefore) && !(glued.v === 'm' && !currencyBefore)) {
+    if (sc !== undefined && (glued.v.length > 1 || currencyBefore || glued.v === 'k') && !(glued.v === 'm' && !currencyBefore)) {
       scale = sc;
       b++;
     }

@@ -9,6 +9,8 @@ export function readScales(s: Scan, read: NumberRead): void {
   const toks = s.toks;
   let j = read.b;
   let applied = false;
+  // "$4-billion": a hyphen glued between the number and its scale
+  if (toks[j]?.v === '-' && toks[j]!.gap === 0 && toks[j + 1]?.gap === 0 && s.lex.scales.has(s.word(j + 1) ?? '') && s.word(j + 1)!.length > 1) j++;
   for (let guard = 0; guard < 4; guard++) {
     const w = s.word(j);
     if (w === null || toks[j]!.nl) break;
@@ -18,7 +20,10 @@ export function readScales(s: Scan, read: NumberRead): void {
       sc = s.lex.scales.get(f);
       if (sc !== undefined) break;
     }
-    if (sc === undefined) break;
+    if (sc === undefined) {
+      if (j > read.b && !applied) j = read.b; // the hyphen was no scale's
+      break;
+    }
     if (applied && sc <= read.scale) break;
     read.value *= sc;
     read.scale = applied ? read.scale * sc : sc;

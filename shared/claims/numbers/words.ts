@@ -42,7 +42,8 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
       const read = accumulate(s, i + 1);
       if (read) return { ...read, a: i, bareScale: true, article: true };
     }
-    if (after !== null && s.matchPhrase(lex.timeUnits, i + 1) && s.matchBefore(lex.qualifiersBefore, i)) {
+    // "more than a minute", "for a decade", "lasted a week": one of a span of time
+    if (after !== null && s.matchPhrase(lex.timeUnits, i + 1) && (s.matchBefore(lex.qualifiersBefore, i) || lex.durationBefore.has(s.word(i - 1) ?? ''))) {
       return { a: i, b: i + 1, value: 1, digits: false, scale: 1, bareScale: false };
     }
     return null;

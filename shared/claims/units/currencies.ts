@@ -6,7 +6,7 @@
 import { CURRENCY_CONTEXT_WORDS, CURRENCY_SIGNS, DOLLAR_PREFIXES, ISO_CODES } from '../lexicon/index';
 import { normalizeKey } from '../normalize';
 import type { Scan } from '../scan';
-import { SYM, WORD } from '../tokenize';
+import { NUM, SYM, WORD } from '../tokenize';
 import type { NumberRead, UnitRead } from '../types';
 
 interface CurrencyContext {
@@ -29,7 +29,15 @@ const CURRENCY_CONTEXT: Record<string, CurrencyContext> = Object.fromEntries(
 export function currencySignBefore(s: Scan, i: number): { code: string; start: number } | null {
   const toks = s.toks;
   const prev = toks[i - 1];
-  if (!prev || prev.type !== SYM || toks[i]!.gap > 1) return null;
+  if (!prev || toks[i]!.gap > 1) return null;
+  // a currency written before the amount: "Rs 500", "Rs. 16 lakh", "KSh6,000", "USD 20"
+  const word = prev.v === '.' && prev.gap === 0 && s.word(i - 2) === 'rs' ? i - 2 : i - 1;
+  const prefix = s.word(word);
+  if (prefix !== null && !toks[i]!.nl && toks[i]!.type === NUM) {
+    const code = s.lex.currencyPrefixes.get(prefix);
+    if (code && (prefix.length > 3 || s.hasCapital(word))) return { code, start: word };
+  }
+  if (prev.type !== SYM) return null;
   const code = CURRENCY_SIGNS.get(prev.v);
   if (!code) return null;
   const before = toks[i - 2];
@@ -80,7 +88,7 @@ function resolveCurrency(s: Scan, family: string): string {
   const known = s.resolvedCurrencies.get(family);
   if (known) return known;
   const context = CURRENCY_CONTEXT[family];
-  let best = context?.fallback ?? family.slice(1);
+  let best = s.lex.currencyDefaults.get(family) ?? context?.fallback ?? family.slice(1);
   if (context) {
     const counts = new Map<string, number>();
     context.pattern.lastIndex = 0;

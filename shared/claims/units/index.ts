@@ -30,6 +30,8 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
   const hyphenated = j !== b;
   const glued = toks[j]!.gap === 0 && toks[j]!.type === WORD;
 
+  // "3 times larger": a multiplier, not a count of times
+  if (lex.multipliers.has(s.word(j) ?? '') && lex.comparatives.has(s.word(j + 1) ?? '')) return SKIP;
   const stop = s.matchPhrase(lex.stopNouns, j) ?? (s.lang !== 'en' ? s.matchPhrase(LEXICONS.en.stopNouns, j, false) : null);
   if (stop) {
     const grams = glued && s.word(j) === 'g' && !s.isUpperAt(toks[j]!.s); // 500g, not 5G
@@ -46,7 +48,13 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
     const time = s.matchPhrase(lex.timeUnits, j, false);
     if (!time) {
       const measure = s.matchPhrase(lex.measures, j, false);
-      return measure ? { kind: 'measure', unit: measure.value, end: measure.end } : SKIP;
+      if (measure) return { kind: 'measure', unit: measure.value, end: measure.end };
+      // "a 927-page report", "a 33-storey tower": the counted noun in the compound
+      const w = s.word(j);
+      if (num.digits && s.lang === 'en' && w !== null && w.length >= 3 && !s.hasCapital(j) && !lex.stopWords.has(w) && toks[j + 1]?.v !== '-') {
+        return { kind: 'count', unit: w, end: j + 1 };
+      }
+      return SKIP;
     }
     const end = time.end;
     if (toks[end]?.v === '-' && lex.ageAfter.has(s.word(end + 1) ?? '')) return { kind: 'age', unit: time.value.unit, end: end + 2, factor: time.value.factor };

@@ -77,6 +77,11 @@ function readEnglishNoun(s: Scan, k: number): UnitRead | null {
     const w = t.v;
     if (s.lex.stopWords.has(w)) return null;
     if (s.hasCapital(idx) && step === 0 && !/^[a-z]+$/.test(s.raw(idx).toLowerCase())) return null;
+    // a capitalized noun after the number: a name ("1,000 World War II veterans"), unless in a headline
+    if (step === 0 && s.hasCapital(idx) && !s.inTitleCase(idx) && !s.lex.irregularPlurals.has(w)) {
+      const inner = readEnglishNoun(s, idx + 1);
+      if (inner) return inner;
+    }
     const irregular = s.lex.irregularPlurals.get(w);
     if (irregular) return { kind: 'count', unit: irregular, end: idx + 1 };
     if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {

@@ -134,3 +134,73 @@ describe('negation and ranges', () => {
     expect(rows('Mỗi ngày có 1.200-1.400 bệnh nhân đến khám.').map((r) => [r[0], r[2], r[3], r[4]])).toEqual([['1.200-1.400 bệnh nhân', 1200, 'range', 'patient']]);
   });
 });
+
+describe('English headlines, compounds and ages', () => {
+  it('reads numbers in a headline written in Title Case', () => {
+    expect(rows('Mayor Says 40 Percent Of Harbor Jobs Vanished Within 24 Hours', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['40 Percent', 40, '%'],
+      ['24 Hours', 24, 'hour'],
+    ]);
+  });
+
+  it('reads a capitalized name between the number and its noun', () => {
+    expect(rows('About 2,000 Navy sailors and 300 Red Cross volunteers came.', 'en').map((r) => [r[2], r[4]])).toEqual([
+      [2000, 'sailor'],
+      [300, 'volunteer'],
+    ]);
+  });
+
+  it('reads counts of times, and no multiplier', () => {
+    expect(rows('The pump failed 14 times; output grew 3 times faster.', 'en')).toEqual([['14 times', 'count', 14, 'exact', 'time']]);
+  });
+
+  it('reads two alternatives as a range', () => {
+    expect(rows('Five or six boats sank, costing 3 or 4 million dollars.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['Five or six boats', 5, 'range'],
+      ['3 or 4 million dollars', 3e6, 'range'],
+    ]);
+  });
+
+  it('reads the counted noun of a hyphenated compound', () => {
+    expect(rows('They filed a 412-page appeal for a 30-storey block.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['412-page', 412, 'page'],
+      ['30-storey', 30, 'storey'],
+    ]);
+  });
+
+  it('reads one of a span of time after a word of duration', () => {
+    expect(rows('The strike lasted a week and the feud went on for a decade.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['a week', 1, 'week'],
+      ['a decade', 10, 'year'],
+    ]);
+  });
+
+  it('reads ages written without "years"', () => {
+    expect(rows("Orla Venn, at 44, won. She's 44. The poet died at 91. Entry from the age of 16.", 'en').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['44', 'age', 44],
+      ['44', 'age', 44],
+      ['91', 'age', 91],
+      ['16', 'age', 16],
+    ]);
+  });
+
+  it('reads qualifiers after the amount and in a converted amount in brackets', () => {
+    expect(rows('Open to those aged 70 and up; gusts of up to 90km/h (56mph).', 'en').map((r) => [r[0], r[3]])).toEqual([
+      ['70 and up', 'at_least'],
+      ['up to 90km/h', 'up_to'],
+      ['56mph', 'up_to'],
+    ]);
+  });
+
+  it('reads South Asian scales and currencies written before the amount', () => {
+    expect(rows('The fund paid Rs 3 crore and KSh4,500 to 20 lakh farmers.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['Rs 3 crore', 3e7, 'INR'],
+      ['KSh4,500', 4500, 'KES'],
+      ['20 lakh farmers', 2e6, 'farmer'],
+    ]);
+  });
+
+  it('makes no count of a known pair', () => {
+    expect(rows('The two finalists met again.', 'en')).toEqual([]);
+  });
+});

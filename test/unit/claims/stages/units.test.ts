@@ -38,7 +38,7 @@ describe('units after a number', () => {
 
   it('stops at counters of page chrome and multipliers', () => {
     expect(unitAfter('Read 14 comments below.', 'en', '14')).toBe('skip');
-    expect(unitAfter('It grew 3 times over.', 'en', '3')).toBe('skip');
+    expect(unitAfter('It grew 3 times larger.', 'en', '3')).toBe('skip');
   });
 
   it('takes a number glued to letters for an identifier', () => {
