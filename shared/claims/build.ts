@@ -130,10 +130,11 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     b = after.end;
   }
 
-  // a conversion in brackets shares the qualifier of the amount it converts: "up to 110km/h (68mph)"
+  // a conversion in brackets shares the qualifier of the measure it converts: "up to 110km/h (68mph)"
   if (qualifier === 'exact' && toks[a - 1]?.v === '(') {
     const prev = s.candidates[s.candidates.length - 1];
-    if (prev && prev.b === a - 1 && prev.kind === kind && prev.qualifier !== 'range' && prev.qualifier !== 'vague') qualifier = prev.qualifier;
+    // (a measure: a converted amount of money is the journalist's own figure)
+    if (prev && prev.b === a - 1 && prev.kind === kind && kind === 'measure' && prev.qualifier !== 'range' && prev.qualifier !== 'vague') qualifier = prev.qualifier;
   }
 
   // the kind: an age, a magnitude
@@ -170,7 +171,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     if (decimal && !qualified) kind = 'measure';
     if (num.plain && num.plain.length >= 5 && !qualified) return null;
   }
-  if (kind === 'count' && !num.digits && num.value === 1 && !qualified) return null;
+  if (kind === 'count' && !num.digits && num.value === 1 && !qualified && !num.explicitOne) return null;
   // codes: 60012, 1556369; Arabic text writes counts so too ("16500 عميل")
   if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && !(s.lang === 'ar' && unitName !== '')) {
     return null;

@@ -12,6 +12,8 @@ export interface NumberRead {
   scale: number;
   /** Only a scale word, with no number before it ("a thousand", "مليون"): needs a qualifier. */
   bareScale: boolean;
+  /** "One" written after its noun, for emphasis: "نقطة واحدة" (a single point) states a count. */
+  explicitOne?: boolean;
   /** Written with an indefinite article: "a thousand", "a million". */
   article?: boolean;
   vague?: { min: number; max: number };

@@ -228,7 +228,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   durationBefore: norm(['for', 'lasted', 'lasting', 'lasts', 'took', 'takes', 'spent', 'within', 'past', 'over']),
   ageSubjects: norm(['he', 'she', 'i', 'who', 'was', 'is']),
   ageEvents: norm(['died', 'dies', 'dead', 'retired', 'retires', 'married', 'marries', 'debuted', 'elected', 'passed']),
-  pairDeterminers: norm(['the', 'these', 'those', 'both']),
+  pairDeterminers: norm(['the', 'these', 'those', 'both', 'his', 'her', 'their', 'its', 'our', 'my', 'your']),
   currencyPrefixes: normMap([['rs', 'INR'], ['inr', 'INR'], ['ksh', 'KES'], ['kes', 'KES'], ['usd', 'USD'], ['eur', 'EUR'],
     ['gbp', 'GBP'], ['aud', 'AUD'], ['cad', 'CAD'], ['php', 'PHP'], ['ngn', 'NGN'], ['pkr', 'PKR'], ['zar', 'ZAR']]),
   currencyDefaults: new Map([['?POUND', 'GBP'], ['?RUPEE', 'INR']]),

@@ -236,7 +236,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   shareWords: norm(['chiếm', 'bằng']),
   shareAfter: norm(['số', 'dân', 'tổng']),
   windLevelWords: norm(['cấp']),
-  windWords: norm(['gió', 'bão', 'giật', 'lốc', 'áp']),
+  windWords: norm(['gió', 'bão', 'giật', 'lốc', 'áp', 'mạnh']),
   rangeOr: norm(['hoặc', 'hay']),
   multipliers: new Set(),
   comparatives: new Set(),

@@ -25,10 +25,17 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
   }
 
   // "half a billion", "نصف مليار", "nửa triệu"
-  const halfOf = s.lang === 'en' && w === 'half' && s.word(i + 1) === 'a' ? i + 2 : (w === 'nửa' || forms.includes('نصف')) ? i + 1 : -1;
+  const halfOf = s.lang === 'en' && w === 'half' && (s.word(i + 1) === 'a' || s.word(i + 1) === 'an') ? i + 2 : (w === 'nửa' || forms.includes('نصف')) ? i + 1 : -1;
   if (halfOf > 0) {
     const sc = lex.scales.get(s.word(halfOf) ?? '');
     if (sc !== undefined && sc >= 1000) return { a: i, b: halfOf + 1, value: sc / 2, digits: false, scale: sc, bareScale: false };
+    // half a span of time: "نصف قرن", "half a century", "nửa thế kỷ"
+    const an = lex.articles.has(s.word(halfOf) ?? '') ? halfOf + 1 : halfOf;
+    const time = s.matchPhrase(lex.timeUnits, an);
+    if (time && !time.value.dual) {
+      return { a: i, b: time.end, value: 0.5, digits: false, scale: 1, bareScale: false,
+        unit: { kind: 'duration', unit: time.value.unit, end: time.end, factor: time.value.factor } };
+    }
     return null;
   }
   // "a/an" + unit after a qualifier: "more than a minute"
@@ -50,6 +57,14 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
   }
   // a bare time noun after a qualifier: "أكثر من عقد" (more than a decade), or before "one": "سنة واحدة"
   if (s.lang === 'ar') {
+    // a counted noun followed by "one": "نقطة واحدة", "فيديو واحد"
+    if ((w === 'واحد' || w === 'واحده') && i > 0 && s.consumedUpTo <= i - 1 && !s.toks[i]!.nl) {
+      const noun = s.matchPhrase(lex.nouns, i - 1, true, true);
+      if (noun && noun.end === i) {
+        return { a: i - 1, b: i + 1, value: 1, digits: false, scale: 1, bareScale: false, explicitOne: true,
+          unit: { kind: 'count', unit: noun.value, end: i + 1 } };
+      }
+    }
     const unit = s.matchPhrase(lex.timeUnits, i);
     const one = unit ? s.word(unit.end) : null;
     if (unit && !unit.value.dual && (one === 'واحد' || one === 'واحده')) {

@@ -26,6 +26,13 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
   // a partitive: "two of its aides", "اثنين من مساعدي"
   if (!num.vague && ((s.lang === 'en' && s.word(k) === 'of') || (s.lang === 'ar' && s.word(k) === 'من'))) {
     let p = k + 1;
+    // "35 من مئة مقعد", "12 of 40 seats": the noun of the whole, which stays a claim of its own
+    if (s.isNum(p) || s.isNumberWord(s.word(p) ?? '')) {
+      let q = p + 1;
+      while (q < p + 3 && (s.isNumberWord(s.word(q) ?? '') || s.toks[q]?.v === ',')) q++;
+      const noun = s.matchPhrase(lex.nouns, q, true, true);
+      return noun ? { kind: 'count', unit: noun.value, end: k } : null;
+    }
     if (lex.determiners.has(s.word(p) ?? '')) p++;
     const inner = s.lang === 'en' ? readEnglishNoun(s, p) : readArabicNoun(s, p, true);
     if (inner) return inner;

@@ -204,3 +204,31 @@ describe('English headlines, compounds and ages', () => {
     expect(rows('The two finalists met again.', 'en')).toEqual([]);
   });
 });
+
+describe('Arabic counts of one, partitives and halves', () => {
+  it('reads a counted noun followed by "one"', () => {
+    expect(rows('حصل الفريق على نقطة واحدة وخسر مباراتين.').map((r) => [r[0], r[2], r[4]])[0]).toEqual(['نقطة واحدة', 1, 'point']);
+  });
+
+  it('reads both numbers of "X of Y seats"', () => {
+    expect(rows('يتنافس الحزبان على 12 من أربعين مقعدا.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['12', 12, 'seat'],
+      ['أربعين مقعدا', 40, 'seat'],
+    ]);
+  });
+
+  it('reads half a span of time in the three languages', () => {
+    expect(rows('استمر الحكم نصف قرن.').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 50, 'year']]);
+    expect(rows('The talks took half an hour.', 'en').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 0.5, 'hour']]);
+    expect(rows('Ngôi chùa đã tồn tại nửa thế kỷ.').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 50, 'year']]);
+  });
+
+  it('keeps a money conversion in brackets exact and a measure conversion qualified', () => {
+    expect(rows('It made more than $2bn (£1.5bn) with winds of up to 80km/h (50mph).', 'en').map((r) => [r[0], r[3]])).toEqual([
+      ['more than $2bn', 'more_than'],
+      ['£1.5bn', 'exact'],
+      ['up to 80km/h', 'up_to'],
+      ['50mph', 'up_to'],
+    ]);
+  });
+});
