@@ -45,8 +45,11 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   if (num.digits && isWindLevel(s, num.a)) {
     return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
   }
-  if (num.digits && (isLabelled(s, a) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
-  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign) return SKIP; // "Comments (3)"
+  // a measure after the number overrides a label before it ("a highway 880 km long")
+  const measured = s.matchPhrase(s.lex.measures, num.b) !== null && s.word(num.b)!.length > 1;
+  if (num.digits && ((isLabelled(s, a) && !measured) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
+  // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)")
+  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign && num.plain !== undefined && num.scale === 1) return SKIP;
   const definite = num.digits && definitePrefixBefore(s, num.a);
   if (definite) a = num.a - 1;
 
@@ -172,8 +175,8 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     if (num.plain && num.plain.length >= 5 && !qualified) return null;
   }
   if (kind === 'count' && !num.digits && num.value === 1 && !qualified && !num.explicitOne) return null;
-  // codes: 60012, 1556369; Arabic text writes counts so too ("16500 عميل")
-  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && !(s.lang === 'ar' && unitName !== '')) {
+  // codes: 60012, 1556369 (before a counted noun, a count written without separators: "16500 عميل")
+  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && unitName === '') {
     return null;
   }
   if (definite && kind === 'count' && unitName === '') {

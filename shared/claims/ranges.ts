@@ -103,7 +103,8 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   if (firstKind !== null && unit && unit.kind !== firstKind) return null;
   if (currency && !secondCurrency && unit?.kind === 'count') return null;
   // a hyphenated pair before a counted noun is a range only with a noun of the lexicon ("1.500-1600 bệnh nhân")
-  if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !s.matchPhrase(lex.nouns, second.b, true, true)) return SKIP;
+  const grouped = /[.,]/.test(toks[num.a]!.v) && /[.,]/.test(toks[second.a]!.v); // "50,000-100,000 Americans": no identifier
+  if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !grouped && !s.matchPhrase(lex.nouns, second.b, true, true)) return SKIP;
   return {
     a: intro ? a - 1 : a,
     b: Math.max(second.b, unit?.end ?? 0),

@@ -300,6 +300,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   pairDeterminers: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
   currencyDefaults: new Map(),
+  impliedNouns: new Map(),
   modelWords: norm(['بوينغ', 'بوينج', 'بونيغ', 'ايرباص', 'إيرباص', 'ماكس', 'إيه', 'برو', 'بلس', 'ألترا', 'الترا', 'جالاكسي', 'غالاكسي', 'آيفون', 'ايفون']),
   capitalizedOk: new Set(),
   determiners: new Set(),

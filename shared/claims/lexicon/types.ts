@@ -158,6 +158,8 @@ export interface LanguageLexicon {
   currencyPrefixes: Map<string, string>;
   /** The currency of a name shared by several countries when the text names none ("pounds": GBP). */
   currencyDefaults: Map<string, string>;
+  /** Verbs right after a number that say what it counts: "650 died" (deaths). */
+  impliedNouns: Map<string, string>;
   /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
   modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */

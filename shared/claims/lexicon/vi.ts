@@ -246,6 +246,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   pairDeterminers: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
   currencyDefaults: new Map(),
+  impliedNouns: new Map(),
   modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: new Set(),

@@ -44,6 +44,8 @@ export function parseNumeral(raw: string, lang: Language): number | null {
     return null;
   }
   if (commas > 0 && dots <= 1 && thousands('comma') && (dots === 0 || firstDot > lastComma)) return digitsOnly(firstDot);
+  // the Indian grouping of lakhs and crores: 15,62,52,872
+  if (commas > 1 && dots === 0 && /^\d{1,2}(,\d{2})+,\d{3}$/.test(raw)) return digitsOnly(-1);
   if (commas === 0 && dots === 1) return digitsOnly(firstDot);
   if (commas === 1 && dots === 0) return digitsOnly(lastComma); // "14,3" in a mixed text
   if (dots > 1 && commas <= 1 && thousands('dot')) return digitsOnly(commas === 1 ? lastComma : -1);

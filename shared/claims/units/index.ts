@@ -51,7 +51,7 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
       if (measure) return { kind: 'measure', unit: measure.value, end: measure.end };
       // "a 927-page report", "a 33-storey tower": the counted noun in the compound
       const w = s.word(j);
-      if (num.digits && s.lang === 'en' && w !== null && w.length >= 3 && !s.hasCapital(j) && !lex.stopWords.has(w) && toks[j + 1]?.v !== '-') {
+      if (s.lang === 'en' && w !== null && w.length >= 3 && !w.endsWith('ed') && !s.hasCapital(j) && !lex.stopWords.has(w) && toks[j + 1]?.v !== '-') {
         return { kind: 'count', unit: w, end: j + 1 };
       }
       return SKIP;

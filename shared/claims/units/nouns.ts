@@ -26,6 +26,8 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
   // a partitive: "two of its aides", "اثنين من مساعدي"
   if (!num.vague && ((s.lang === 'en' && s.word(k) === 'of') || (s.lang === 'ar' && s.word(k) === 'من'))) {
     let p = k + 1;
+    // "43 of Joe's proposals": a name with its possessive
+    if (s.lang === 'en' && s.hasCapital(p) && s.toks[p + 1]?.v === "'" && s.word(p + 2) === 's') p += 3;
     // "35 من مئة مقعد", "12 of 40 seats": the noun of the whole, which stays a claim of its own
     if (s.isNum(p) || s.isNumberWord(s.word(p) ?? '')) {
       let q = p + 1;
@@ -39,7 +41,17 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
     return null;
   }
 
-  if (s.lang === 'en') return readEnglishNoun(s, k);
+  if (s.lang === 'en') {
+    // "293 out of 300 parks": the noun of the whole
+    if (s.word(k) === 'out' && s.word(k + 1) === 'of' && s.isNum(k + 2)) {
+      const whole = readEnglishNoun(s, k + 3);
+      return whole ? { ...whole, end: k } : null;
+    }
+    // "650 died": a verb of deaths or injuries right after the number counts people
+    const implied = lex.impliedNouns.get(s.word(k) ?? '');
+    if (implied && !s.toks[k]!.nl) return { kind: 'count', unit: implied, end: k + 1 };
+    return readEnglishNoun(s, k);
+  }
   if (s.lang === 'ar') return readArabicNoun(s, k, num.vague !== undefined);
   return num.digits ? readVietnameseNoun(s, k) : null;
 }
@@ -86,7 +98,9 @@ function readEnglishNoun(s: Scan, k: number): UnitRead | null {
     if (s.hasCapital(idx) && step === 0 && !/^[a-z]+$/.test(s.raw(idx).toLowerCase())) return null;
     // a capitalized noun after the number: a name ("1,000 World War II veterans"), unless in a headline
     if (step === 0 && s.hasCapital(idx) && !s.inTitleCase(idx) && !s.lex.irregularPlurals.has(w)) {
-      const inner = readEnglishNoun(s, idx + 1);
+      // "125 RSS-affiliated schools": past the hyphenated word too
+      const after = toks[idx + 1]?.v === '-' && toks[idx + 1]!.gap === 0 ? idx + 3 : idx + 1;
+      const inner = readEnglishNoun(s, after);
       if (inner) return inner;
     }
     const irregular = s.lex.irregularPlurals.get(w);

@@ -232,3 +232,37 @@ describe('Arabic counts of one, partitives and halves', () => {
     ]);
   });
 });
+
+describe('English counts in real claims', () => {
+  it('reads the noun of the whole in "X out of Y" and "X of Name\'s"', () => {
+    expect(rows('As many as 41 out of 50 ponds dried up; 12 of Lena\'s novels sold.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['As many as 41', 41, 'pond'],
+      ['50 ponds', 50, 'pond'],
+      ['12 of Lena\'s novels', 12, 'novel'],
+    ]);
+  });
+
+  it('reads a verb of deaths right after the number', () => {
+    expect(rows('At least 87 died and 300 were hurt.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([['At least 87 died', 87, 'death']]);
+  });
+
+  it('reads Indian digit grouping, a compound with a word number, and a scaled amount in brackets', () => {
+    expect(rows('He won ₹ 12,34,56,789 in a two-storey hall; the staff (2.5 million) stayed.', 'en').map((r) => [r[2], r[4]])).toEqual([
+      [123456789, 'INR'],
+      [2, 'storey'],
+      [2.5e6, 'INR'], // a bare scaled amount borrows the unit of the sentence's earlier claim
+    ]);
+  });
+
+  it('reads a measure after a label word, and a long count before its noun', () => {
+    expect(rows('They paved a highway 640 km long for 18000 settlers.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['640 km', 640, 'km'],
+      ['18000 settlers', 18000, 'settler'],
+    ]);
+  });
+
+  it('reads a hyphenated range of grouped numbers before a plural', () => {
+    expect(rows('Officials said 20,000-40,000 Canadians moved.', 'en').map((r) => [r[2], r[3]])).toEqual([[20000, 'range']]);
+    expect(rows('The 737-800 jets landed.', 'en')).toEqual([]);
+  });
+});
