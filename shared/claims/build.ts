@@ -119,7 +119,9 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   }
 
   // "the two greatest prizes": a known pair, not a count
-  if (!num.digits && num.value === 2 && s.lex.pairDeterminers.has(s.word(a - 1) ?? '') && kind === 'count') return null;
+  if (!num.digits && num.value === 2 && s.lex.pairDeterminers.has(s.word(a - 1) ?? '') && (kind === 'count' || s.word(a - 1) !== 'the')) return null;
+  // "two things", "three ways": small spelled numbers of nouns that count nothing checkable
+  if (!num.digits && num.value < 10 && kind === 'count' && s.lex.uncountedNouns.has(unitName)) return null;
 
   // qualifiers before and after
   const before = qualifierBefore(s, a, kind, currency !== null || kind === 'money');
@@ -168,15 +170,17 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   }
   if (kind === 'count' && unitName === '') {
     // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
-    const grouped = num.digits && !num.plain && num.value >= 1000 && Number.isInteger(num.value); // "620.000"
+    // "620.000"; in Arabic text thousands are written without separators too ("10000"), years aside
+    const plainThousands = s.lang === 'ar' && num.plain !== undefined && num.value >= 1000 && !(num.plain.length === 4 && num.value >= 1900 && num.value <= 2100);
+    const grouped = num.digits && (!num.plain || plainThousands) && num.value >= 1000 && Number.isInteger(num.value);
     const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !isClockLike(s, num); // a score: "4,78"
     if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped && !decimal) return null;
     if (decimal && !qualified) kind = 'measure';
-    if (num.plain && num.plain.length >= 5 && !qualified) return null;
+    if (num.plain && num.plain.length >= 5 && !qualified && !plainThousands) return null;
   }
   if (kind === 'count' && !num.digits && num.value === 1 && !qualified && !num.explicitOne) return null;
   // codes: 60012, 1556369 (before a counted noun, a count written without separators: "16500 عميل")
-  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && unitName === '') {
+  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && unitName === '' && s.lang !== 'ar') {
     return null;
   }
   if (definite && kind === 'count' && unitName === '') {
@@ -185,6 +189,8 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   }
   // number words with no unit: only with a qualifier, and never as a small range ("from one to ten")
   if (kind === 'count' && !num.digits && !unit && (!qualified || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
+  // "6 or 5", "5 أو 6" with nothing counted: no claim
+  if (range?.or && kind === 'count' && unitName === '' && (max ?? 0) < 1000) return null;
   // "Nimbus 5 analytics": a name before the number; a place before a counted noun is no name ("Tây Nguyên 17 hồ")
   if (kind === 'count' && num.digits && !qualified && !(s.lang === 'vi' && s.matchPhrase(s.lex.nouns, num.b, true, true)) && isNameBefore(s, num.a)) return SKIP;
 

@@ -41,7 +41,8 @@ export function isBareAge(s: Scan, num: NumberRead): boolean {
   const w1 = s.word(num.a - 1);
   if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends;
   // "He's 19": he ' s 19
-  const subject = w1 === 's' && s.toks[num.a - 2]?.v === "'" ? s.word(num.a - 3) : w1 === 'is' || w1 === 'was' ? s.word(num.a - 2) : null;
+  const subject = w1 === 's' && s.toks[num.a - 2]?.v === "'" ? s.word(num.a - 3) : w1 === 'is' || w1 === 'was' ? s.word(num.a - 2)
+    : w1 === 'be' && (s.word(num.a - 2) === 'll' || s.word(num.a - 2) === 'will') ? 'will' : null;
   return subject !== null && lex.ageSubjects.has(subject) && ends;
 }
 

@@ -19,6 +19,8 @@ export interface RangeRead {
   high: number;
   currency: string | null;
   unit: UnitRead | null;
+  /** Two alternatives joined by "or". */
+  or: boolean;
 }
 
 export function readRange(s: Scan, num: NumberRead, a: number, currency: string | null): Read<RangeRead> {
@@ -61,7 +63,7 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     } else if (s.lang === 'vi') ok = lex.rangeTo.has(conn.v) || (conn.v === 'và' && introWord === 'giữa');
     else if (s.lang === 'ar') {
       if (conn.v === 'و' && intro) ok = true;
-      else if (lex.rangeTo.has(conn.v) && intro) ok = true;
+      else if (lex.rangeTo.has(conn.v) && (intro || (conn.v !== '-' && !s.anyForm(introWord ?? '', lex.changeBefore)))) ok = true;
       else if (intro && conn.v.startsWith('و') && s.isNumberWord(conn.v.slice(1))) {
         ok = true; // "بين ستة وتسعة أشهر": the "and" is glued to the second number
         k = j;
@@ -112,5 +114,6 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     high,
     currency: currency ?? secondCurrency,
     unit,
+    or: lex.rangeOr.has(conn.v),
   };
 }

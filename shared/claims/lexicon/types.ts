@@ -160,6 +160,8 @@ export interface LanguageLexicon {
   currencyDefaults: Map<string, string>;
   /** Verbs right after a number that say what it counts: "650 died" (deaths). */
   impliedNouns: Map<string, string>;
+  /** Nouns that count nothing checkable when spelled with a small number ("two things"). */
+  uncountedNouns: Set<string>;
   /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
   modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */

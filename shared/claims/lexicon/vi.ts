@@ -247,6 +247,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
   currencyDefaults: new Map(),
   impliedNouns: new Map(),
+  uncountedNouns: new Set(),
   modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: new Set(),

@@ -266,3 +266,26 @@ describe('English counts in real claims', () => {
     expect(rows('The 737-800 jets landed.', 'en')).toEqual([]);
   });
 });
+
+describe('counts that agree across languages', () => {
+  it('reads Arabic thousands written without separators, as English writes them with', () => {
+    expect(rows('كان لدي 20000 و 30000 شخص في الخطب.').map((r) => r[2])).toEqual([20000, 30000]);
+    expect(rows('I had 20,000 and 30,000 people at the rallies.', 'en').map((r) => r[2])).toEqual([20000, 30000]);
+  });
+
+  it('reads an Arabic range joined by "إلى" without an opening word, and no change', () => {
+    expect(rows('سنهاجم في غضون أربعة إلى ستة أسابيع.').map((r) => [r[2], r[3], r[4]])).toEqual([[4, 'range', 'week']]);
+  });
+
+  it('makes no claim of two alternatives with nothing counted', () => {
+    expect(rows('Whether it is 6 or 7, nobody knows.', 'en')).toEqual([]);
+  });
+
+  it('makes no count of small spelled numbers of abstract nouns, nor of rhetorical spans', () => {
+    expect(rows("We have to do two things. Wait a minute. The senator's two minutes are up.", 'en')).toEqual([]);
+  });
+
+  it('reads an age after "will be"', () => {
+    expect(rows("In 12 years you'll be 71.", 'en').map((r) => [r[1], r[2]])).toEqual([['duration', 12], ['age', 71]]);
+  });
+});
