@@ -118,8 +118,14 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     inherit = true;
   }
 
-  // "the two greatest prizes": a known pair, not a count
-  if (!num.digits && num.value === 2 && s.lex.pairDeterminers.has(s.word(a - 1) ?? '') && (kind === 'count' || s.word(a - 1) !== 'the')) return null;
+  // "the two finalists", "his two greatest prizes", "the senator's two minutes": a known pair
+  if (!num.digits && num.value === 2) {
+    const det = s.word(num.a - 1);
+    const possessive = det === 's'
+      ? s.toks[num.a - 2]?.v === "'" && s.word(num.a - 3) !== null && !s.lex.contractions.has(s.word(num.a - 3)!) // not "it's two"
+      : det !== null && s.lex.possessives.has(det);
+    if (possessive || (kind === 'count' && det !== null && det !== 's' && s.lex.pairDeterminers.has(det))) return null;
+  }
   // "two things", "three ways": small spelled numbers of nouns that count nothing checkable
   if (!num.digits && num.value < 10 && kind === 'count' && s.lex.uncountedNouns.has(unitName)) return null;
 

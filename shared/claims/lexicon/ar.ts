@@ -299,6 +299,8 @@ export const AR: LanguageLexicon = withIdiomWords({
   ageSubjects: new Set(),
   ageEvents: new Set(),
   pairDeterminers: new Set(),
+  possessives: new Set(),
+  contractions: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
   currencyDefaults: new Map(),
   impliedNouns: new Map(),

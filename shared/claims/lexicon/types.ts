@@ -154,6 +154,10 @@ export interface LanguageLexicon {
   ageEvents: Set<string>;
   /** Words before "two" that make it a known pair, not a count ("the two greatest prizes"). */
   pairDeterminers: Set<string>;
+  /** Possessives before "two": a known pair of any kind ("your two minutes"). */
+  possessives: Set<string>;
+  /** Words whose "'s" is "is", not a possessive ("it's", "that's"). */
+  contractions: Set<string>;
   /** Words before an amount that name its currency: "Rs 500", "KSh6,000", "USD 20". */
   currencyPrefixes: Map<string, string>;
   /** The currency of a name shared by several countries when the text names none ("pounds": GBP). */

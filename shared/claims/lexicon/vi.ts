@@ -244,6 +244,8 @@ export const VI: LanguageLexicon = withIdiomWords({
   ageSubjects: new Set(),
   ageEvents: new Set(),
   pairDeterminers: new Set(),
+  possessives: new Set(),
+  contractions: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
   currencyDefaults: new Map(),
   impliedNouns: new Map(),
