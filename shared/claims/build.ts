@@ -161,6 +161,18 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     inherit = false;
   }
 
+  // "earned millions": a vague amount after a verb of money is money, in the currency of the text's
+  // latest amount of money
+  if (num.vague && unitName === '' && s.lex.moneyVerbs.has(s.word(num.a - 1) ?? '')) {
+    for (let k = s.candidates.length - 1; k >= 0; k--) {
+      if (s.candidates[k]!.kind === 'money') {
+        kind = 'money';
+        unitName = s.candidates[k]!.unit;
+        inherit = false;
+        break;
+      }
+    }
+  }
   if (num.vague) {
     return { a, b, kind, value: null, min: num.vague.min, max: num.vague.max, qualifier: 'vague', unit: unitName, inherit };
   }

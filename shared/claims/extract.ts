@@ -86,7 +86,7 @@ function finish(s: Scan): ExtractedClaim[] {
     };
     const previous = claimsBySentence.get(sentence.start) ?? [];
     if (c.inherit && c.value !== null) {
-      const source = unitSource(previous, c.value);
+      const source = unitSource(previous, c.value, c.kind === 'measure' && c.value <= 100);
       if (source) {
         claim.kind = source.kind;
         claim.unit = source.unit;
@@ -101,12 +101,14 @@ function finish(s: Scan): ExtractedClaim[] {
 
 /**
  * The latest claim of the sentence (among the last few, so that a long run stays linear) with a
- * stated unit and a value within a factor 100.
+ * stated unit and a value within a factor 100 (a percent only for a bare decimal).
  */
-function unitSource(previous: readonly ExtractedClaim[], value: number): ExtractedClaim | undefined {
+function unitSource(previous: readonly ExtractedClaim[], value: number, decimal: boolean): ExtractedClaim | undefined {
   for (let k = previous.length - 1; k >= Math.max(0, previous.length - 8); k--) {
     const p = previous[k]!;
-    if ((p.kind === 'count' || p.kind === 'money' || p.kind === 'measure') && p.unit !== '' && p.value !== null &&
+    // a bare decimal after a percent of the sentence is one too: "ب 0,4 ٪ وكذلك السياح ب 1,1"
+    const kinds = p.kind === 'count' || p.kind === 'money' || p.kind === 'measure' || (decimal && p.kind === 'percent');
+    if (kinds && p.unit !== '' && p.value !== null &&
       p.value / value <= 100 && value / p.value <= 100) return p;
   }
   return undefined;

@@ -166,6 +166,10 @@ export interface LanguageLexicon {
   impliedNouns: Map<string, string>;
   /** Nouns that count nothing checkable when spelled with a small number ("two things"). */
   uncountedNouns: Set<string>;
+  /** Verbs of money before a vague amount with no unit ("earned millions"): money in the text's currency. */
+  moneyVerbs: Set<string>;
+  /** Order adjectives after a definite dual that make it a count ("النسختين الأخيرتين": the last two editions). */
+  dualOrderAdjectives: Set<string>;
   /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
   modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */

@@ -250,6 +250,8 @@ export const VI: LanguageLexicon = withIdiomWords({
   currencyDefaults: new Map(),
   impliedNouns: new Map(),
   uncountedNouns: new Set(),
+  moneyVerbs: new Set(),
+  dualOrderAdjectives: new Set(),
   modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: new Set(),

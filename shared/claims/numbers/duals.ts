@@ -34,6 +34,19 @@ export function readArabicDual(s: Scan, i: number, forms: string[]): Read<Number
     const known = lex.nouns.candidates(m[1]!)?.find((e) => e.words.length === 1);
     if (known) return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: known.value, end: i + 1 } };
   }
+  // a definite dual before an order adjective counts: "النسختين الأخيرتين" (the last two editions);
+  // without one it names a known pair ("الحزبين")
+  const order = s.word(i + 1);
+  if (order !== null && lex.dualOrderAdjectives.has(order)) {
+    for (const f of forms) {
+      const m = /^ال(.+)(تان|تين)$/.exec(f);
+      if (!m) continue;
+      const known = lex.nouns.candidates(m[1]! + 'ه')?.find((e) => e.words.length === 1);
+      const t = s.toks[i]!;
+      const unitText = known ? known.value : s.surface(t.s, t.e).replace(/^ال/, '').replace(/(تان|تين)$/, 'ة');
+      return { a: i, b: i + 2, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: unitText, end: i + 2 } };
+    }
+  }
   for (const f of forms) {
     if (f.startsWith('ال') || f.length < 5 || lex.dualExcluded.has(f) || f.endsWith('ستان')) continue;
     if (s.isNumberWord(f)) continue;

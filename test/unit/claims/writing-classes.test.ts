@@ -289,3 +289,20 @@ describe('counts that agree across languages', () => {
     expect(rows("In 12 years you'll be 71.", 'en').map((r) => [r[1], r[2]])).toEqual([['duration', 12], ['age', 71]]);
   });
 });
+
+describe('units from the context', () => {
+  it('reads a vague amount after a verb of money in the currency of the text', () => {
+    expect(rows('The firm paid $40m in fines. Its founder earned millions more.', 'en').map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['$40m', 'money', 'USD'],
+      ['millions', 'money', 'USD'],
+    ]);
+  });
+
+  it('gives a bare decimal the percent of its sentence', () => {
+    expect(rows('تراجعت الصادرات ب 2,3 ٪ والواردات ب 0,8 فقط.').map((r) => [r[2], r[4]])).toEqual([[2.3, '%'], [0.8, '%']]);
+  });
+
+  it('reads a definite dual before an order adjective as a count, and not a known pair', () => {
+    expect(rows('غاب المنتخب عن البطولتين الأخيرتين، وتنافس الحزبين.').map((r) => [r[0], r[2]])).toEqual([['البطولتين الأخيرتين', 2]]);
+  });
+});
