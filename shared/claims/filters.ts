@@ -19,6 +19,7 @@ export function isLabelled(s: Scan, i: number): boolean {
   if (w === null || toks[i]!.nl) return false;
   if (lex.definitePrefixes.includes(w) && toks[i]!.gap === 0) return isLabelled(s, j);
   if (s.anyForm(w, lex.labelsBefore)) return true;
+  if (s.anyForm(w, lex.bandWords)) return s.anyForm(s.word(j - 1) ?? '', lex.bandContext);
   // a model name: a brand before the number ("بوينغ 737", "Boeing 737"), a model word after it
   // ("737 ماكس", "15 Pro"), or a number after a model word ("ماكس 8")
   if (s.anyForm(w, lex.modelWords)) return true;

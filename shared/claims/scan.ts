@@ -85,12 +85,36 @@ export class Scan {
     this.map = normalized.map;
     this.toks = tokenize(this.norm);
     skipChromeLines(this.norm, this.toks);
+    if (this.lex.headlineMarkers.size > 0) this.skipRelatedHeadlines();
     const sets = languageSets(lang);
     this.triggers = sets.triggers;
     this.triggerSet = sets.triggerSet;
     this.firstWords = sets.firstWords;
     this.idiomWords = sets.idiomWords;
     this.clitics = this.lex.clitics.length > 0;
+  }
+
+  /**
+   * Headlines of related stories between paragraphs: a line with no final stop whose " - " is
+   * followed by a word such as "why" ("Sixteen titles in five years - why Spain dominate").
+   */
+  private skipRelatedHeadlines(): void {
+    const toks = this.toks;
+    for (let start = 0; start < toks.length; ) {
+      let end = start + 1;
+      while (end < toks.length && !toks[end]!.nl) end++;
+      const last = toks[end - 1]!;
+      const stop = last.type === SYM && '.!?:"”»)'.includes(last.v);
+      if (!stop && end - start <= 20) {
+        for (let k = start + 1; k < end - 1; k++) {
+          if (toks[k]!.v === '-' && toks[k]!.gap > 0 && this.lex.headlineMarkers.has(this.word(k + 1) ?? '')) {
+            for (let m = start; m < end; m++) toks[m]!.skip = true;
+            break;
+          }
+        }
+      }
+      start = end;
+    }
   }
 
   /** Keeps a claim (cut so that it starts after the previous one) unless a number is not finite. */

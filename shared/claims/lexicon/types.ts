@@ -170,6 +170,14 @@ export interface LanguageLexicon {
   moneyVerbs: Set<string>;
   /** Order adjectives after a definite dual that make it a count ("النسختين الأخيرتين": the last two editions). */
   dualOrderAdjectives: Set<string>;
+  /** Words of a rank band ("أفضل 200": the top 200), a label after a list word or a preposition of
+   * membership ("قائمة أفضل 200 جامعة"), a count otherwise ("تأهل أفضل 4 منتخبات"). */
+  bandWords: Set<string>;
+  bandContext: Set<string>;
+  /** "Thousands" means from two to under ten thousand (English), not up to a million. */
+  thousandsBelowTenThousand: boolean;
+  /** Words after " - " in a line with no final stop that make it the headline of a related story. */
+  headlineMarkers: Set<string>;
   /** Brand and model words around a number that make it a model name ("بوينغ 737 ماكس 8"). */
   modelWords: Set<string>;
   /** Capitalized words that may stand before a count: months and weekdays. */

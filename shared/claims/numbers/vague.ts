@@ -55,6 +55,8 @@ export function readVague(s: Scan, i: number, forms: string[]): NumberRead | nul
     if (plural === 10) return { a: i, b: i + 1, value: 0, digits: false, scale: 10, bareScale: false, vague: { min: 20, max: 99 } };
     return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: plural, max: plural * 10 } };
   }
+  // "thousands of people": from two to under ten thousand, in English
+  if (plural === 1e3 && s.lex.thousandsBelowTenThousand) return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: 2000, max: 9999 } };
   return { a: i, b: i + 1, value: 0, digits: false, scale: plural, bareScale: false, vague: { min: plural, max: plural * 1000 } };
 }
 

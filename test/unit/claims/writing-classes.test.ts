@@ -306,3 +306,22 @@ describe('units from the context', () => {
     expect(rows('غاب المنتخب عن البطولتين الأخيرتين، وتنافس الحزبين.').map((r) => [r[0], r[2]])).toEqual([['البطولتين الأخيرتين', 2]]);
   });
 });
+
+describe('page furniture and agreement', () => {
+  it('passes over the headline of a related story between paragraphs', () => {
+    const text = 'The club won 12 titles.\nEight finals in three years - why the academy works\nIt signed 4 players.';
+    expect(rows(text, 'en').map((r) => r[0])).toEqual(['12 titles', '4 players']);
+  });
+
+  it('reads a rank band after a list word and a count otherwise', () => {
+    expect(rows('دخلت الجامعة قائمة أفضل 100 جامعة، وتأهل أفضل 3 فرق.').map((r) => [r[0], r[2]])).toEqual([['3 فرق', 3]]);
+  });
+
+  it('takes an unknown dual right after a dual count for its adjective', () => {
+    expect(rows('فحصت الهيئة سفينتين من هذا النوع تابعتين للشركة.').map((r) => [r[0], r[2]])).toEqual([['سفينتين', 2]]);
+  });
+
+  it('bounds "thousands" in English from two to under ten thousand', () => {
+    expect(extractClaims('Thousands of fans came.', { language: 'en' }).claims.map((c) => [c.min, c.max])).toEqual([[2000, 9999]]);
+  });
+});
