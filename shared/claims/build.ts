@@ -46,8 +46,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
   }
   // a measure after the number overrides a label before it ("a highway 880 km long")
-  const measured = s.matchPhrase(s.lex.measures, num.b) !== null && s.word(num.b)!.length > 1;
-  if (num.digits && ((isLabelled(s, a) && !measured) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
+  if (num.digits && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
   // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)")
   if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign && num.plain !== undefined && num.scale === 1) return SKIP;
   const definite = num.digits && definitePrefixBefore(s, num.a);
@@ -215,6 +214,11 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
   const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
   return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
+}
+
+/** A measure word (not a single letter) at token k. */
+function measureAt(s: Scan, k: number): boolean {
+  return s.matchPhrase(s.lex.measures, k) !== null && s.word(k)!.length > 1;
 }
 
 /** The Arabic article glued before digits: "الـ27". */

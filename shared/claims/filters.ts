@@ -62,9 +62,21 @@ export function isTimeOfDay(s: Scan, num: NumberRead): boolean {
   return s.lex.clockBefore.has(s.word(num.a - 1) ?? '') || s.lex.clockAfter.has(s.word(num.b) ?? '');
 }
 
+/** hh.mm, hh:mm or hh,mm with hours up to 23 and minutes up to 59 (read without a regex: every number passes here). */
 function isClockShape(raw: string): boolean {
-  const m = /^(\d{1,2})[.:,](\d{2})$/.exec(raw);
-  return m !== null && Number(m[1]) <= 23 && Number(m[2]) <= 59;
+  const n = raw.length;
+  if (n !== 4 && n !== 5) return false;
+  const sep = raw.charCodeAt(n - 3);
+  if (sep !== 46 && sep !== 58 && sep !== 44) return false;
+  let hours = 0;
+  for (let k = 0; k < n - 3; k++) {
+    const c = raw.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return false;
+    hours = hours * 10 + c;
+  }
+  const m1 = raw.charCodeAt(n - 2) - 48;
+  const m2 = raw.charCodeAt(n - 1) - 48;
+  return hours <= 23 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9;
 }
 
 /** A capitalized word inside a sentence right before the number: a product or a name ("Nimbus 5"). */

@@ -10,6 +10,14 @@ import { languageSets, type HashedSet } from './triggers';
 import { NUM, SYM, WORD, skipChromeLines, tokenize, type Token } from './tokenize';
 import type { Candidate } from './types';
 
+/** Code units whose lower case differs: capitals, looked up without cutting a string. */
+const UPPER_LIMIT = 0x2500;
+const upperTable = new Uint8Array(UPPER_LIMIT);
+for (let c = 0; c < UPPER_LIMIT; c++) {
+  const ch = String.fromCharCode(c);
+  upperTable[c] = ch !== ch.toLowerCase() ? 1 : 0;
+}
+
 const variantCache = new Map<string, string[]>();
 const definiteVariantCache = new Map<string, string[]>();
 
@@ -72,8 +80,8 @@ export class Scan {
   consumedUpTo = 0;
   /** Set when a rejected construction spans more than its first number ("từ 11 giờ đến 16 giờ"). */
   skipTo = 0;
-  /** Currency families resolved once per text ("?DINAR" -> KWD). */
-  readonly resolvedCurrencies = new Map<string, string>();
+  /** Currency families resolved once per text ("?DINAR" -> KWD), made when first needed. */
+  resolvedCurrencies: Map<string, string> | undefined;
 
   constructor(
     readonly input: string,
@@ -212,7 +220,9 @@ export class Scan {
   }
 
   isUpperAt(normIndex: number): boolean {
-    const ch = this.input[this.map[normIndex]!] ?? '';
+    const c = this.input.charCodeAt(this.map[normIndex]!);
+    if (c < UPPER_LIMIT) return upperTable[c] === 1;
+    const ch = String.fromCharCode(c);
     return ch !== ch.toLowerCase();
   }
 
@@ -223,37 +233,47 @@ export class Scan {
   }
 
   isLatinWord(i: number): boolean {
-    const w = this.word(i);
-    return w !== null && /^[a-z\u00c0-\u024f\u1e00-\u1eff]/.test(w);
+    const t = this.toks[i];
+    if (!t || t.type !== WORD) return false;
+    const c = this.norm.charCodeAt(t.s);
+    return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
   }
 
   isArabicWord(w: string | null): boolean {
     return w !== null && /^[\u0600-\u06ff]/.test(w);
   }
 
-  private titleLines: Map<number, boolean> | undefined;
+  private titleLineOf: Int32Array | undefined;
+  private titleFlags: boolean[] | undefined;
 
   /**
    * Whether the line of token i is written in Title Case (a headline: "Father Of 23 Kids Wins
    * 40 Percent"), where capitals say nothing of names.
    */
   inTitleCase(i: number): boolean {
-    let start = i;
-    while (start > 0 && !this.toks[start]!.nl) start--;
-    this.titleLines ??= new Map();
-    const known = this.titleLines.get(start);
-    if (known !== undefined) return known;
-    let words = 0;
-    let capitals = 0;
-    for (let k = start; k < this.toks.length && (k === start || !this.toks[k]!.nl); k++) {
-      const t = this.toks[k]!;
-      if (t.type !== WORD || !this.isLatinWord(k) || t.e - t.s < 2) continue;
-      words++;
-      if (this.isUpperAt(t.s)) capitals++;
+    // the flags of every line, computed once, looked up by the line's first token
+    if (this.titleLineOf === undefined) {
+      const toks = this.toks;
+      const lineOf = new Int32Array(toks.length);
+      const flags: boolean[] = [];
+      for (let start = 0; start < toks.length; ) {
+        let words = 0;
+        let capitals = 0;
+        let k = start;
+        for (; k < toks.length && (k === start || !toks[k]!.nl); k++) {
+          lineOf[k] = flags.length;
+          const t = toks[k]!;
+          if (t.type !== WORD || t.e - t.s < 2 || !this.isLatinWord(k)) continue;
+          words++;
+          if (this.isUpperAt(t.s)) capitals++;
+        }
+        flags.push(words >= 4 && capitals >= 0.75 * words);
+        start = k;
+      }
+      this.titleLineOf = lineOf;
+      this.titleFlags = flags;
     }
-    const title = words >= 4 && capitals >= 0.75 * words;
-    this.titleLines.set(start, title);
-    return title;
+    return this.titleFlags![this.titleLineOf[i] ?? 0] ?? false;
   }
 
   /** The input's text for a span of the normalized text, without Arabic diacritics and tatweel. */

@@ -78,8 +78,6 @@ function triggerWords(lang: Language): ReadonlySet<string> {
     ...lex.numbers.keys(), ...lex.hundreds.keys(), ...lex.scales.keys(), ...lex.pluralScales.keys(),
     ...lex.dualScales.keys(), ...lex.fewWords, ...lex.extraTriggers, ...lex.currencyDuals.keys(),
   ]);
-  // where a time noun alone states one of it ("أكثر من عقد", "ثانية واحدة"), every one is a trigger
-  if (lex.scaleAloneIsOne) for (const w of lex.timeUnits.firstWords()) set.add(w);
   // masculine duals of the counted nouns: مشروعين, مقعدان
   if (lex.nounDualEndings.length > 0) {
     const listed = lex.nouns.words();

@@ -35,6 +35,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   numbers: normMap(EN_NUMBERS),
   hundreds: normMap([['hundred', 100]]),
   scales: normMap(SCALES_EN),
+  unitsAfterTen: new Map(),
   numberRoles: new Map<string, NumberRole>([['and', 'and']]),
   timeUnitNumbers: new Set(),
   dozens: norm(['dozen']),

@@ -37,6 +37,8 @@ export interface LanguageLexicon {
   /** Words that multiply the preceding number, or stand alone as the number itself. */
   hundreds: Map<string, number>;
   scales: Map<string, number>;
+  /** Units written after a ten only, and their values ("hai mươi lăm": 25). */
+  unitsAfterTen: Map<string, number>;
   /** Words with a role of their own inside a number written in words. */
   numberRoles: Map<string, NumberRole>;
   /** Number words that are also a unit of time ("năm": five, or year): a number only where another number word says so. */

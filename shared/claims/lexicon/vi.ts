@@ -9,8 +9,9 @@ import { each, norm, normMap, table, withIdiomWords, type LanguageLexicon, type 
 export const VI: LanguageLexicon = withIdiomWords({
   numbers: normMap([
     ['một', 1], ['hai', 2], ['ba', 3], ['bốn', 4], ['năm', 5], ['sáu', 6], ['bảy', 7], ['bẩy', 7],
-    ['tám', 8], ['chín', 9], ['mười', 10], ['chục', 10], ['tá', 12], ['lăm', 5], ['nhăm', 5], ['mốt', 1], ['tư', 4],
+    ['tám', 8], ['chín', 9], ['mười', 10], ['chục', 10], ['tá', 12],
   ]),
+  unitsAfterTen: normMap([['lăm', 5], ['nhăm', 5], ['mốt', 1], ['tư', 4]]),
   numberRoles: normMap<NumberRole>([
     ['mươi', 'tensOf'], ['chục', 'tensOf'], ['lăm', 'unitAfterTen'], ['nhăm', 'unitAfterTen'], ['mốt', 'unitAfterTen'],
     ['tư', 'unitAfterTen'], ['linh', 'zeroTens'], ['lẻ', 'zeroTens'], ['không', 'zero'],

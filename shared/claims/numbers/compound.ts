@@ -87,7 +87,7 @@ export function accumulate(s: Scan, i: number): NumberRead | null {
     }
     if (role === 'unitAfterTen') {
       if (last !== Last.Ten) break;
-      group += lex.numbers.get(w) ?? 0;
+      group += lex.unitsAfterTen.get(w) ?? 0;
       last = Last.Unit;
       end = j + 1;
       continue;

@@ -70,26 +70,19 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
  */
 function readFullDate(s: Scan, i: number): NumberRead | null {
   const toks = s.toks;
-  const glued = (k: number): boolean => toks[k] !== undefined && toks[k]!.gap === 0 && !toks[k]!.nl;
   const sep = toks[i + 1]!.v;
   if (sep !== '/' && sep !== '-' && sep !== '.') return null;
   const first = Number(toks[i]!.v);
-  const isYear = (k: number): number | null => {
-    const t = toks[k];
-    if (!t || t.type !== NUM || !glued(k) || !/^\d{4}$/.test(t.v)) return null;
-    const y = Number(t.v);
-    return y >= 1900 && y <= 2100 && !(toks[k + 1]?.type === NUM && glued(k + 1)) ? y : null;
-  };
   // day/month/year
-  if (toks[i + 2]?.type === NUM && glued(i + 2) && toks[i + 3]?.v === sep && glued(i + 3)) {
+  if (toks[i + 2]?.type === NUM && glued(s, i + 2) && toks[i + 3]?.v === sep && glued(s, i + 3)) {
     const month = Number(toks[i + 2]!.v);
-    const year = isYear(i + 4);
+    const year = yearAt(s, i + 4);
     if (year !== null && first >= 1 && first <= 31 && month >= 1 && month <= 12 && /^\d{1,2}$/.test(toks[i]!.v)) {
       return { a: i, b: i + 5, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 5 } };
     }
   }
   // month-year after a month word
-  const year = isYear(i + 2);
+  const year = yearAt(s, i + 2);
   if (year !== null && sep !== '.' && first >= 1 && first <= 12 && s.lex.monthWords.has(s.word(i - 1) ?? '')) {
     return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 3 } };
   }
@@ -124,6 +117,20 @@ function readShare(s: Scan, i: number): NumberRead | null {
   const shared = shareBefore || (after !== null && s.lex.shareAfter.has(after) && toks[i + 3]!.gap > 0);
   if (!shared) return null;
   return { a: i, b: i + 3, value: (100 * n) / d, digits: true, scale: 1, bareScale: false, unit: { kind: 'percent', unit: '%', end: i + 3 } };
+}
+
+/** Token k is glued to the one before it, on the same line. */
+function glued(s: Scan, k: number): boolean {
+  const t = s.toks[k];
+  return t !== undefined && t.gap === 0 && !t.nl;
+}
+
+/** A four-digit year from 1900 to 2100 at token k, glued and not followed by more digits. */
+function yearAt(s: Scan, k: number): number | null {
+  const t = s.toks[k];
+  if (!t || t.type !== NUM || !glued(s, k) || t.v.length !== 4 || !isPlainDigits(t.v)) return null;
+  const y = Number(t.v);
+  return y >= 1900 && y <= 2100 && !(s.toks[k + 1]?.type === NUM && glued(s, k + 1)) ? y : null;
 }
 
 /** A percent sign or percent word at token k. */

@@ -22,34 +22,35 @@ export function parseNumeral(raw: string, lang: Language): number | null {
       lastComma = i;
     } else if (c === 0x066b) arabicDecimal = i;
   }
-  const digitsOnly = (keepDecimalAt: number): number | null => {
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      if (c >= 48 && c <= 57) out += raw[i];
-      else if (i === keepDecimalAt) out += '.';
-    }
-    return finite(Number(out));
-  };
   // the Arabic decimal sign is unambiguous; any other separator is then a thousands separator
-  if (arabicDecimal >= 0) return digitsOnly(arabicDecimal);
-  const thousands = (sep: 'dot' | 'comma'): boolean => groupsOfThree(raw, sep === 'dot' ? 46 : 44);
+  if (arabicDecimal >= 0) return digitsOnly(raw, arabicDecimal);
   if (lang === 'vi') {
-    if (dots > 0 && commas <= 1 && thousands('dot') && (dots > 1 || isThreeDigitGroupAt(raw, firstDot))) {
-      return digitsOnly(commas === 1 ? lastComma : -1);
+    if (dots > 0 && commas <= 1 && groupsOfThree(raw, 46) && (dots > 1 || isThreeDigitGroupAt(raw, firstDot))) {
+      return digitsOnly(raw, commas === 1 ? lastComma : -1);
     }
-    if (commas === 1 && dots === 0) return digitsOnly(lastComma);
-    if (dots === 1 && commas === 0) return digitsOnly(firstDot);
-    if (commas > 1 && dots <= 1 && thousands('comma')) return digitsOnly(firstDot);
+    if (commas === 1 && dots === 0) return digitsOnly(raw, lastComma);
+    if (dots === 1 && commas === 0) return digitsOnly(raw, firstDot);
+    if (commas > 1 && dots <= 1 && groupsOfThree(raw, 44)) return digitsOnly(raw, firstDot);
     return null;
   }
-  if (commas > 0 && dots <= 1 && thousands('comma') && (dots === 0 || firstDot > lastComma)) return digitsOnly(firstDot);
+  if (commas > 0 && dots <= 1 && groupsOfThree(raw, 44) && (dots === 0 || firstDot > lastComma)) return digitsOnly(raw, firstDot);
   // the Indian grouping of lakhs and crores: 15,62,52,872
-  if (commas > 1 && dots === 0 && /^\d{1,2}(,\d{2})+,\d{3}$/.test(raw)) return digitsOnly(-1);
-  if (commas === 0 && dots === 1) return digitsOnly(firstDot);
-  if (commas === 1 && dots === 0) return digitsOnly(lastComma); // "14,3" in a mixed text
-  if (dots > 1 && commas <= 1 && thousands('dot')) return digitsOnly(commas === 1 ? lastComma : -1);
+  if (commas > 1 && dots === 0 && /^\d{1,2}(,\d{2})+,\d{3}$/.test(raw)) return digitsOnly(raw, -1);
+  if (commas === 0 && dots === 1) return digitsOnly(raw, firstDot);
+  if (commas === 1 && dots === 0) return digitsOnly(raw, lastComma); // "14,3" in a mixed text
+  if (dots > 1 && commas <= 1 && groupsOfThree(raw, 46)) return digitsOnly(raw, commas === 1 ? lastComma : -1);
   return null;
+}
+
+/** The digits of `raw` as a number, with a decimal point where `keepDecimalAt` is (-1: none). */
+function digitsOnly(raw: string, keepDecimalAt: number): number | null {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += raw[i];
+    else if (i === keepDecimalAt) out += '.';
+  }
+  return finite(Number(out));
 }
 
 /** Every `sep` (and the Arabic thousands sign for commas) is followed by exactly three digits. */

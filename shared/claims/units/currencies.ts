@@ -85,6 +85,7 @@ export function moneyUnit(s: Scan, code: string, end: number): UnitRead {
 }
 
 function resolveCurrency(s: Scan, family: string): string {
+  s.resolvedCurrencies ??= new Map();
   const known = s.resolvedCurrencies.get(family);
   if (known) return known;
   const context = CURRENCY_CONTEXT[family];
