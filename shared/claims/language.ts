@@ -69,7 +69,25 @@ export function detectLanguage(text: string): Language {
   return ratio >= 0.04 ? 'vi' : 'en';
 }
 
-/** How many Vietnamese and English function words the sample has (URLs aside), in one pass. */
+/** A 32-bit FNV-1a hash of the lower case of s[i, e) (ASCII letters folded; others as they are). */
+function wordHash(s: string, i: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let k = i; k < e; k++) {
+    let c = s.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const hashesOf = (words: ReadonlySet<string>): Set<number> => new Set([...words].map((w) => wordHash(w.normalize('NFC'), 0, w.length)));
+const VIETNAMESE_HASHES = hashesOf(VIETNAMESE_WORDS);
+const ENGLISH_HASHES = hashesOf(ENGLISH_WORDS);
+
+/**
+ * How many Vietnamese and English function words the sample has (URLs aside), in one pass that
+ * cuts no string: words are compared by a hash of their letters.
+ */
 function functionWords(sample: string): { vi: number; en: number } {
   let vi = 0;
   let en = 0;
@@ -86,9 +104,9 @@ function functionWords(sample: string): { vi: number; en: number } {
     if ((c === 104 || c === 119) && (sample.startsWith('http', i) || sample.startsWith('www.', i))) {
       while (e < n && sample.charCodeAt(e) > 32) e++;
     } else if (e - i <= 7) {
-      const word = sample.slice(i, e).toLowerCase();
-      if (VIETNAMESE_WORDS.has(word)) vi++;
-      else if (ENGLISH_WORDS.has(word)) en++;
+      const h = wordHash(sample, i, e);
+      if (VIETNAMESE_HASHES.has(h)) vi++;
+      else if (ENGLISH_HASHES.has(h)) en++;
     }
     i = e;
   }
