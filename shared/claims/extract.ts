@@ -34,8 +34,10 @@ export function extract(input: string, language: Language): ExtractedClaim[] {
 function tryAt(s: Scan, i: number): number {
   const t = s.toks[i]!;
   if (t.skip || t.type === SYM) return i + 1;
-  if (t.type === WORD && !s.triggerSet.has(s.norm, t) && !isArabicDualForm(s, i)) return i + 1;
-  if (s.lex.articles.has(t.v) && !s.triggers.has(s.word(i + 1) ?? '') && !s.lex.timeUnits.hasFirst(s.word(i + 1) ?? '')) return i + 1;
+  if (t.type === WORD) {
+    if (!s.triggerSet.has(s.norm, t) && !isArabicDualForm(s, i)) return i + 1;
+    if (s.lex.articles.size > 0 && s.lex.articles.has(t.v) && !s.triggers.has(s.word(i + 1) ?? '') && !s.lex.timeUnits.hasFirst(s.word(i + 1) ?? '')) return i + 1;
+  }
   const idiom = idiomEnd(s, i);
   if (idiom > i) return idiom;
 

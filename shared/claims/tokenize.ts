@@ -5,6 +5,8 @@ export const SYM = 2;
 
 export class Token {
   private text: string | undefined;
+  /** The hash of the token's code units for the hashed word sets, once computed (-1: not yet). */
+  hash = -1;
   /** Arabic forms without clitics, kept by the extractor once computed. */
   forms: string[] | undefined;
   definiteForms: string[] | undefined;

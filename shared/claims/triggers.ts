@@ -30,7 +30,8 @@ export class HashedSet {
   }
 
   has(text: string, t: Token): boolean {
-    const h = hashRange(text, t.s, t.e);
+    // every set uses the same hash: a token is hashed once for all the lookups made on it
+    const h = t.hash >= 0 ? t.hash : (t.hash = hashRange(text, t.s, t.e));
     if ((this.bits[h >>> 5]! & (1 << (h & 31))) === 0) return false;
     return this.words.has(t.v);
   }
