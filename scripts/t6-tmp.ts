@@ -1,0 +1,10 @@
+import { loadAnnotatedDirs } from './evaluation/corpus';
+import { extractAll, runReplay } from './evaluation/replay';
+import { MODELS } from '../shared/corroboration/model';
+import { scoreLinks } from './evaluation/links';
+const arts = await loadAnnotatedDirs(['test/fixtures/corpus', '/work/shared/corpus/dev']);
+const ex = extractAll(arts).sort((a, b) => (a.article.publishedAt ?? '').localeCompare(b.article.publishedAt ?? ''));
+const run = runReplay(ex, { ...MODELS, story: { ...MODELS.story, threshold: Number(process.env.ST ?? 0.5) }, fact: { ...MODELS.fact, threshold: Number(process.env.FT ?? 0.7) } });
+const s = scoreLinks(arts, run.predicted);
+console.log(`P ${s.links.precision.toFixed(3)} R ${s.links.recall.toFixed(3)} F1 ${s.links.f1.toFixed(3)} unrel ${s.unrelatedLinked}`);
+console.log(s.wrong.join('\n'));
