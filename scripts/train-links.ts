@@ -5,16 +5,20 @@
  *   npm run train:links [-- DIR...]     default: test/fixtures/corpus and ../shared/corpus/dev
  *   npm run train:links -- --check       fit and report, write nothing
  *
- * - the story model: an article against the union of a story's earlier articles (positive when
- *   the annotations join it to them), against every other story and lone article before it;
+ * - the story model: every article against every earlier one, positive when the annotations put
+ *   them in one story; the time of an unrelated pair is spread over what a feed brings (hours to
+ *   months). Naive Bayes over step features (names shared: at least one, at least two, ...):
+ *   with a few dozen same-story pairs, the likelihood ratio of each step is what the data can
+ *   estimate, and a step no unrelated pair reaches weighs as much as it should;
  * - the same-fact model: every pair of same-dimension claims of two sources in one annotated
  *   story (positive when a `corroborates` or `conflicts` match joins them; `unrelated` matches
- *   and pairs nobody annotated are negatives).
+ *   and pairs nobody annotated are negatives): a logistic regression (L2, gradient descent).
  *
- * Both are logistic regressions (L2, gradient descent). The fact threshold is chosen on the
- * leave-one-story-out replays (each story replayed with models fitted without it), for the best
- * F1 among thresholds whose pooled precision is at least 0.9; the report gives every story's
- * link P/R/F1 left out.
+ * The two thresholds are chosen together, leaving one story out: both models are fitted without
+ * it, every annotated article is replayed in arrival order (the left-out story among all the
+ * others, as a feed brings it), and the links touching the left-out story are scored. The pair
+ * with the best pooled F1 among those whose pooled precision reaches MIN_PRECISION is kept; the
+ * report gives each story's links left out.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,20 +34,26 @@ import { extractAll, runReplay, type Extracted } from './evaluation/replay';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'shared', 'corroboration', 'weights.json');
-const MIN_PRECISION = 0.9;
-/**
- * Joining a story only makes pairs candidates: the fact model still decides each link, so the
- * story threshold may trade a little precision for recall.
- */
-const MIN_STORY_PRECISION = 0.8;
-const STORY_THRESHOLD_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99];
-const FACT_THRESHOLD_GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+/** The thresholds are the pair with the best pooled F1 among those whose pooled precision reaches this. */
+const MIN_PRECISION = 0.85;
+const STORY_THRESHOLD_GRID = [0.3, 0.5, 0.7, 0.85, 0.95];
+const FACT_THRESHOLD_GRID = [0.5, 0.6, 0.7, 0.8, 0.9];
 
 interface Example { x: number[]; y: number; group: string }
 
-/** The gaps (days) an unrelated pair is given, as in a feed; GAP is the gap's feature index. */
+/**
+ * The prior odds of "same story" for an article against one earlier article, given to the
+ * naive Bayes story model: in a feed, few of the articles before a new one tell its story.
+ */
+const STORY_PRIOR_ODDS = 0.01;
+/**
+ * The gaps (days) an unrelated pair is given, as in a feed: the time features are the last ones
+ * of the story model, and for an unrelated pair they are set as if the two were this far apart.
+ */
 const UNRELATED_GAPS = [0.1, 1, 3, 10, 30, 90];
-const GAP = STORY_FEATURES.indexOf('gap_days');
+const TIME_FEATURES = STORY_FEATURES.filter((name) => name.startsWith('within_')).map((name) => Number(/_(\d+)_/.exec(name)?.[1]) * (name.endsWith('weeks') ? 7 : name.endsWith('months') ? 30.5 : 1));
+const GAP = STORY_FEATURES.length - TIME_FEATURES.length;
+const timeFeatures = (days: number) => TIME_FEATURES.map((limit) => (days <= limit ? 1 : 0));
 
 // ---------------------------------------------------------------------------------------------
 // Logistic regression
@@ -73,6 +83,36 @@ export function fitLogistic(examples: readonly Example[], features: readonly str
     if (it === 1500) rate = 0.2;
   }
   return { features, weights: w.map((x) => Math.round(x * 10_000) / 10_000), bias: Math.round(b * 10_000) / 10_000 };
+}
+
+/**
+ * Naive Bayes over step features, written as a linear model: features named `<group>_<k>` are the
+ * nested steps "at least k" of one count (`within_*` are nested the other way: closer in time).
+ * For each group, the log-likelihood ratio of each level between the two classes (add-half
+ * smoothing) gives the weights of its steps; the bias holds the levels 0 and the prior odds.
+ */
+export function fitNaiveBayes(examples: readonly Example[], features: readonly string[], priorOdds = 1): Omit<LogisticModel, 'threshold'> {
+  const groupOf = (name: string) => (name.startsWith('within_') ? 'within' : name.replace(/_\d+$/, ''));
+  const groups = [...new Set(features.map(groupOf))];
+  const weights = new Array<number>(features.length).fill(0);
+  let bias = Math.log(priorOdds);
+  const pos = examples.filter((e) => e.y === 1);
+  const neg = examples.filter((e) => e.y === 0);
+  for (const g of groups) {
+    const idx = features.map((n, i) => [n, i] as const).filter(([n]) => groupOf(n) === g).map(([, i]) => i);
+    const level = (e: Example) => idx.reduce((sum, i) => sum + (e.x[i]! > 0 ? 1 : 0), 0);
+    const levels = idx.length + 1;
+    const llr: number[] = [];
+    for (let k = 0; k < levels; k++) {
+      const p = (pos.filter((e) => level(e) === k).length + 0.5) / (pos.length + 0.5 * levels);
+      const q = (neg.filter((e) => level(e) === k).length + 0.5) / (neg.length + 0.5 * levels);
+      llr.push(Math.log(p / q));
+    }
+    bias += llr[0]!;
+    // the steps in the order they are reached: level k sets the first k features of the group
+    idx.forEach((i, k) => { weights[i] = llr[k + 1]! - llr[k]!; });
+  }
+  return { features, weights: weights.map((x) => Math.round(x * 10_000) / 10_000), bias: Math.round(bias * 10_000) / 10_000 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,27 +176,21 @@ function storyExamples(extracted: readonly Extracted[], groups: Map<string, stri
   const ordered = [...extracted].sort((a, b) => time(a.article) - time(b.article));
   const out: Example[] = [];
   const sigs = new Map(ordered.map((e) => [e.article.id, articleSignature(e.article, e.entries)]));
-  // every article against every earlier one. An article joins a story through its closest
-  // article, so of its earlier articles in the same story only the closest one (the most keys
-  // shared) is a positive; the others say nothing either way
+  // every article against every earlier one: positive when the annotations put them in one story
   for (let i = 0; i < ordered.length; i++) {
     const x = ordered[i]!;
-    let closest: { features: number[]; shared: number; group: string } | null = null;
     for (const y of ordered.slice(0, i)) {
-      const same = groups.get(y.article.id) === groups.get(x.article.id);
       const features = storyFeatures(sigs.get(x.article.id)!, x.article.publishedAt, sigs.get(y.article.id)!, y.article.publishedAt);
-      if (same) {
-        const shared = features.slice(0, GAP).reduce((a, b) => a + b, 0);
-        if (!closest || shared > closest.shared) closest = { features, shared, group: groups.get(x.article.id)! };
+      if (groups.get(y.article.id) === groups.get(x.article.id)) {
+        out.push({ x: features, y: 1, group: groups.get(x.article.id)! });
         continue;
       }
       // a pair of two stories is left out with either
       const group = `${groups.get(x.article.id)}+${groups.get(y.article.id)}`;
       // the annotated articles of different stories are months apart, but a feed brings
       // unrelated articles side by side every hour: their gap says nothing, so it is spread
-      for (const days of UNRELATED_GAPS) out.push({ x: [...features.slice(0, GAP), Math.log1p(days)], y: 0, group });
+      for (const days of UNRELATED_GAPS) out.push({ x: [...features.slice(0, GAP), ...timeFeatures(days)], y: 0, group });
     }
-    if (closest) out.push({ x: closest.features, y: 1, group: closest.group });
   }
   return out;
 }
@@ -169,59 +203,7 @@ function prf(tp: number, predicted: number, gold: number) {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-function pickThreshold(examples: readonly Example[], model: Omit<LogisticModel, 'threshold'>, grid: readonly number[]): number {
-  let best = { t: grid.at(-1)!, f1: -1 };
-  for (const t of grid) {
-    const m = { ...model, threshold: t };
-    let tp = 0, predicted = 0, gold = 0;
-    for (const e of examples) {
-      const yes = probability(m, e.x) >= t;
-      if (yes) predicted++;
-      if (e.y) gold++;
-      if (yes && e.y) tp++;
-    }
-    const s = prf(tp, predicted, gold);
-    if (s.p >= MIN_PRECISION && s.f1 > best.f1) best = { t, f1: s.f1 };
-    if (process.env.TRAIN_DEBUG) console.log(`    story threshold ${t}: pairs P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)}`);
-  }
-  return best.t;
-}
-
 const f = (x: number) => x.toFixed(3);
-
-/**
- * The story threshold, chosen as stories are joined: an article against each earlier story at
- * the probability of its closest article (the gaps of unrelated pairs spread as in training).
- */
-function pickStoryThreshold(extracted: readonly Extracted[], groups: Map<string, string>, model: Omit<LogisticModel, 'threshold'>): number {
-  const ordered = [...extracted].sort((a, b) => time(a.article) - time(b.article));
-  const sigs = new Map(ordered.map((e) => [e.article.id, articleSignature(e.article, e.entries)]));
-  const examples: { p: number; y: number }[] = [];
-  for (let i = 0; i < ordered.length; i++) {
-    const x = ordered[i]!;
-    const best = new Map<string, number>();
-    for (const y of ordered.slice(0, i)) {
-      const g = groups.get(y.article.id)!;
-      const same = g === groups.get(x.article.id);
-      const features = storyFeatures(sigs.get(x.article.id)!, x.article.publishedAt, sigs.get(y.article.id)!, y.article.publishedAt);
-      const gaps = same ? [features[GAP]!] : UNRELATED_GAPS.map((d) => Math.log1p(d));
-      for (const gap of gaps) {
-        const p = probability({ ...model, threshold: 0 }, [...features.slice(0, GAP), gap]);
-        const key = same ? g : `${g}@${gap}`;
-        best.set(key, Math.max(best.get(key) ?? 0, p));
-      }
-    }
-    for (const [g, p] of best) examples.push({ p, y: g === groups.get(x.article.id) ? 1 : 0 });
-  }
-  let chosen = { t: STORY_THRESHOLD_GRID.at(-1)!, f1: -1 };
-  for (const t of STORY_THRESHOLD_GRID) {
-    const tp = examples.filter((e) => e.y && e.p >= t).length;
-    const s = prf(tp, examples.filter((e) => e.p >= t).length, examples.filter((e) => e.y).length);
-    if (process.env.TRAIN_DEBUG) console.log(`    story threshold ${t}: articles to stories P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)}`);
-    if (s.p >= MIN_STORY_PRECISION && s.f1 > chosen.f1) chosen = { t, f1: s.f1 };
-  }
-  return chosen.t;
-}
 
 async function main(argv: readonly string[]) {
   const check = argv.includes('--check');
@@ -240,54 +222,63 @@ async function main(argv: readonly string[]) {
   const fitAll = (without: string | null): Models => {
     const keepF = facts.filter((e) => e.group !== without);
     const keepS = stories.filter((e) => without === null || !e.group.split('+').includes(without));
-    const story = fitLogistic(keepS, STORY_FEATURES);
-    const fact = fitLogistic(keepF, FACT_FEATURES);
     return {
-      story: { ...story, threshold: pickStoryThreshold(extracted.filter((e) => without === null || groups.get(e.article.id) !== without), groups, story) },
-      fact: { ...fact, threshold: 0.5, candidateFloor: 0.2 },
+      story: { ...fitNaiveBayes(keepS, STORY_FEATURES, STORY_PRIOR_ODDS), threshold: 0.5 },
+      fact: { ...fitLogistic(keepF, FACT_FEATURES), threshold: 0.5, candidateFloor: 0.2 },
     };
   };
+  const withThresholds = (models: Models, story: number, fact: number): Models => ({
+    story: { ...models.story, threshold: story },
+    fact: { ...models.fact, threshold: fact, candidateFloor: Math.min(fact, 0.2) },
+  });
 
-  // leave one story out: fit without it, replay it alone, for every fact threshold
+  // Leave one story out: fit both models without it, then replay EVERY article in arrival order
+  // (the left-out story among all the others, as a feed brings it), for each pair of thresholds,
+  // and score the links that touch the left-out story: its gold links found, and every link it
+  // got, to its own articles or to any other story's.
+  const ordered = [...extracted].sort((a, b) => time(a.article) - time(b.article));
+  const grid = STORY_THRESHOLD_GRID.flatMap((st) => FACT_THRESHOLD_GRID.map((ft) => [st, ft] as const));
   const folds = storyIds.map((id) => {
     const models = fitAll(id);
     const members = extracted.filter((e) => groups.get(e.article.id) === id);
-    const byThreshold = FACT_THRESHOLD_GRID.map((t) => {
-      const run = runReplay(members, { ...models, fact: { ...models.fact, threshold: t, candidateFloor: Math.min(t, 0.2) } });
-      const s = scoreLinks(members.map((m) => m.article), run.predicted);
-      return { t, gold: s.gold, predicted: s.predicted, correct: s.correct, unrelated: s.unrelatedLinked };
+    const inFold = new Set(members.map((m) => m.article.id));
+    const results = grid.map(([st, ft]) => {
+      const run = runReplay(ordered, withThresholds(models, st, ft));
+      const touching = run.predicted.filter((l) => inFold.has(l.articleA) || inFold.has(l.articleB));
+      const s = scoreLinks(members.map((m) => m.article), touching);
+      return { gold: s.gold, predicted: s.predicted, correct: s.correct, unrelated: s.unrelatedLinked };
     });
-    return { id, members, byThreshold };
+    return { id, members, results };
   });
-  let chosen = { t: 0.5, f1: -1 };
-  for (const [k, t] of FACT_THRESHOLD_GRID.entries()) {
-    const sum = folds.reduce((acc, fold) => {
-      const r = fold.byThreshold[k]!;
-      return { tp: acc.tp + r.correct, predicted: acc.predicted + r.predicted, gold: acc.gold + r.gold };
-    }, { tp: 0, predicted: 0, gold: 0 });
+  const pooledAt = (k: number) => folds.reduce((acc, fold) => {
+    const r = fold.results[k]!;
+    return { tp: acc.tp + r.correct, predicted: acc.predicted + r.predicted, gold: acc.gold + r.gold, unrelated: acc.unrelated + r.unrelated };
+  }, { tp: 0, predicted: 0, gold: 0, unrelated: 0 });
+  let chosen = { k: grid.length - 1, f1: -1 };
+  for (let k = 0; k < grid.length; k++) {
+    const sum = pooledAt(k);
     const s = prf(sum.tp, sum.predicted, sum.gold);
-    console.log(`  fact threshold ${t.toFixed(2)}: leave-one-story-out links P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)}`);
-    if (s.p >= MIN_PRECISION && s.f1 > chosen.f1) chosen = { t, f1: s.f1 };
+    if (process.env.TRAIN_DEBUG || k % FACT_THRESHOLD_GRID.length === 0) {
+      console.log(`  thresholds story ${grid[k]![0]} fact ${grid[k]![1]}: leave-one-story-out links P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)}, unrelated linked ${sum.unrelated}`);
+    }
+    if (s.p >= MIN_PRECISION && s.f1 > chosen.f1) chosen = { k, f1: s.f1 };
   }
-  if (chosen.f1 < 0) chosen = { t: FACT_THRESHOLD_GRID.at(-1)!, f1: 0 };
-  const k = FACT_THRESHOLD_GRID.indexOf(chosen.t);
-  console.log(`leave-one-story-out, at the chosen fact threshold ${chosen.t}:`);
+  const [storyThreshold, factThreshold] = grid[chosen.k]!;
+  console.log(`leave-one-story-out, at the chosen thresholds (story ${storyThreshold}, fact ${factThreshold}):`);
   for (const fold of folds) {
-    const r = fold.byThreshold[k]!;
+    const r = fold.results[chosen.k]!;
     const s = prf(r.correct, r.predicted, r.gold);
     console.log(`  ${fold.id.padEnd(14)} ${String(fold.members.length).padStart(2)} articles: gold ${r.gold}, predicted ${r.predicted}, correct ${r.correct}, ` +
       `unrelated linked ${r.unrelated}; P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)}`);
   }
-  const pooled = folds.reduce((acc, fold) => {
-    const r = fold.byThreshold[k]!;
-    return { tp: acc.tp + r.correct, predicted: acc.predicted + r.predicted, gold: acc.gold + r.gold };
-  }, { tp: 0, predicted: 0, gold: 0 });
+  const pooled = pooledAt(chosen.k);
   const ps = prf(pooled.tp, pooled.predicted, pooled.gold);
-  console.log(`  pooled: P ${f(ps.p)} R ${f(ps.r)} F1 ${f(ps.f1)}`);
+  console.log(`  pooled: P ${f(ps.p)} R ${f(ps.r)} F1 ${f(ps.f1)}, unrelated linked ${pooled.unrelated}`);
 
-  const final = fitAll(null);
-  final.fact.threshold = chosen.t;
-  final.fact.candidateFloor = Math.round(Math.max(0.05, chosen.t / 2) * 100) / 100;
+  const final = withThresholds(fitAll(null), storyThreshold, factThreshold);
+  final.fact.candidateFloor = Math.round(Math.max(0.05, factThreshold / 2) * 100) / 100;
+  const all = scoreLinks(articles, runReplay(ordered, final).predicted);
+  console.log(`fitted on everything, replayed on everything: P ${f(all.links.precision)} R ${f(all.links.recall)} F1 ${f(all.links.f1)}, unrelated linked ${all.unrelatedLinked}`);
   console.log(`story model (threshold ${final.story.threshold}): ${final.story.features.map((n, i) => `${n} ${final.story.weights[i]}`).join(', ')}, bias ${final.story.bias}`);
   console.log(`fact model (threshold ${final.fact.threshold}, candidates from ${final.fact.candidateFloor}): ${final.fact.features.map((n, i) => `${n} ${final.fact.weights[i]}`).join(', ')}, bias ${final.fact.bias}`);
   if (!check) {

@@ -9,7 +9,7 @@ import type { ArticleForMatching, MatchEntry } from './entries';
 import { MODELS, probability, type LogisticModel } from './model';
 import { articleNames, type ArticleNames } from './names';
 import { mid } from './relation';
-import { WEAK_UNITS } from './data';
+import { CONVERSION_TOLERANCE, WEAK_UNITS } from './data';
 
 /** What ties an article (or, as a union, a story) to others. */
 export interface StorySignature extends ArticleNames {
@@ -46,7 +46,36 @@ export const MAX_KEYS = 400;
 
 const isPlace = (key: string) => key.startsWith('place:');
 
-export const STORY_FEATURES = ['names', 'long_names', 'generic', 'sounds', 'figures', 'figures_rough', 'words', 'gap_days'] as const;
+export const STORY_FEATURES = [
+  'names_1', 'names_2', 'long_names_1', 'long_names_2', 'places_1', 'sounds_1', 'sounds_2', 'sounds_3',
+  'figures_1', 'figures_2', 'rough_1', 'rough_2', 'rough_3', 'words_2', 'words_4', 'words_8',
+  'within_3_days', 'within_2_weeks', 'within_2_months',
+] as const;
+
+/**
+ * A figure as a story signature keeps it: `fig:<dimension>:<concept>:<value>` (the value in the
+ * dimension's common unit: US dollars, days, ...). Two figures are one when their dimensions are
+ * equal and their values agree to the rounding (and, between currencies, to the conversion).
+ */
+const figureKey = (f: { dimension: string; concept: string }, value: number) => `fig:${f.dimension}:${f.concept}:${Number(value.toPrecision(6))}`;
+
+function parseFigure(key: string): { dimension: string; concept: string; value: number } | null {
+  const at = key.lastIndexOf(':');
+  const conceptAt = key.lastIndexOf(':', at - 1);
+  if (!key.startsWith('fig:') || at < 0 || conceptAt < 4) return null;
+  const value = Number(key.slice(at + 1));
+  return Number.isFinite(value) ? { dimension: key.slice(4, conceptAt), concept: key.slice(conceptAt + 1, at), value } : null;
+}
+
+/** Whether two figure keys state one value (same dimension; money across currencies within the conversion tolerance). */
+export function sameFigure(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = parseFigure(a);
+  const y = parseFigure(b);
+  if (!x || !y || x.dimension !== y.dimension) return false;
+  const tolerance = x.dimension === 'money' && x.concept !== y.concept ? CONVERSION_TOLERANCE : 0.005;
+  return Math.abs(x.value - y.value) <= tolerance * Math.max(x.value, y.value);
+}
 
 export function articleSignature(article: Pick<ArticleForMatching, 'title' | 'text'>, entries: readonly MatchEntry[]): StorySignature {
   const figures = new Set<string>();
@@ -54,11 +83,19 @@ export function articleSignature(article: Pick<ArticleForMatching, 'title' | 'te
   for (const e of entries) {
     const f = e.features;
     if (!f.pointLike || f.dimension === 'date' || !Number.isFinite(mid(f))) continue;
-    const key = `fig:${f.dimension}:${mid(f).toPrecision(3)}`;
+    const key = figureKey(f, mid(f));
     if (f.digits >= 3 || (f.digits >= 2 && mid(f) >= 100 && !WEAK_UNITS.has(f.concept))) figures.add(key);
     else if (mid(f) >= 10 && f.dimension !== 'percent') rough.add(key);
   }
   return { ...articleNames(article.title, article.text), figures: [...figures].sort(), roughFigures: [...rough].sort() };
+}
+
+/** How many figures of `a` some figure of `b` states (each counted once). */
+function sharedFigures(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.some((y) => sameFigure(x, y))) n++;
+  return n;
 }
 
 function shared(a: readonly string[], b: readonly string[]): number {
@@ -69,25 +106,34 @@ function shared(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
-/** The features of an article against another article of a story. */
+/**
+ * The features of an article against another article of a story: how many names, places,
+ * cross-script sounds, figures and lead words the two share, as steps (at least one, at least
+ * two, ...), and how close they are in time. Steps let a fitted weight say that two shared names
+ * are worth far more than one.
+ */
 export function storyFeatures(article: StorySignature, publishedAt: string | undefined, story: StorySignature, otherPublishedAt: string | undefined): number[] {
   const t = publishedAt ? Date.parse(publishedAt) : NaN;
   const u = otherPublishedAt ? Date.parse(otherPublishedAt) : NaN;
-  // undated: time says nothing
-  const days = Number.isFinite(t) && Number.isFinite(u) ? Math.abs(t - u) / 86_400_000 : 0;
+  // undated: time says nothing, either way
+  const days = Number.isFinite(t) && Number.isFinite(u) ? Math.abs(t - u) / 86_400_000 : NaN;
   // names of two or more words, none of them a stop word, rarely meet by chance
   const long = (names: readonly string[]) => names.filter((n) => n.includes(' '));
-  // counts, on a log scale: the first shared keys say the most
-  const count = (n: number) => Math.log1p(n);
+  const names = shared(article.names, story.names);
+  const longNames = shared(long(article.names), long(story.names));
+  const places = shared(article.generic.filter(isPlace), story.generic.filter(isPlace));
+  const sounds = shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds);
+  const figures = sharedFigures(article.figures, story.figures);
+  const rough = sharedFigures(article.roughFigures ?? [], story.roughFigures ?? []);
+  const words = shared(article.words, story.words);
+  const step = (n: number, k: number) => (n >= k ? 1 : 0);
+  const within = (limit: number) => (Number.isFinite(days) ? (days <= limit ? 1 : 0) : 0.5);
   return [
-    count(shared(article.names, story.names)),
-    count(shared(long(article.names), long(story.names))),
-    count(shared(article.generic.filter(isPlace), story.generic.filter(isPlace))),
-    count(shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds)),
-    count(shared(article.figures, story.figures)),
-    count(shared(article.roughFigures ?? [], story.roughFigures ?? [])),
-    count(shared(article.words, story.words)),
-    Math.log1p(days),
+    step(names, 1), step(names, 2), step(longNames, 1), step(longNames, 2), step(places, 1),
+    step(sounds, 1), step(sounds, 2), step(sounds, 3),
+    step(figures, 1), step(figures, 2), step(rough, 1), step(rough, 2), step(rough, 3),
+    step(words, 2), step(words, 4), step(words, 8),
+    within(3), within(14), within(61),
   ];
 }
 
