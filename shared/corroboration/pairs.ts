@@ -24,6 +24,9 @@ export const FACT_FEATURES = [
   'date', 'percent', 'money', 'people', 'time', // the dimension, as base rates
   'gap_days', // ln(1 + days between the two articles)
   'small', // a one-digit value on either side
+  'outdone', // another claim of the dimension in one article shares more of the other's context ("five years" beside the same "$500 million")
+  'sentence_figure', // the two sentences hold another figure in common ("$500 million over five years")
+  'sentence_name', // the two sentences name someone or something in common
 ] as const;
 
 /** The claims of one article's dimension, to tell rivals and nearest values. */
@@ -61,7 +64,7 @@ export function factFeatures(a: MatchEntry, b: MatchEntry, aMates: SameDimension
     fa.pointLike && fb.pointLike ? 0 : 1,
     sharedConcept(fa, fb),
     conceptClash(fa, fb) ? 1 : 0,
-    fa.concept === fb.concept && !GENERIC_UNITS.has(fa.concept) && !WEAK_UNITS.has(fa.concept) ? 1 : 0,
+    sameConcept(fa, fb) ? 1 : 0,
     jaccard(fa.context, fb.context),
     a.language && a.language === b.language ? jaccard(fa.words, fb.words) : sameScript(a, b) ? jaccard(fa.words, fb.words) : 0,
     fa.lead && fb.lead ? 1 : 0,
@@ -74,8 +77,25 @@ export function factFeatures(a: MatchEntry, b: MatchEntry, aMates: SameDimension
     fa.dimension === 'duration' || fa.dimension === 'age' ? 1 : 0,
     Math.log(1 + days),
     (fa.digits <= 1 && ma < 10) || (fb.digits <= 1 && mb < 10) ? 1 : 0,
+    outdone(a, b, aMates, bMates) ? 1 : 0,
+    fa.context.some((k) => k.startsWith('n:') && fb.context.includes(k)) ? 1 : 0,
+    fa.context.some((k) => !k.startsWith('n:') && fb.context.includes(k)) ? 1 : 0,
   ];
 }
+
+/** What the words around two claims share: names, figures and concept words. */
+const affinity = (x: ClaimFeatures, y: ClaimFeatures) => jaccard(x.context, y.context) + sharedConcept(x, y) / 2;
+
+/** A rival of either claim, in its own article, is closer to the other claim by its context than the pair is. */
+function outdone(a: MatchEntry, b: MatchEntry, aMates: SameDimension, bMates: SameDimension): boolean {
+  const own = affinity(a.features, b.features);
+  return aMates.some((o) => o.claimId !== a.claimId && affinity(o.features, b.features) > own)
+    || bMates.some((o) => o.claimId !== b.claimId && affinity(a.features, o.features) > own);
+}
+
+/** A counted noun that says what is counted, more than "people" does. */
+const specific = (f: ClaimFeatures) => f.dimension.startsWith('count:') && !GENERIC_UNITS.has(f.concept) && !WEAK_UNITS.has(f.concept) && f.concept !== '';
+const sameConcept = (a: ClaimFeatures, b: ClaimFeatures) => specific(a) && a.concept === b.concept;
 
 const sameScript = (a: MatchEntry, b: MatchEntry) => (a.language === 'ar') === (b.language === 'ar');
 
