@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
@@ -10,9 +11,12 @@ import { htmlToText } from '../../shared/html/to-text';
 import { bodyOf, failure, headersOf } from '../../shared/http/event';
 import { json } from '../../shared/http/response';
 import { type SignatureVerifier, verifiedDelivery } from '../../shared/http/webhook-request';
+import { observed } from '../../shared/observability/handler';
+import { countWebhookAnswer } from '../../shared/observability/metrics';
 import { type IngestDeps, ingestArticle } from '../../shared/pipeline/ingest';
 
-const logger = new Logger({ serviceName: 'ingest-webhook' });
+const logger = new Logger();
+const metrics = new Metrics();
 
 const verify: Promise<SignatureVerifier> = secretFromEnv(ENV.webhookSecret, ENV.webhookSecretArn).then(webhookVerifier);
 verify.catch(() => undefined); // reported by the first request instead of crashing the import
@@ -24,7 +28,13 @@ const deps: IngestDeps = {
 };
 
 /** POST /webhooks/articles: a signed article from a newsroom -> 202 once stored and queued. */
-export const handler = async (event: APIGatewayProxyEventV2) => {
+export const handler = observed({ logger, metrics }, async (event: APIGatewayProxyEventV2) => {
+  const result = await answer(event);
+  countWebhookAnswer(metrics, result.statusCode);
+  return result;
+});
+
+async function answer(event: APIGatewayProxyEventV2) {
   try {
     const delivery = verifiedDelivery({ headers: headersOf(event), body: bodyOf(event) }, await verify);
     const accepted = await ingestArticle(delivery, deps);
@@ -33,4 +43,4 @@ export const handler = async (event: APIGatewayProxyEventV2) => {
   } catch (error) {
     return failure(error, logger);
   }
-};
+}

@@ -10,6 +10,7 @@ import { startHttpServer } from './http-server';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import { PROCESSING_LEASE_MS } from '../../shared/pipeline/process';
 import { reconcile, type ReconcileReport } from '../../shared/pipeline/reconcile';
 import { createQueues, createTable, QUEUE_VISIBILITY_SECONDS, startDynalite, startFauxqs } from './services';
@@ -87,6 +88,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.reconcileAfterSeconds]: String(RECONCILE_AFTER_MS / 1000),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // no CloudWatch here to read EMF: the metrics are printed only when asked for
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   });
   const [ingest, review, worker] = await Promise.all([
     import('../../functions/ingest-webhook/handler'),
@@ -96,12 +100,12 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
 
   const http = await startHttpServer(
     [
-      { method: 'POST', path: '/webhooks/articles', handler: ingest.handler },
-      { method: 'GET', path: '/health', handler: review.handler },
-      { method: 'GET', path: '/api/', handler: review.handler },
-      { method: 'POST', path: '/api/', handler: review.handler },
-      { method: 'GET', path: '/admin', handler: review.handler },
-      { method: 'GET', path: '/admin/', handler: review.handler },
+      { method: 'POST', path: '/webhooks/articles', functionName: 'ingest-webhook', handler: ingest.handler },
+      { method: 'GET', path: '/health', functionName: 'review-api', handler: review.handler },
+      { method: 'GET', path: '/api/', functionName: 'review-api', handler: review.handler },
+      { method: 'POST', path: '/api/', functionName: 'review-api', handler: review.handler },
+      { method: 'GET', path: '/admin', functionName: 'review-api', handler: review.handler },
+      { method: 'GET', path: '/admin/', functionName: 'review-api', handler: review.handler },
     ],
     options.port ?? 3000,
   );

@@ -14,8 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppProps, type FactCheckApp } from '../../infra/app-builder';
 import { REVIEW_API_ROUTES, WEBHOOK_ROUTE_KEY } from '../../infra/constructs/http-api';
 import { MAX_RECEIVE_COUNT } from '../../infra/constructs/queue';
-import { API_THROTTLE, PUBLISHER, RECONCILER, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
+import { API_THROTTLE, PUBLISHER, RECONCILER, SERVICE, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
 import { ENV, TABLE } from '../../shared/adapters/table';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import { REVIEWERS_GROUP } from '../../shared/pipeline/review';
 
 /** The cdk.json context (feature flags), so that tests synthesize what `cdk synth` does. */
@@ -394,6 +395,18 @@ describe('stateless stack', () => {
     });
   });
 
+  it('gives every function one metrics namespace and a service name of its own', () => {
+    stateless.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE }) },
+    });
+    const functions = (stateless.toJSON() as TemplateJson).Resources;
+    const services = Object.values(functions)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => (r.Properties.Environment as { Variables: Record<string, string> }).Variables.POWERTOOLS_SERVICE_NAME)
+      .sort();
+    expect(services).toEqual(Object.values(SERVICE).sort());
+  });
+
   it('keeps every log group a month', () => {
     stateless.resourceCountIs('AWS::Logs::LogGroup', 5);
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
@@ -416,6 +429,7 @@ describe('stateless stack', () => {
       Variables: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'review-api',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         [ENV.tableName]: expect.anything(),
         [PUBLISHER.env]: 'Fact-check desk',
       },
