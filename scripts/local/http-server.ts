@@ -5,15 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { lambdaContext } from './lambda-context';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 
-export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
 export interface Route {
   method: string;
-  /** The function behind the route (its name in the invocation context). */
-  functionName: string;
   /** An exact path, or a prefix ending in "/" */
   path: string;
   handler: HttpHandler;
@@ -69,7 +66,7 @@ async function serve(req: IncomingMessage, routes: readonly Route[]): Promise<Pl
   const body = await readBody(req);
   if (body === null) return json(413, { error: 'request body too large' });
   if (!route) return json(404, { error: `no route ${method} ${url.pathname}` });
-  const result = await route.handler(toEvent(req, url, body), lambdaContext({ functionName: route.functionName, timeoutSeconds: 10 }));
+  const result = await route.handler(toEvent(req, url, body));
   if (typeof result === 'string') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: result };
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);

@@ -1,12 +1,15 @@
 /**
- * The whole pipeline in one process: dynalite and fauxqs on loopback, the table and queues, the
- * real handlers behind a local API Gateway, and a poller playing the SQS event source.
+ * The whole pipeline in one process, shaped as it runs in AWS: dynalite and fauxqs on loopback,
+ * the table and queues, and each function apart in a worker thread of its own (functions.ts),
+ * behind a local API Gateway (the webhook, the review API), a poller playing the SQS event
+ * source (the claim worker) and a timer playing the schedule (the reconciler).
  */
 import { randomBytes } from 'node:crypto';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
-import { startHttpServer } from './http-server';
+import { startFunction } from './functions';
+import { type HttpHandler, startHttpServer } from './http-server';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
@@ -14,7 +17,7 @@ import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import { PROCESSING_LEASE_MS } from '../../shared/pipeline/process';
 import { reconcile, type ReconcileReport } from '../../shared/pipeline/reconcile';
 import { createQueues, createTable, QUEUE_VISIBILITY_SECONDS, startDynalite, startFauxqs } from './services';
-import { type Poller, startPoller } from './sqs-poller';
+import { type Poller, type SqsHandler, startPoller } from './sqs-poller';
 
 export interface LocalPipelineOptions {
   port?: number;
@@ -33,6 +36,8 @@ export interface LocalPipelineOptions {
    * article: the local queue lives in memory, so whatever it held was lost with the last run).
    */
   reconcileEverySeconds?: number;
+  /** Seconds an article may stay unfinished before the periodic reconciler queues it again (default RECONCILE_AFTER_MS). */
+  reconcileAfterSeconds?: number;
   onWorkerError?(error: unknown): void;
 }
 
@@ -56,6 +61,8 @@ export const TABLE_NAME = 'factcheck-local';
 /** How long an article may stay unfinished before the periodic reconciler queues it again. */
 export const RECONCILE_AFTER_MS = Math.max(PROCESSING_LEASE_MS, QUEUE_VISIBILITY_SECONDS * 1000);
 export const QUEUE_NAME = 'factcheck-articles';
+/** Requests the webhook and the review API each run at once: the HTTP API's burst limit in AWS. */
+const HTTP_CONCURRENCY = 100;
 
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
@@ -85,27 +92,33 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.dynamodbEndpoint]: dynamo.endpoint,
     [ENV.sqsEndpoint]: sqsServer.endpoint,
     [ENV.maxReceiveCount]: String(maxReceiveCount),
-    [ENV.reconcileAfterSeconds]: String(RECONCILE_AFTER_MS / 1000),
+    [ENV.reconcileAfterSeconds]: String(options.reconcileAfterSeconds ?? RECONCILE_AFTER_MS / 1000),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // no CloudWatch here to read EMF: the metrics are printed only when asked for
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   });
-  const [ingest, review, worker] = await Promise.all([
-    import('../../functions/ingest-webhook/handler'),
-    import('../../functions/review-api/handler'),
-    import('../../functions/claim-worker/handler'),
+  const onCrash = (error: Error) => options.onWorkerError?.(error);
+  // the HTTP functions take requests together, as many as the API's burst limit lets in at once
+  const [ingest, review, worker, reconciler] = await Promise.all([
+    startFunction({ name: 'ingest-webhook', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, onCrash }),
+    startFunction({ name: 'review-api', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, onCrash }),
+    startFunction({ name: 'claim-worker', timeoutSeconds: 60, onCrash }),
+    startFunction({ name: 'reconciler', timeoutSeconds: 30, onCrash }),
   ]);
+  const functions = [ingest, review, worker, reconciler];
+  const ingestHandler: HttpHandler = (event) => ingest.invoke(event) as ReturnType<HttpHandler>;
+  const reviewHandler: HttpHandler = (event) => review.invoke(event) as ReturnType<HttpHandler>;
 
   const http = await startHttpServer(
     [
-      { method: 'POST', path: '/webhooks/articles', functionName: 'ingest-webhook', handler: ingest.handler },
-      { method: 'GET', path: '/health', functionName: 'review-api', handler: review.handler },
-      { method: 'GET', path: '/api/', functionName: 'review-api', handler: review.handler },
-      { method: 'POST', path: '/api/', functionName: 'review-api', handler: review.handler },
-      { method: 'GET', path: '/admin', functionName: 'review-api', handler: review.handler },
-      { method: 'GET', path: '/admin/', functionName: 'review-api', handler: review.handler },
+      { method: 'POST', path: '/webhooks/articles', handler: ingestHandler },
+      { method: 'GET', path: '/health', handler: reviewHandler },
+      { method: 'GET', path: '/api/', handler: reviewHandler },
+      { method: 'POST', path: '/api/', handler: reviewHandler },
+      { method: 'GET', path: '/admin', handler: reviewHandler },
+      { method: 'GET', path: '/admin/', handler: reviewHandler },
     ],
     options.port ?? 3000,
   );
@@ -115,7 +128,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       sqs,
       queueUrl: queues.queueUrl,
       queueArn,
-      handler: worker.handler,
+      handler: (event) => worker.invoke(event) as ReturnType<SqsHandler>,
       retryDelaySeconds: options.retryDelaySeconds ?? 2,
       onError: options.onWorkerError,
     });
@@ -129,11 +142,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   const runReconciler = (olderThanMs = RECONCILE_AFTER_MS) => reconcile({ olderThanMs }, reconcileDeps);
   // the queue starts empty: every article an earlier run left unfinished is queued again
   const recovered = await runReconciler(0);
+  // then the reconciler function on its schedule, as EventBridge Scheduler invokes it
   const every = options.reconcileEverySeconds ?? 30;
+  let stopping = false;
   let reconciling: Promise<unknown> = Promise.resolve();
   const timer = every > 0
     ? setInterval(() => {
-        reconciling = runReconciler().catch((error: unknown) => options.onWorkerError?.(error));
+        reconciling = reconciler.invoke({}).catch((error: unknown) => stopping || options.onWorkerError?.(error));
       }, every * 1000)
     : undefined;
   timer?.unref();
@@ -149,9 +164,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     recovered,
     reconcile: runReconciler,
     async stop() {
+      stopping = true;
       clearInterval(timer);
-      await reconciling;
-      await poller?.stop();
+      const polling = poller?.stop();
+      // the functions end at once, as a Lambda environment is shut down: a run cut short leaves
+      // its article to the reconciler, and its message comes back after the visibility timeout
+      await Promise.all(functions.map((f) => f.stop()));
+      await Promise.all([polling, reconciling]);
       await http.close();
       await sqsServer.close();
       await dynamo.close();
