@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // a ceiling for a hung test, not a speed target: a busy 2-core machine runs the integration tests several times slower
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     // tests provoke failures on purpose: the functions' error logs would drown the report, and
     // their metrics (CloudWatch EMF on standard output) too; a test that reads them turns them on
     env: {

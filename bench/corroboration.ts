@@ -34,6 +34,8 @@ import { extractClaims } from '../shared/claims/index';
 import { newClaimRecords } from '../shared/pipeline/process';
 import type { ArticleRecord, ClaimRecord } from '../shared/schemas/article';
 import { Language } from '../shared/schemas/claim';
+import { readCommandLine } from '../scripts/lib/args';
+import { formatTable } from '../scripts/lib/table';
 import { createTable, startDynalite } from '../scripts/local/services';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,27 +72,23 @@ against a dynalite table holding each given number of synthetic articles.
 // Arguments
 
 function parseArgs(argv: readonly string[]): { sizes: number[]; json: boolean } {
-  let sizes = DEFAULT_SIZES;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
-      process.stdout.write(USAGE);
-      process.exit(0);
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
-      const value = arg === '--sizes' ? argv[++i] : arg.slice('--sizes='.length);
-      const parsed = (value ?? '').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-      if (parsed.length === 0 || parsed.some((n) => !Number.isInteger(n) || n < 1)) {
-        fail(`--sizes takes positive whole numbers separated by commas, not ${JSON.stringify(value ?? '')}`);
-      }
-      sizes = [...new Set(parsed)].sort((a, b) => a - b);
-    } else {
-      fail(`unknown argument ${JSON.stringify(arg)}`);
-    }
+  const line = readCommandLine(argv, { sizes: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (line.kind === 'help') {
+    process.stdout.write(USAGE);
+    process.exit(0);
   }
-  return { sizes, json };
+  if (line.kind === 'error') fail(line.message);
+  if (line.positionals.length > 0) fail(`unknown argument ${JSON.stringify(line.positionals[0])}`);
+  let sizes = DEFAULT_SIZES;
+  const value = line.values.sizes;
+  if (value !== undefined) {
+    const parsed = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+    if (parsed.some((x) => !Number.isInteger(x) || x < 1)) {
+      fail(`--sizes takes positive whole numbers separated by commas, not ${JSON.stringify(value)}`);
+    }
+    sizes = [...new Set(parsed)].sort((a, b) => a - b);
+  }
+  return { sizes, json: line.values.json === true };
 }
 
 function fail(message: string): never {
@@ -385,12 +383,9 @@ if (json) {
     `${n(100 * f.candidatesInStoryWindow, 1)} %`, n(f.links),
     f.saveLinksMsPerLink === null ? '-' : n(f.saveLinksMsPerLink, 2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => `  ${cells.map((c, i) => c.padStart(widths[i]!)).join('  ')}`;
   console.log(`\ncorroboration lookup as the table grows (dynalite in memory, ${PROBES} probe articles, ` +
     `median of ${REPETITIONS} passes, Node ${process.version})`);
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
+  console.log(formatTable([header, ...rows], { indent: '  ', align: header.map(() => 'right') }));
   console.log(`  ms per claim at ${n(last.storedArticles)} vs ${n(first.storedArticles)} stored articles: ${n(ratio, 2)}x`);
   console.log(`  seeding: ${n(seeding.articles)} articles in ${n(seeding.seconds, 1)} s (${n(seeding.articlesPerSecond)} articles/s, ` +
     `${SEED_CONCURRENCY} at a time); total run ${n(totalSeconds, 1)} s`);

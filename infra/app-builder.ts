@@ -2,7 +2,7 @@ import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { StatefulStack } from './stacks/stateful-stack';
 import { StatelessStack } from './stacks/stateless-stack';
-import { ALARM_EMAIL_CONTEXT_KEY, PUBLISHER, publisherName } from './settings';
+import { ALARM_EMAIL_CONTEXT_KEY, DEFAULT_SENDER_CONTEXT_KEY, defaultSenderEnabled, PUBLIC_BASE_URL, PUBLISHER, publicBaseUrl, publisherName } from './settings';
 
 export interface BuildAppProps {
   /** Passed to the App (tests pass `aws:cdk:bundling-stacks: []` and the cdk.json context). */
@@ -14,8 +14,18 @@ export interface BuildAppProps {
    * @default the `publisherName` context value, else "Fact-check desk"
    */
   readonly publisherName?: string;
+  /**
+   * Where the public pages of verdicts live (the review function's PUBLIC_BASE_URL).
+   * @default the `publicBaseUrl` context value, else the HTTP API's own address
+   */
+  readonly publicBaseUrl?: string;
   /** Who receives the alarms by e-mail. @default the `alarmEmail` context value, else none */
   readonly alarmEmail?: string;
+  /**
+   * Whether deliveries signed with the shared webhook secret (the default sender) are accepted.
+   * @default the `defaultSender` context value, else true
+   */
+  readonly defaultSender?: boolean;
 }
 
 export interface FactCheckApp {
@@ -55,7 +65,11 @@ export function buildApp(props: BuildAppProps = {}): FactCheckApp {
     publisherName: publisherName(
       props.publisherName ?? app.node.tryGetContext(PUBLISHER.contextKey),
     ),
+    publicBaseUrl: publicBaseUrl(
+      props.publicBaseUrl ?? app.node.tryGetContext(PUBLIC_BASE_URL.contextKey),
+    ),
     alarmEmail: props.alarmEmail ?? (app.node.tryGetContext(ALARM_EMAIL_CONTEXT_KEY) as string | undefined),
+    defaultSender: defaultSenderEnabled(props.defaultSender ?? app.node.tryGetContext(DEFAULT_SENDER_CONTEXT_KEY)),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -31,6 +31,20 @@ export const RECONCILER = { everyMinutes: 5 } as const;
 /** The context key of an e-mail address that receives the pipeline's alarms (optional). */
 export const ALARM_EMAIL_CONTEXT_KEY = 'alarmEmail';
 
+/**
+ * Whether the default sender (deliveries signed with the one shared WEBHOOK_SECRET, the setup of
+ * before senders) is still accepted: `cdk deploy -c defaultSender=false` turns it off once every
+ * newsroom posts as a sender of its own.
+ */
+export const DEFAULT_SENDER_CONTEXT_KEY = 'defaultSender';
+
+/** The defaultSender setting from a prop or the context (`-c` gives strings): true unless false. */
+export function defaultSenderEnabled(value: unknown): boolean {
+  if (value === undefined || value === null || value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`${DEFAULT_SENDER_CONTEXT_KEY} must be true or false`);
+}
+
 /** Powertools service names, one per function. */
 export const SERVICE = {
   ingest: 'ingest-webhook',
@@ -61,4 +75,25 @@ export function publisherName(value: unknown): string {
     );
   }
   return name;
+}
+
+/**
+ * Where the public pages of verdicts live, when not at the HTTP API's own address (a custom
+ * domain): `cdk synth -c publicBaseUrl=https://factcheck.example` or `buildApp({ publicBaseUrl })`.
+ */
+export const PUBLIC_BASE_URL = { contextKey: 'publicBaseUrl' } as const;
+
+/** The public base URL from a prop or the context: undefined, or an https URL without query or fragment. */
+export function publicBaseUrl(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
+    throw new Error(`${PUBLIC_BASE_URL.contextKey} must be an https URL without credentials, query or fragment`);
+  }
+  return url.href.replace(/\/+$/, '');
 }

@@ -1,6 +1,7 @@
 /**
  * Builds the admin page (shared/admin/) into shared/http/admin-assets.ts: the HTML, the
- * stylesheet and one minified ES module, as string constants the review API serves. The output
+ * stylesheet, one minified ES module and the labels of each interface language as JSON (loaded
+ * by the page for the language chosen), as string constants the review API serves. The output
  * depends on the sources only, so the generated file can be committed and checked
  * (test/unit/admin/assets.test.ts).
  *
@@ -12,6 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
+import { AR } from '../shared/admin/i18n/ar';
+import { EN } from '../shared/admin/i18n/en';
+import { VI } from '../shared/admin/i18n/vi';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN_SOURCES = path.join(root, 'shared', 'admin');
@@ -19,11 +23,15 @@ export const ASSETS_MODULE = path.join(root, 'shared', 'http', 'admin-assets.ts'
 
 /** The most the page's script may weigh, minified. */
 export const JS_BUDGET_BYTES = 80 * 1024;
+/** The most one language's labels may weigh. */
+export const I18N_BUDGET_BYTES = 24 * 1024;
 
 export interface AdminAssets {
   html: string;
   css: string;
   js: string;
+  /** The labels of each interface language, as JSON. */
+  i18n: Record<string, string>;
 }
 
 /** Each asset's URL carries a digest of its content, so that a browser never runs a stale one with new HTML. */
@@ -40,6 +48,8 @@ export async function buildAdminAssets(): Promise<AdminAssets> {
     target: 'es2022',
     charset: 'utf8',
     legalComments: 'none',
+    // the page never shows zod's messages (shared/admin/zod-messages.ts)
+    alias: { 'zod/v4/locales/en.js': './shared/admin/zod-messages.ts' },
     write: false,
     logLevel: 'silent',
   });
@@ -48,9 +58,16 @@ export async function buildAdminAssets(): Promise<AdminAssets> {
     throw new Error(`the admin page's script is ${Buffer.byteLength(js)} bytes minified, over its budget of ${JS_BUDGET_BYTES}`);
   }
   const css = (await transform(await readFile(path.join(ADMIN_SOURCES, 'app.css'), 'utf8'), { loader: 'css', minify: true, charset: 'utf8' })).code;
+  const i18n = { en: JSON.stringify(EN), ar: JSON.stringify(AR), vi: JSON.stringify(VI) };
+  for (const [lang, json] of Object.entries(i18n)) {
+    if (Buffer.byteLength(json) > I18N_BUDGET_BYTES) throw new Error(`the ${lang} labels are ${Buffer.byteLength(json)} bytes, over their budget of ${I18N_BUDGET_BYTES}`);
+  }
   const template = await readFile(path.join(ADMIN_SOURCES, 'index.html'), 'utf8');
-  const html = template.replace('%CSS_VERSION%', version(css)).replace('%JS_VERSION%', version(js));
-  return { html, css, js };
+  const html = template
+    .replace('%CSS_VERSION%', version(css))
+    .replace('%JS_VERSION%', version(js))
+    .replace('%I18N_VERSIONS%', Object.entries(i18n).map(([lang, json]) => `${lang}:${version(json)}`).join(','));
+  return { html, css, js, i18n };
 }
 
 export function renderAssetsModule(assets: AdminAssets): string {
@@ -63,6 +80,8 @@ export function renderAssetsModule(assets: AdminAssets): string {
     `export const ADMIN_CSS = ${JSON.stringify(assets.css)};`,
     '',
     `export const ADMIN_JS = ${JSON.stringify(assets.js)};`,
+    '',
+    `export const ADMIN_I18N: Readonly<Record<string, string>> = ${JSON.stringify(assets.i18n)};`,
     '',
   ].join('\n');
 }
@@ -79,6 +98,7 @@ async function main(): Promise<void> {
   console.log(sizes('index.html', assets.html));
   console.log(sizes('app.css', assets.css));
   console.log(sizes('app.js', assets.js));
+  for (const [lang, json] of Object.entries(assets.i18n)) console.log(sizes(`${lang}.json`, json));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,10 +1,12 @@
 /**
  * `npm start`: the whole pipeline on this machine, loopback only, no AWS account and no Docker.
- * Options: --port N (or PORT), --data DIR (keep DynamoDB data between runs). WEBHOOK_SECRET and
- * REVIEWER_TOKEN are generated and printed when unset.
+ * Options: --port N (or PORT), --data DIR (keep DynamoDB data between runs), --demo (load the
+ * sample articles of scripts/demo/articles at start). WEBHOOK_SECRET and REVIEWER_TOKEN are
+ * generated and printed when unset; PUBLIC_BASE_URL defaults to the server's own address.
  */
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { loadDemo } from './demo/load';
 import { onLauncherGone } from './local/launcher';
 import { startLocalPipeline } from './local/runtime';
 
@@ -17,10 +19,10 @@ process.on('warning', (warning) => {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('Usage: npm start [-- --port 3000] [-- --data DIR]\nEnvironment: PORT, WEBHOOK_SECRET, REVIEWER_TOKEN');
+    console.log('Usage: npm start [-- --port 3000] [-- --data DIR] [-- --demo]\n  --demo  load the sample articles of scripts/demo/articles at start\nEnvironment: PORT, WEBHOOK_SECRET, REVIEWER_TOKEN, PUBLIC_BASE_URL');
     return;
   }
   const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -32,12 +34,14 @@ async function main(): Promise<void> {
     dataDir: values.data,
     webhookSecret: process.env.WEBHOOK_SECRET || undefined,
     reviewerToken: process.env.REVIEWER_TOKEN || undefined,
+    publicBaseUrl: process.env.PUBLIC_BASE_URL || undefined,
     onWorkerError: (error) => console.error('worker:', (error as Error).message),
   });
   const generated = (name: keyof typeof given) => (given[name] ? '' : ' (generated; set it to keep it)');
   console.log(`Fact-check pipeline running on ${pipeline.url} (loopback only)
 
-  webhook        POST ${pipeline.url}/webhooks/articles   (Standard Webhooks signature)
+  webhook        POST ${pipeline.url}/webhooks/articles/{senderId}   (Standard Webhooks signature)
+                 POST ${pipeline.url}/webhooks/articles   (the default sender, signed with WEBHOOK_SECRET)
   admin page     ${pipeline.url}/admin   (sign in with the REVIEWER_TOKEN below)
   read API       GET  ${pipeline.url}/api/articles/{id}, ${pipeline.url}/api/claims?status=needs_review
   health         GET  ${pipeline.url}/health
@@ -46,10 +50,14 @@ async function main(): Promise<void> {
 
   WEBHOOK_SECRET=${pipeline.webhookSecret}${generated('WEBHOOK_SECRET')}
   REVIEWER_TOKEN=${pipeline.reviewerToken}${generated('REVIEWER_TOKEN')}
+  DYNAMODB_ENDPOINT=${pipeline.dynamodbEndpoint}   (for npm run senders)
 
-Send a first article, from another terminal:
-  WEBHOOK_SECRET='${pipeline.webhookSecret}' PORT=${new URL(pipeline.url).port} npm run ingest -- ../shared/corpus/dev/dev-ar-seed.json
-Then review its claims at ${pipeline.url}/admin, or read them with the articleId it prints:
+Send the sample articles (our own, in Arabic, English and Vietnamese), or files of your own, from another terminal:
+  WEBHOOK_SECRET='${pipeline.webhookSecret}' PORT=${new URL(pipeline.url).port} npm run ingest -- scripts/demo/articles
+${values.demo ? '(--demo is sending the samples now: sending them again changes nothing)' : 'or start with them loaded: npm start -- --demo'}
+Register a newsroom with its own secret and sources (then ingest with --sender ID --secret ...):
+  DYNAMODB_ENDPOINT=${pipeline.dynamodbEndpoint} PORT=${new URL(pipeline.url).port} npm run senders -- add harbour-times --name 'Harbour Times' --source harbour-times.example
+Then review their claims at ${pipeline.url}/admin, or read an article with the articleId ingest prints:
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 
 Ctrl-C stops everything (so does stopping npm or tsx alone).`);
@@ -68,6 +76,10 @@ Ctrl-C stops everything (so does stopping npm or tsx alone).`);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
   // npm or tsx killed alone: nothing of the pipeline stays behind holding its port and data
   onLauncherGone(() => void stop());
+  if (values.demo) {
+    const loaded = await loadDemo(pipeline);
+    console.log(`\nLoaded ${loaded.articles} sample articles: ${loaded.claims} claims in the queue at ${pipeline.url}/admin`);
+  }
 }
 
 main().catch((error: unknown) => {

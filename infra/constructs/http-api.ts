@@ -27,16 +27,25 @@ export interface PipelineHttpApiProps {
   };
 }
 
-/** The route key of the newsroom webhook. */
+/** The route key of the newsroom webhook for the default sender (the single shared secret) ... */
 export const WEBHOOK_ROUTE_KEY = 'POST /webhooks/articles';
+/** ... and for a registered sender, who posts to its own URL. */
+export const SENDER_WEBHOOK_ROUTE_KEY = 'POST /webhooks/articles/{senderId}';
 
 /** The review API's routes, all behind the JWT authorizer. */
 export const REVIEW_API_ROUTES: readonly { method: HttpMethod; path: string }[] = [
   { method: HttpMethod.GET, path: '/api/articles/{id}' },
+  { method: HttpMethod.GET, path: '/api/articles/{id}/view' },
+  { method: HttpMethod.POST, path: '/api/articles/{id}/review' },
   { method: HttpMethod.GET, path: '/api/claims' },
   { method: HttpMethod.GET, path: '/api/claims/{id}' },
   { method: HttpMethod.POST, path: '/api/claims/{id}/review' },
+  { method: HttpMethod.POST, path: '/api/claims/{id}/undo' },
+  { method: HttpMethod.POST, path: '/api/claims/{id}/lease' },
+  { method: HttpMethod.DELETE, path: '/api/claims/{id}/lease' },
   { method: HttpMethod.GET, path: '/api/claims/{id}/claimreview' },
+  { method: HttpMethod.GET, path: '/api/counts' },
+  { method: HttpMethod.GET, path: '/api/sources' },
   { method: HttpMethod.GET, path: '/api/export' },
 ];
 
@@ -64,12 +73,14 @@ const ACCESS_LOG_FIELDS = {
 
 /**
  * The public HTTP API.
- * - POST /webhooks/articles: no authorizer; the ingest function verifies the Standard Webhooks
- *   signature.
+ * - POST /webhooks/articles/{senderId} (and /webhooks/articles, the default sender): no
+ *   authorizer; the ingest function verifies the Standard Webhooks signature with the sender's
+ *   secrets.
  * - /api/...: a JWT authorizer verifies the reviewer's Cognito token (signature, issuer, audience,
  *   expiry) before the review function runs; the function then requires the reviewers group.
  *   Each route is listed, so any other path under /api is answered 404 by API Gateway.
  * - GET /admin, GET /admin/{proxy+}: the admin page and its assets, open (no data in them).
+ * - GET /reviews/{id}: the public page of a published verdict (the ClaimReview `url`), open.
  * - GET /health: open.
  */
 export class PipelineHttpApi extends Construct {
@@ -103,15 +114,16 @@ export class PipelineHttpApi extends Construct {
     const ingest = new HttpLambdaIntegration('Ingest', props.ingestFunction);
     const review = new HttpLambdaIntegration('Review', props.reviewFunction);
 
-    const webhookRoutes = this.api.addRoutes({
-      path: '/webhooks/articles',
-      methods: [HttpMethod.POST],
-      integration: ingest,
-    });
-    // the public route gets a budget of its own, below the stage's (HttpStage has no route settings)
+    const webhookRoutes = [
+      ...this.api.addRoutes({ path: '/webhooks/articles', methods: [HttpMethod.POST], integration: ingest }),
+      ...this.api.addRoutes({ path: '/webhooks/articles/{senderId}', methods: [HttpMethod.POST], integration: ingest }),
+    ];
+    // the public routes get a budget of their own, below the stage's (HttpStage has no route settings)
+    const webhookThrottle = { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit };
     (this.stage.node.defaultChild as CfnStage).routeSettings = {
       // CloudFormation's property names: routeSettings is untyped JSON, passed through as written
-      [WEBHOOK_ROUTE_KEY]: { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit },
+      [WEBHOOK_ROUTE_KEY]: webhookThrottle,
+      [SENDER_WEBHOOK_ROUTE_KEY]: webhookThrottle,
     };
     for (const route of webhookRoutes) this.stage.node.addDependency(route);
 
@@ -141,12 +153,18 @@ export class PipelineHttpApi extends Construct {
       methods: [HttpMethod.GET],
       integration: review,
     });
+    const publicReviewRoutes = this.api.addRoutes({
+      path: '/reviews/{id}',
+      methods: [HttpMethod.GET],
+      integration: review,
+    });
 
     acknowledgeNoAuthorizer(
       webhookRoutes,
       'Newsroom webhooks carry no AWS or Cognito identity: the ingest function verifies the ' +
         'Standard Webhooks signature (HMAC-SHA256 over id, timestamp and body, with a 5-minute ' +
-        'tolerance) against the secret in Secrets Manager and answers 401 otherwise.',
+        'tolerance) against the active secrets of the sender the path names (in Secrets ' +
+        'Manager) and answers 401 otherwise.',
     );
     acknowledgeNoAuthorizer(
       adminRoutes,
@@ -154,6 +172,13 @@ export class PipelineHttpApi extends Construct {
         'no data and no configuration secret. Everything the page shows comes from the /api ' +
         'routes, which the Cognito JWT authorizer protects; the review function answers nothing ' +
         'but the page and its assets here (404 otherwise).',
+    );
+    acknowledgeNoAuthorizer(
+      publicReviewRoutes,
+      'The public page of a published verdict, the ClaimReview `url` that search engines and ' +
+        'fact-check aggregators fetch: it serves only claims with a verdict of confirmed, ' +
+        'refuted or unverifiable (404 otherwise), reads nothing else, runs no script, and is ' +
+        'throttled with the rest of the stage.',
     );
     acknowledgeNoAuthorizer(
       healthRoutes,
@@ -165,6 +190,11 @@ export class PipelineHttpApi extends Construct {
   /** The invoke URL of the default stage. */
   get url(): string {
     return this.stage.url;
+  }
+
+  /** Where the public pages live: the API's endpoint (the $default stage's URL without its trailing slash). */
+  get publicBaseUrl(): string {
+    return this.api.apiEndpoint;
   }
 
   /** The admin page (the $default stage's URL ends with a slash). */

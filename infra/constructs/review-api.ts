@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TABLE } from '../../shared/adapters/table';
+import { ENV, TABLE } from '../../shared/adapters/table';
 import { API_FUNCTION_TIMEOUT, PUBLISHER, SERVICE } from '../settings';
 import { functionEntry, NodeFunction } from './node-function';
 import type { Storage } from './storage';
@@ -11,9 +11,11 @@ export interface ReviewApiProps {
 }
 
 /**
- * The reviewers' API (/api/...), the admin page (/admin) and /health. Reviewers are authenticated
- * by the HTTP API's JWT authorizer; the function checks their group. It reads the table and
- * records verdicts with conditional UpdateItem calls: no PutItem, DeleteItem or batch writes.
+ * The reviewers' API (/api/...), the admin page (/admin), the public pages of published verdicts
+ * (/reviews/{id}) and /health. Reviewers are authenticated by the HTTP API's JWT authorizer; the
+ * function checks their group. It reads the table (GetItem, Query) and writes with conditional
+ * UpdateItem calls only (verdicts, undo, leases, and the counters' atomic ADDs): no PutItem,
+ * DeleteItem or batch writes.
  */
 export class ReviewApi extends Construct {
   readonly function: NodeFunction;
@@ -30,5 +32,14 @@ export class ReviewApi extends Construct {
       indexes: [TABLE.reviewIndex.name],
     });
     this.function.lambda.addEnvironment(PUBLISHER.env, props.publisherName);
+  }
+
+  /**
+   * Where the public pages are served (PUBLIC_BASE_URL): the ClaimReview `url` of each verdict is
+   * built on it, never on a request's headers. The HTTP API's own address, or a custom domain.
+   */
+  publishAt(baseUrl: string): this {
+    this.function.lambda.addEnvironment(ENV.publicBaseUrl, baseUrl);
+    return this;
   }
 }

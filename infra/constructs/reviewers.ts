@@ -10,7 +10,7 @@ import {
   UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { REVIEWERS_GROUP } from '../../shared/pipeline/review';
+import { REVIEWERS_GROUP } from '../../shared/http/auth';
 
 /**
  * The reviewers' identities: a Cognito user pool that only administrators add people to, the

@@ -31,6 +31,8 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'QueueUrl', { value: this.articleQueue.queue.queueUrl });
     new CfnOutput(this, 'WebhookSecretArn', { value: this.secrets.webhookSecret.secretArn });
+    // npm run senders -- --outputs FILE reads TableName and this one
+    new CfnOutput(this, 'SenderSecretPrefix', { value: this.secrets.senderSecretPrefix });
     new CfnOutput(this, 'ReviewerUserPoolId', { value: this.reviewers.userPool.userPoolId });
     new CfnOutput(this, 'ReviewerClientId', { value: this.reviewers.client.userPoolClientId });
   }

@@ -14,8 +14,12 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulStack;
   /** Author of the ClaimReview JSON-LD. @default PUBLISHER.default ("Fact-check desk") */
   readonly publisherName?: string;
+  /** Where the public pages of verdicts live (a custom domain). @default the HTTP API's own address */
+  readonly publicBaseUrl?: string;
   /** Who receives the alarms by e-mail. @default no subscription (the topic only) */
   readonly alarmEmail?: string;
+  /** Accept deliveries signed with the shared webhook secret (the default sender). @default true */
+  readonly defaultSender?: boolean;
 }
 
 /** Functions, the HTTP API and alarms: all replaceable, deployed as often as the code changes. */
@@ -35,7 +39,8 @@ export class StatelessStack extends Stack {
     this.ingest = new WebhookIngest(this, 'WebhookIngest', {
       storage,
       queue: articleQueue.queue,
-      webhookSecret: secrets.webhookSecret,
+      ...(props.defaultSender === false ? {} : { webhookSecret: secrets.webhookSecret }),
+      senderSecretPrefix: secrets.senderSecretPrefix,
     });
     this.worker = new ClaimWorker(this, 'ClaimWorker', { storage, queue: articleQueue.queue });
     this.review = new ReviewApi(this, 'ReviewApi', {
@@ -47,6 +52,7 @@ export class StatelessStack extends Stack {
       reviewFunction: this.review.function.lambda,
       reviewerTokens: { issuer: reviewers.jwtIssuer, audience: reviewers.client.userPoolClientId },
     });
+    this.review.publishAt(props.publicBaseUrl ?? this.httpApi.publicBaseUrl);
     this.reconciler = new Reconciler(this, 'Reconciler', {
       storage,
       queue: articleQueue.queue,

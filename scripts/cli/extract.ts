@@ -1,5 +1,6 @@
 import { extractClaims } from '../../shared/claims/index';
 import { LANGUAGES, Language } from '../../shared/schemas/claim';
+import { readCommandLine } from '../lib/args';
 import { describeReadError } from './read-error';
 
 /**
@@ -43,40 +44,21 @@ export type ParsedArgs =
 
 /** Parses the command line (the arguments after the script name). */
 export function parseExtractArgs(argv: readonly string[]): ParsedArgs {
-  const files: string[] = [];
-  let language: Language | undefined;
-  let optionsEnded = false;
-
-  const setLanguage = (raw: string | undefined): string | undefined => {
-    if (raw === undefined || raw === '') return `--lang needs a value (one of ${LANGUAGES.join(', ')})`;
-    const parsed = Language.safeParse(raw);
-    if (!parsed.success) return `invalid --lang '${raw}': expected one of ${LANGUAGES.join(', ')}`;
-    language = parsed.data;
-    return undefined;
-  };
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
-      files.push(arg);
-    } else if (arg === '--') {
-      optionsEnded = true;
-    } else if (arg === '--help' || arg === '-h') {
-      return { kind: 'help' };
-    } else if (arg === '--lang') {
-      const problem = setLanguage(argv[++i]);
-      if (problem) return { kind: 'error', message: problem };
-    } else if (arg.startsWith('--lang=')) {
-      const problem = setLanguage(arg.slice('--lang='.length));
-      if (problem) return { kind: 'error', message: problem };
-    } else {
-      return { kind: 'error', message: `unknown option '${arg}'` };
-    }
+  const line = readCommandLine(argv, { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (line.kind === 'help') return line;
+  if (line.kind === 'error') {
+    const message = line.message === '--lang needs a value' ? `--lang needs a value (one of ${LANGUAGES.join(', ')})` : line.message;
+    return { kind: 'error', message };
   }
-  if (files.length === 0) return { kind: 'error', message: 'no input file given', noFiles: true };
-  return { kind: 'run', files, language };
+  let language: Language | undefined;
+  if (line.values.lang !== undefined) {
+    const parsed = Language.safeParse(line.values.lang);
+    if (!parsed.success) return { kind: 'error', message: `invalid --lang '${line.values.lang}': expected one of ${LANGUAGES.join(', ')}` };
+    language = parsed.data;
+  }
+  if (line.positionals.length === 0) return { kind: 'error', message: 'no input file given', noFiles: true };
+  return { kind: 'run', files: line.positionals, language };
 }
-
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,7 +1,9 @@
 import { basename, extname, join } from 'node:path';
-import { Webhook } from 'standardwebhooks';
 import { htmlTitle } from '../../shared/html/title';
 import { ErrorResponse, IngestResponse, MAX_BODY_BYTES, WebhookArticle } from '../../shared/schemas/article';
+import { SenderId } from '../../shared/schemas/sender';
+import { readCommandLine } from '../lib/args';
+import { isWebhookSecret, signDelivery } from '../lib/webhook';
 import { describeReadError } from './read-error';
 
 /**
@@ -9,7 +11,7 @@ import { describeReadError } from './read-error';
  * process (see scripts/ingest.ts) or in memory.
  */
 export interface IngestIO {
-  /** The environment: WEBHOOK_SECRET and PORT are read from it. */
+  /** The environment: WEBHOOK_SENDER, WEBHOOK_SECRET and PORT are read from it. */
   env: Readonly<Record<string, string | undefined>>;
   /** Writes to standard output (the text is written as given; lines end with "\n"). */
   stdout(text: string): void;
@@ -33,9 +35,10 @@ export interface IngestIO {
   timeoutMs?: number;
 }
 
-export const USAGE = `Usage: npm run --silent ingest -- [--url URL] [--secret whsec_...] [--concurrency N] [--json] FILE|DIR...
+export const USAGE = `Usage: npm run --silent ingest -- [--url URL] [--sender ID] [--secret whsec_...] [--concurrency N] [--json] FILE|DIR...
 
-Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles.
+Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles/ID, or to
+URL/webhooks/articles (the default sender) without a sender.
 
   FILE          an article: a .json file in the webhook body format, or an annotated corpus
                 file (its id, url, source, title, language, publishedAt and text are sent, the
@@ -43,7 +46,9 @@ Signs each article (Standard Webhooks) and posts it to URL/webhooks/articles.
                 .html file (sent as html, titled by its <title> or first <h1>)
   DIR           the .json, .txt and .html files directly in it, by name
   --url URL     where the API listens (default http://127.0.0.1:$PORT, PORT defaulting to 3000)
-  --secret S    the webhook secret (default: the WEBHOOK_SECRET environment variable)
+  --sender ID   the sender to post as (default: the WEBHOOK_SENDER environment variable, else
+                the default sender); npm run senders -- add registers one
+  --secret S    that sender's webhook secret (default: the WEBHOOK_SECRET environment variable)
   --concurrency N   requests in flight at once, 1 to 64 (default 4)
   --json        print the summary as JSON
   --help, -h    print this help and exit
@@ -72,6 +77,8 @@ const LOCAL_ARTICLE_BASE = 'https://local.invalid/articles/';
 
 export interface IngestOptions {
   url: string;
+  /** Posts to /webhooks/articles/<sender>; the default sender when absent. */
+  sender?: string;
   secret: string;
   concurrency: number;
   json: boolean;
@@ -85,51 +92,42 @@ export type ParsedIngestArgs =
 
 /** Parses the command line (the arguments after the script name) and fills in the defaults. */
 export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): ParsedIngestArgs {
-  const inputs: string[] = [];
-  let url: string | undefined;
-  let secret: string | undefined;
+  const line = readCommandLine(argv, {
+    url: { type: 'string' },
+    sender: { type: 'string' },
+    secret: { type: 'string' },
+    concurrency: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (line.kind === 'help') return line;
+  if (line.kind === 'error') return line;
+  // "-" before "--" would be standard input, which an article cannot come from
+  const terminator = argv.indexOf('--');
+  if (argv.some((arg, i) => arg === '-' && (terminator < 0 || i < terminator))) {
+    return { kind: 'error', message: 'articles cannot be read from standard input: name files or directories' };
+  }
+  const inputs = line.positionals;
+  const json = line.values.json === true;
+  let { url, sender, secret } = line.values;
   let concurrency = DEFAULT_CONCURRENCY;
-  let json = false;
-  let optionsEnded = false;
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-' && !optionsEnded) {
-      return { kind: 'error', message: 'articles cannot be read from standard input: name files or directories' };
+  if (line.values.concurrency !== undefined) {
+    const value = line.values.concurrency;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) {
+      return { kind: 'error', message: `invalid --concurrency '${value}': expected a whole number from 1 to ${MAX_CONCURRENCY}` };
     }
-    if (optionsEnded || !arg.startsWith('-')) {
-      inputs.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name !== '--url' && name !== '--secret' && name !== '--concurrency') {
-      return { kind: 'error', message: `unknown option '${arg}'` };
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') return { kind: 'error', message: `${name} needs a value` };
-    if (name === '--url') url = value;
-    else if (name === '--secret') secret = value;
-    else {
-      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) {
-        return { kind: 'error', message: `invalid --concurrency '${value}': expected a whole number from 1 to ${MAX_CONCURRENCY}` };
-      }
-      concurrency = Number(value);
-    }
+    concurrency = Number(value);
   }
 
   if (inputs.length === 0) return { kind: 'error', message: 'no input file given', noFiles: true };
 
   url ??= `http://127.0.0.1:${env.PORT || '3000'}`;
   if (!isHttpUrl(url)) return { kind: 'error', message: `invalid URL '${url}': expected http://host[:port][/path]` };
+
+  sender ??= env.WEBHOOK_SENDER || undefined;
+  if (sender !== undefined && !SenderId.safeParse(sender).success) {
+    return { kind: 'error', message: `invalid sender '${sender}': a sender id is lower-case letters, digits and hyphens` };
+  }
 
   secret ??= env.WEBHOOK_SECRET;
   if (secret === undefined || secret === '') {
@@ -138,13 +136,9 @@ export function parseIngestArgs(argv: readonly string[], env: IngestIO['env']): 
       message: 'no webhook secret: set WEBHOOK_SECRET or pass --secret whsec_... (npm start prints the local one)',
     };
   }
-  try {
-    new Webhook(secret);
-  } catch {
-    return { kind: 'error', message: 'invalid webhook secret: expected whsec_ followed by base64' };
-  }
+  if (!isWebhookSecret(secret)) return { kind: 'error', message: 'invalid webhook secret: expected whsec_ followed by base64' };
 
-  return { kind: 'run', options: { url: url.replace(/\/+$/, ''), secret, concurrency, json, inputs } };
+  return { kind: 'run', options: { url: url.replace(/\/+$/, ''), ...(sender === undefined ? {} : { sender }), secret, concurrency, json, inputs } };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -256,19 +250,8 @@ export interface IngestSummary {
   files: FileResult[];
 }
 
-/** The headers of a Standard Webhooks delivery. */
-export function signDelivery(
-  secret: string,
-  webhookId: string,
-  at: Date,
-  payload: string,
-): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
-  return {
-    'webhook-id': webhookId,
-    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(webhookId, at, payload),
-  };
-}
+// Signing lives in scripts/lib, shared with the benchmarks and tests; kept here for the callers of this module.
+export { signDelivery };
 
 /** The webhook-id of an article: stable for one with an id, so that a re-run is recognised. */
 export function webhookIdFor(article: WebhookArticle, newId: () => string): string {
@@ -473,8 +456,8 @@ export async function runIngest(argv: readonly string[], io: IngestIO): Promise<
     io.stderr(`${PROGRAM}: ${args.message}\n${args.noFiles ? `\n${USAGE}` : 'Run with --help for usage.\n'}`);
     return 2;
   }
-  const { url, secret, concurrency, json, inputs } = args.options;
-  const endpoint = `${url}${ENDPOINT}`;
+  const { url, sender, secret, concurrency, json, inputs } = args.options;
+  const endpoint = `${url}${ENDPOINT}${sender === undefined ? '' : `/${sender}`}`;
 
   const { files, unreadable } = await expandInputs(inputs, io);
   const progress = new Progress(io, files.length);

@@ -14,6 +14,8 @@ export interface HostData extends FunctionSettings {
   entry: string;
   /** Takes invocations concurrently (AWS_LAMBDA_MAX_CONCURRENCY is set in its environment). */
   concurrent: boolean;
+  /** file: URLs of modules to load before the handler module. */
+  preload: string[];
 }
 
 export type HostRequest = { id: number; requestId: string; event: unknown };
@@ -32,6 +34,7 @@ const store = data.concurrent ? await InvokeStore.getInstanceAsync() : undefined
 const within = <T>(requestId: string | undefined, run: () => T): T =>
   store ? store.run(requestId === undefined ? {} : { [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: requestId }, run) : run();
 
+for (const module of data.preload) await within(undefined, () => import(module));
 const { handler } = await within(undefined, () => import(data.entry) as Promise<{ handler: Handler }>);
 
 port.on('message', (request: HostRequest) => {

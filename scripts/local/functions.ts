@@ -28,6 +28,8 @@ export interface FunctionSpec {
    * (AWS_LAMBDA_MAX_CONCURRENCY), each with its own log context and metrics. @default 1
    */
   concurrency?: number;
+  /** Modules its thread imports before the handler module, as a Lambda layer's wrapper runs first (paths). */
+  preload?: readonly string[];
   /** Told when the function's thread dies. */
   onCrash?(error: Error): void;
 }
@@ -66,6 +68,7 @@ export async function startFunction(spec: FunctionSpec): Promise<LocalFunction> 
     memoryMb: spec.memoryMb ?? 512,
     timeoutSeconds: spec.timeoutSeconds ?? 60,
     concurrent: concurrency > 1,
+    preload: (spec.preload ?? []).map((path) => pathToFileURL(path).href),
   };
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -151,4 +154,16 @@ export async function startFunction(spec: FunctionSpec): Promise<LocalFunction> 
       await worker?.terminate();
     },
   };
+}
+
+/** Starts the functions together; if one fails to start, stops the others and throws its error. */
+export async function startFunctions(specs: readonly FunctionSpec[]): Promise<LocalFunction[]> {
+  const settled = await Promise.allSettled(specs.map(startFunction));
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const functions = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (failure) {
+    await Promise.all(functions.map((f) => f.stop()));
+    throw failure.reason;
+  }
+  return functions;
 }

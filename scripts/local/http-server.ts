@@ -11,9 +11,33 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 
 export interface Route {
   method: string;
-  /** An exact path, or a prefix ending in "/" */
+  /** An exact path, a path with `{name}` segments (given as pathParameters), or a prefix ending in "/" */
   path: string;
   handler: HttpHandler;
+}
+
+/** The path parameters of a route that matches the path, or null when it does not match. */
+function matchRoute(route: string, path: string): Record<string, string> | null {
+  if (route.endsWith('/')) return path.startsWith(route) ? {} : null;
+  const want = route.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i]!;
+    const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (name === undefined) {
+      if (segment !== got[i]) return null;
+    } else {
+      if (got[i] === '') return null;
+      try {
+        params[name] = decodeURIComponent(got[i]!);
+      } catch {
+        return null;
+      }
+    }
+  }
+  return params;
 }
 
 /** API Gateway refuses payloads over 10 MB before any function runs. */
@@ -62,11 +86,21 @@ const json = (statusCode: number, body: unknown): PlainResult => ({
 async function serve(req: IncomingMessage, routes: readonly Route[]): Promise<PlainResult> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = req.method ?? 'GET';
-  const route = routes.find((r) => r.method === method && (r.path.endsWith('/') ? url.pathname.startsWith(r.path) : url.pathname === r.path));
+  let route: Route | undefined;
+  let params: Record<string, string> = {};
+  for (const candidate of routes) {
+    const matched = candidate.method === method ? matchRoute(candidate.path, url.pathname) : null;
+    if (matched) {
+      [route, params] = [candidate, matched];
+      break;
+    }
+  }
   const body = await readBody(req);
   if (body === null) return json(413, { error: 'request body too large' });
   if (!route) return json(404, { error: `no route ${method} ${url.pathname}` });
-  const result = await route.handler(toEvent(req, url, body));
+  const event = toEvent(req, url, body);
+  if (Object.keys(params).length > 0) Object.assign(event, { pathParameters: params, routeKey: `${method} ${route.path}` });
+  const result = await route.handler(event);
   if (typeof result === 'string') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: result };
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
-import { startFunction } from './functions';
+import { newWebhookSecret } from '../../shared/adapters/webhook-signature';
+import { type LocalFunction, startFunctions } from './functions';
 import { type HttpHandler, startHttpServer } from './http-server';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
@@ -25,6 +26,10 @@ export interface LocalPipelineOptions {
   dataDir?: string;
   webhookSecret?: string;
   reviewerToken?: string;
+  /** The public base URL of ClaimReview pages (PUBLIC_BASE_URL); the server's own address by default. */
+  publicBaseUrl?: string;
+  /** Seconds the webhook keeps a sender it read (SENDER_CACHE_SECONDS; 30 unless set). */
+  senderCacheSeconds?: number;
   /** Seconds before a failed message comes back (Lambda waits for the visibility timeout). */
   retryDelaySeconds?: number;
   maxReceiveCount?: number;
@@ -39,6 +44,8 @@ export interface LocalPipelineOptions {
   /** Seconds an article may stay unfinished before the periodic reconciler queues it again (default RECONCILE_AFTER_MS). */
   reconcileAfterSeconds?: number;
   onWorkerError?(error: unknown): void;
+  /** Modules every function's thread imports before its handler (the benchmark's request recorder). */
+  functionPreload?: readonly string[];
 }
 
 export interface LocalPipeline {
@@ -64,9 +71,7 @@ export const QUEUE_NAME = 'factcheck-articles';
 /** Requests the webhook and the review API each run at once: the HTTP API's burst limit in AWS. */
 const HTTP_CONCURRENCY = 100;
 
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
-}
+export { newWebhookSecret };
 
 export function newReviewerToken(): string {
   return randomBytes(24).toString('base64url');
@@ -83,7 +88,25 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
 
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const reviewerToken = options.reviewerToken ?? newReviewerToken();
-  // the handlers read their configuration when loaded, as in Lambda
+  // the server listens first, so that its own address can be the public base URL the handlers
+  // read when loaded (as in Lambda); a request that comes meanwhile waits for them
+  let started: Promise<LocalFunction[]> | undefined;
+  const ingest: HttpHandler = async (event) => (await started!)[0]!.invoke(event) as ReturnType<HttpHandler>;
+  const review: HttpHandler = async (event) => (await started!)[1]!.invoke(event) as ReturnType<HttpHandler>;
+  const http = await startHttpServer(
+    [
+      { method: 'POST', path: '/webhooks/articles', handler: ingest },
+      { method: 'POST', path: '/webhooks/articles/{senderId}', handler: ingest },
+      { method: 'GET', path: '/health', handler: review },
+      { method: 'GET', path: '/api/', handler: review },
+      { method: 'POST', path: '/api/', handler: review },
+      { method: 'DELETE', path: '/api/', handler: review },
+      { method: 'GET', path: '/admin', handler: review },
+      { method: 'GET', path: '/admin/', handler: review },
+      { method: 'GET', path: '/reviews/', handler: review },
+    ],
+    options.port ?? 3000,
+  );
   Object.assign(process.env, {
     [ENV.tableName]: TABLE_NAME,
     [ENV.queueUrl]: queues.queueUrl,
@@ -91,37 +114,26 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.reviewerToken]: reviewerToken,
     [ENV.dynamodbEndpoint]: dynamo.endpoint,
     [ENV.sqsEndpoint]: sqsServer.endpoint,
+    [ENV.publicBaseUrl]: options.publicBaseUrl ?? http.url,
     [ENV.maxReceiveCount]: String(maxReceiveCount),
     [ENV.reconcileAfterSeconds]: String(options.reconcileAfterSeconds ?? RECONCILE_AFTER_MS / 1000),
+    ...(options.senderCacheSeconds === undefined ? {} : { [ENV.senderCacheSeconds]: String(options.senderCacheSeconds) }),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // no CloudWatch here to read EMF: the metrics are printed only when asked for
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   });
-  const onCrash = (error: Error) => options.onWorkerError?.(error);
+  const common = { onCrash: (error: Error) => options.onWorkerError?.(error), preload: options.functionPreload };
   // the HTTP functions take requests together, as many as the API's burst limit lets in at once
-  const [ingest, review, worker, reconciler] = await Promise.all([
-    startFunction({ name: 'ingest-webhook', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, onCrash }),
-    startFunction({ name: 'review-api', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, onCrash }),
-    startFunction({ name: 'claim-worker', timeoutSeconds: 60, onCrash }),
-    startFunction({ name: 'reconciler', timeoutSeconds: 30, onCrash }),
+  started = startFunctions([
+    { name: 'ingest-webhook', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, ...common },
+    { name: 'review-api', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, ...common },
+    { name: 'claim-worker', timeoutSeconds: 60, ...common },
+    { name: 'reconciler', timeoutSeconds: 30, ...common },
   ]);
-  const functions = [ingest, review, worker, reconciler];
-  const ingestHandler: HttpHandler = (event) => ingest.invoke(event) as ReturnType<HttpHandler>;
-  const reviewHandler: HttpHandler = (event) => review.invoke(event) as ReturnType<HttpHandler>;
-
-  const http = await startHttpServer(
-    [
-      { method: 'POST', path: '/webhooks/articles', handler: ingestHandler },
-      { method: 'GET', path: '/health', handler: reviewHandler },
-      { method: 'GET', path: '/api/', handler: reviewHandler },
-      { method: 'POST', path: '/api/', handler: reviewHandler },
-      { method: 'GET', path: '/admin', handler: reviewHandler },
-      { method: 'GET', path: '/admin/', handler: reviewHandler },
-    ],
-    options.port ?? 3000,
-  );
+  const functions = await started;
+  const [, , worker, reconciler] = functions as [LocalFunction, LocalFunction, LocalFunction, LocalFunction];
   let poller: Poller | undefined;
   if (options.poll !== false) {
     poller = startPoller({

@@ -27,6 +27,6 @@ export function sqsClient(endpoint = process.env[ENV.sqsEndpoint]): SQSClient {
   );
 }
 
-export function secretsClient(): SecretsManagerClient {
-  return new SecretsManagerClient({});
+export function secretsClient(endpoint = process.env[ENV.secretsManagerEndpoint]): SecretsManagerClient {
+  return new SecretsManagerClient(endpoint ? { region: region(), endpoint, credentials: LOCAL_CREDENTIALS } : {});
 }

@@ -9,7 +9,10 @@
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   |
  * | evidence of a claim | ARTICLE#<articleId>         | CLAIM#<nnnnn>#EV#<otherClaimId> |                                                  |
  * | match index entry   | MATCH#<dimension>#<bucket>  | <publishedAt>#<claimId>         |                                                  |
- * | webhook delivery    | DELIVERY#<webhook-id>       | META                            |                                                  |
+ * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |
+ * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |
+ * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |
+ * | review counters     | COUNTS, REVIEWS#<day>, SOURCES (see dynamo/counters.ts)         |                                                  |
  *
  * Article items that are not yet processed nor failed are also in GSI1, under
  * `ARTICLES#unfinished` / `<last change>#<articleId>`: the reconciler's one Query.
@@ -31,14 +34,21 @@ export const ENV = {
   webhookSecret: 'WEBHOOK_SECRET',
   /** ... or as the ARN of a Secrets Manager secret (AWS). */
   webhookSecretArn: 'WEBHOOK_SECRET_ARN',
+  /** AWS only: the name prefix of the senders' secrets in Secrets Manager (locally they are in the table). */
+  senderSecretPrefix: 'SENDER_SECRET_PREFIX',
+  /** Seconds the webhook keeps a sender it read (at most 60; 30 unless set). */
+  senderCacheSeconds: 'SENDER_CACHE_SECONDS',
   /** The reviewers' bearer token, given directly (local) or as a Secrets Manager ARN (AWS). */
   reviewerToken: 'REVIEWER_TOKEN',
   reviewerTokenArn: 'REVIEWER_TOKEN_ARN',
+  /** Where the public pages live (https://..., no trailing slash): the ClaimReview `url` is built on it. */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
   /** Receives of a message before it moves to the dead-letter queue (the queue's redrive policy). */
   maxReceiveCount: 'MAX_RECEIVE_COUNT',
   /** How long an article may wait unfinished before the reconciler queues it again, in seconds. */
   reconcileAfterSeconds: 'RECONCILE_AFTER_SECONDS',
-  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs. */
+  /** Only for the local runtime: the loopback endpoints of dynalite and fauxqs (and of a Secrets Manager stand-in, in tests). */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   sqsEndpoint: 'SQS_ENDPOINT',
+  secretsManagerEndpoint: 'SECRETS_MANAGER_ENDPOINT',
 } as const;

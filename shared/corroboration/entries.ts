@@ -5,6 +5,8 @@ import type { MatchEntry } from './match';
 export interface ArticleForMatching {
   id: string;
   source: string;
+  senderId?: string;
+  relayed?: boolean;
   url: string;
   title: string;
   publishedAt?: string;
@@ -31,6 +33,8 @@ export function matchEntries(article: ArticleForMatching, all: readonly (Extract
       claimId: claim.id,
       articleId: article.id,
       source: article.source,
+      ...(article.senderId === undefined ? {} : { senderId: article.senderId }),
+      ...(article.relayed ? { relayed: true } : {}),
       url: article.url,
       text: claim.text,
       publishedAt: article.publishedAt,

@@ -17,11 +17,15 @@
  */
 import { CONVERSION_TOLERANCE, GENERIC_NAMES, GENERIC_UNITS, PERSON_FAMILY, WEAK_UNITS } from './data';
 import type { ClaimFeatures } from './features';
+import { sameSender } from './independence';
 
 export interface MatchEntry {
   claimId: string;
   articleId: string;
   source: string;
+  /** The sender that posted the claim's article, and whether it relayed it (an aggregator). */
+  senderId?: string;
+  relayed?: boolean;
   url: string;
   text: string;
   publishedAt?: string;
@@ -36,6 +40,8 @@ export interface Link {
   to: MatchEntry;
   relation: Relation;
   score: number;
+  /** Both posted by one sender that is not an aggregator: not independent (./independence.ts). */
+  sameSender?: boolean;
 }
 
 const STORY_WINDOW_MS = 30 * 24 * 3600 * 1000;
@@ -66,7 +72,7 @@ export function findLinks(claims: readonly MatchEntry[], candidates: readonly Ma
       if (usedA.has(link.from.claimId) || usedB.has(link.to.claimId)) continue;
       usedA.add(link.from.claimId);
       usedB.add(link.to.claimId);
-      links.push(link);
+      links.push(sameSender(link.from, link.to) ? { ...link, sameSender: true } : link);
     }
   }
   return links;

@@ -12,9 +12,23 @@ import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
  * a simple tag stripper takes over).
  */
 export function htmlToText(html: string): string {
+  return readSafely(html, (root) => textOfDocument(root));
+}
+
+/**
+ * The text of HTML that is already an article's content (what Readability keeps of a page): all
+ * of it, one paragraph per line, with no element chosen and no page chrome looked for; only what
+ * is never text (scripts, styles, media, controls, hidden elements), figure captions and forms are
+ * left out, as `htmlToText` leaves them out of a page. Pure and total, like `htmlToText`.
+ */
+export function contentToText(html: string): string {
+  return readSafely(html, (root) => textOf(root, 'content'));
+}
+
+function readSafely(html: string, read: (root: HTMLElement) => string): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
-    return textOfDocument(parse(prepare(html), PARSE_OPTIONS));
+    return read(parse(prepare(html), PARSE_OPTIONS));
   } catch {
     try {
       return stripTags(html);
@@ -42,6 +56,17 @@ const NEVER_TEXT = new Set([
 
 /** Page chrome around the article. */
 const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'figcaption']);
+/**
+ * Left out of an article's content too: a caption describes a picture rather than tells the
+ * story, and a form (a newsletter sign-up, a comment box) holds only labels.
+ */
+const CONTENT_CHROME = new Set(['figcaption', 'form']);
+
+/**
+ * What else is left out besides what is never text: `page` the chrome around an article,
+ * `content` (HTML that is the article already) captions and forms only, `all` nothing.
+ */
+type Keep = 'page' | 'content' | 'all';
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
 
 /** Elements that start and end a paragraph. */
@@ -136,9 +161,10 @@ function attributesOf(element: HTMLElement): Map<string, string> {
 }
 
 /** Whether an element and everything in it is left out of the text. */
-function isLeftOut(tag: string, attributes: Map<string, string>, dropChrome: boolean): boolean {
+function isLeftOut(tag: string, attributes: Map<string, string>, keep: Keep): boolean {
   if (NEVER_TEXT.has(tag) || isHidden(attributes)) return true;
-  return dropChrome && (CHROME.has(tag) || hasChromeRole(attributes));
+  if (keep === 'content') return CONTENT_CHROME.has(tag);
+  return keep === 'page' && (CHROME.has(tag) || hasChromeRole(attributes));
 }
 
 interface Candidates {
@@ -175,7 +201,7 @@ function findCandidates(root: HTMLElement): Candidates {
     if (!(item instanceof HTMLElement)) continue;
     const tag = tagOf(item);
     const attributes = attributesOf(item);
-    if (item !== root && tag !== 'form' && isLeftOut(tag, attributes, true)) continue;
+    if (item !== root && tag !== 'form' && isLeftOut(tag, attributes, 'page')) continue;
     if (tag === 'article') {
       if (inArticle === 0) found.articles.push(item);
       inArticle++;
@@ -203,12 +229,12 @@ function textOfDocument(root: HTMLElement): string {
   for (const level of [found.articles, found.mains, found.roleMains, found.bodies]) {
     let best = '';
     for (const candidate of level) {
-      const text = textOf(candidate, true);
+      const text = textOf(candidate, 'page');
       if (text.length > best.length) best = text;
     }
     if (best !== '') return best;
   }
-  return textOf(root, true) || textOf(root, false);
+  return textOf(root, 'page') || textOf(root, 'all');
 }
 
 /** Collects paragraphs: pieces of inline text, cut wherever a block starts or ends. */
@@ -242,7 +268,7 @@ const END_CELL = -3;
 type Mark = typeof END_BLOCK | typeof END_PRE | typeof END_CELL;
 
 /** The text of one subtree. Iterative, so that deeply nested markup cannot overflow the stack. */
-function textOf(root: HTMLElement, dropChrome: boolean): string {
+function textOf(root: HTMLElement, keep: Keep): string {
   const out = new Paragraphs();
   let inPre = 0;
   const stack: Array<Node | Mark> = [root];
@@ -271,7 +297,7 @@ function textOf(root: HTMLElement, dropChrome: boolean): string {
     }
     if (!(item instanceof HTMLElement)) continue;
     const tag = tagOf(item);
-    if (item !== root && isLeftOut(tag, attributesOf(item), dropChrome)) continue;
+    if (item !== root && isLeftOut(tag, attributesOf(item), keep)) continue;
     if (BLOCKS.has(tag)) {
       out.cut();
       if (tag === 'pre') {

@@ -1,8 +1,9 @@
-import { ADMIN_CSS, ADMIN_HTML, ADMIN_JS } from './admin-assets';
+import { ADMIN_CSS, ADMIN_HTML, ADMIN_I18N, ADMIN_JS } from './admin-assets';
 import type { HttpResult } from './response';
 
 /**
- * The reviewers' admin page: GET /admin (or /admin/) and its two assets, built from
+ * The reviewers' admin page: GET /admin (or /admin/) and its assets (script, stylesheet, the
+ * labels of each interface language), built from
  * shared/admin/ by `npm run build:admin`. The page talks to /api on the same origin only.
  */
 export const CONTENT_SECURITY_POLICY =
@@ -16,6 +17,7 @@ const ASSET_CACHE = 'public, max-age=31536000, immutable';
 const ASSETS = new Map<string, { contentType: string; body: string }>([
   ['/admin/app.js', { contentType: 'text/javascript; charset=utf-8', body: ADMIN_JS }],
   ['/admin/app.css', { contentType: 'text/css; charset=utf-8', body: ADMIN_CSS }],
+  ...Object.entries(ADMIN_I18N).map(([lang, body]) => [`/admin/i18n/${lang}.json`, { contentType: 'application/json; charset=utf-8', body }] as const),
 ]);
 
 function html(): HttpResult {

@@ -1,7 +1,8 @@
 /**
  * What the webhook's HTTP request must be before the ingest use case sees it: a body within
- * the size limit, of a JSON media type, valid UTF-8, signed the Standard Webhooks way with
- * well-formed headers, and an article by the contract. Every refusal is a 4xx that says why.
+ * the size limit, of a JSON media type, valid UTF-8, from a known sender, signed the Standard
+ * Webhooks way with one of that sender's secrets and well-formed headers, and an article by the
+ * contract. Every refusal is a 4xx that says why.
  */
 import {
   issuesOf,
@@ -10,10 +11,13 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors';
+import type { ActiveSender } from '../pipeline/senders';
 import { MAX_BODY_BYTES, WebhookArticle } from '../schemas/article';
 import { DeliveryId } from '../schemas/bounds';
 
 export interface WebhookRequest {
+  /** The sender named by the path (`/webhooks/articles/{senderId}`), else the default sender. */
+  senderId: string;
   /** Header names in lower case (as API Gateway HTTP APIs deliver them). */
   headers: Readonly<Record<string, string | undefined>>;
   /** The raw body, exactly as signed. */
@@ -23,15 +27,27 @@ export interface WebhookRequest {
 export interface VerifiedDelivery {
   deliveryId: string;
   article: WebhookArticle;
+  sender: ActiveSender;
+  /** The sender's key the signature was made with (k1, k2, ...). */
+  keyId: string;
 }
 
-/** Throws UnauthorizedError unless the signature of the body is valid and fresh. */
-export type SignatureVerifier = (body: string, headers: WebhookRequest['headers']) => void;
+/**
+ * Throws UnauthorizedError unless the body carries a valid, fresh signature by one of the
+ * secrets; answers the key id of the one that verified.
+ */
+export type SignatureVerifier = (body: string, headers: WebhookRequest['headers'], secrets: ActiveSender['secrets']) => string;
+
+export interface WebhookRequestDeps {
+  /** The active sender of an id; UnauthorizedError when unknown or revoked. */
+  senders: { sender(id: string): Promise<ActiveSender> };
+  verify: SignatureVerifier;
+}
 
 /** Whole seconds since the epoch, as Standard Webhooks sends them. */
 const TIMESTAMP = /^[0-9]{1,12}$/;
 
-export function verifiedDelivery(request: WebhookRequest, verify: SignatureVerifier): VerifiedDelivery {
+export async function verifiedDelivery(request: WebhookRequest, deps: WebhookRequestDeps): Promise<VerifiedDelivery> {
   const bytes = Buffer.byteLength(request.body, 'utf8');
   if (bytes > MAX_BODY_BYTES) throw new PayloadTooLargeError(`body of ${bytes} bytes is over the limit of ${MAX_BODY_BYTES}`);
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -47,7 +63,9 @@ export function verifiedDelivery(request: WebhookRequest, verify: SignatureVerif
   }
   const id = DeliveryId.safeParse(request.headers['webhook-id']);
   if (!id.success) throw new ValidationError('invalid webhook headers', issuesOf(id.error).map((i) => ({ ...i, path: 'headers.webhook-id' })));
-  verify(request.body, request.headers);
+  // the sender is read only for a request that could be a delivery, and trusted only once it verifies
+  const sender = await deps.senders.sender(request.senderId);
+  const keyId = deps.verify(request.body, request.headers, sender.secrets);
 
   let raw: unknown;
   try {
@@ -57,5 +75,5 @@ export function verifiedDelivery(request: WebhookRequest, verify: SignatureVerif
   }
   const parsed = WebhookArticle.safeParse(raw);
   if (!parsed.success) throw new ValidationError('invalid article', issuesOf(parsed.error));
-  return { deliveryId: id.data, article: parsed.data };
+  return { deliveryId: id.data, article: parsed.data, sender, keyId };
 }

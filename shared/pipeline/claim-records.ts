@@ -28,7 +28,7 @@ export function claimIndexOf(claimId: string): number {
 
 /** The stored form of freshly extracted claims: ids from the article and position, awaiting review. */
 export function newClaimRecords(
-  article: Pick<ArticleRecord, 'id' | 'source'>,
+  article: Pick<ArticleRecord, 'id' | 'source' | 'senderId'>,
   claims: readonly ExtractedClaim[],
   createdAt: string,
   firstIndex = 0,
@@ -38,6 +38,7 @@ export function newClaimRecords(
     id: claimIdOf(article.id, firstIndex + i),
     articleId: article.id,
     source: article.source,
+    ...(article.senderId === undefined ? {} : { senderId: article.senderId }),
     status: 'needs_review',
     version: 0,
     createdAt,
@@ -52,7 +53,7 @@ export function newClaimRecords(
  * ones no stored claim overlaps, numbered after the highest stored id. `added` are the new ones.
  */
 export function joinExtraction(
-  article: Pick<ArticleRecord, 'id' | 'source'>,
+  article: Pick<ArticleRecord, 'id' | 'source' | 'senderId'>,
   stored: readonly ClaimRecord[],
   extracted: readonly ExtractedClaim[],
   createdAt: string,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, ValidationError } from '../errors';
 import type { ArticleRecord, IngestResponse, WebhookArticle } from '../schemas/article';
+import { attribute, type SourcePolicy } from '../senders/sources';
 import type { ArticleQueue, ArticleStore, Clock } from './ports';
 
 export interface IngestDeps {
@@ -16,25 +17,30 @@ export interface Delivery {
   /** The webhook delivery id: the same delivery again must bring the same article. */
   deliveryId: string;
   article: WebhookArticle;
+  /** The sender whose secret signed it. */
+  sender: SourcePolicy;
 }
 
 /**
  * Accepts one article pushed by a newsroom.
  * In: a verified delivery. Out: the article id, once the article is stored and queued.
- * Steps: the article's text (HTML reduced to text) and its id from URL and text; remember which
- * article the delivery brought, first, so that a delivery id reused for another article is
- * refused before anything of it is stored; store the article (an article already stored is not
+ * Steps: who the article is attributed to (a sender may only post for its own sources: 403
+ * otherwise; shared/senders/sources.ts); the article's text (HTML reduced to text) and its id
+ * from URL and text; remember which article the delivery brought (delivery ids are per sender),
+ * first, so that a delivery id reused for another article is refused before anything of it is
+ * stored; store the article (an article already stored is not
  * stored again, and is queued again only while it waits); queue it for the claim worker. A
  * crash between two steps loses nothing: the newsroom's retry repeats them, and an article left
  * queued without a message is queued again by the reconciler.
  */
 export async function ingestArticle(delivery: Delivery, deps: IngestDeps): Promise<IngestResponse & { duplicate: boolean }> {
-  const { article, deliveryId } = delivery;
+  const { article, deliveryId, sender } = delivery;
+  const attribution = attribute(article, sender);
   const text = article.text ?? (await deps.htmlToText(article.html!));
   if (text.trim() === '') throw new ValidationError('the article has no text', [{ path: article.text ? 'text' : 'html', message: 'is empty once reduced to text' }]);
   const id = articleIdOf(article.url, text);
 
-  const firstArticle = await deps.store.recordDelivery(deliveryId, id);
+  const firstArticle = await deps.store.recordDelivery(deliveryId, id, sender.legacy ? undefined : sender.id);
   if (firstArticle !== id) throw new ConflictError(`webhook-id ${deliveryId} was already used for article ${firstArticle}`);
 
   const receivedAt = deps.now().toISOString();
@@ -42,7 +48,9 @@ export async function ingestArticle(delivery: Delivery, deps: IngestDeps): Promi
     id,
     externalId: article.id,
     url: article.url,
-    source: article.source ?? new URL(article.url).host,
+    source: attribution.source,
+    senderId: attribution.senderId,
+    ...(attribution.relayed ? { relayed: true } : {}),
     title: article.title,
     language: article.language,
     publishedAt: article.publishedAt,

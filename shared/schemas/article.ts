@@ -39,6 +39,10 @@ export const ArticleRecord = z.object({
   externalId: z.optional(z.string()),
   url: z.string(),
   source: z.string(),
+  /** The sender that posted it (absent on articles stored before senders existed). */
+  senderId: z.optional(z.string()),
+  /** Posted by an aggregator, relaying the outlet named by `source`. */
+  relayed: z.optional(z.boolean()),
   title: z.string(),
   language: z.optional(Language),
   publishedAt: z.optional(z.string()),
@@ -80,8 +84,33 @@ export const Evidence = z.object({
   text: z.string(),
   relation: Relation,
   score: z.number(),
+  /** When the other claim's article was published, and this claim's (links stored earlier have neither). */
+  publishedAt: z.optional(z.string()),
+  ownPublishedAt: z.optional(z.string()),
+  /** The two figures differ, and the later one may be an update of the earlier (a rising toll), not a conflict. */
+  possibleUpdate: z.optional(z.boolean()),
+  /** The sender that posted the other claim's article. */
+  senderId: z.optional(z.string()),
+  /** Both claims were posted by one sender that is not an aggregator: not independent, so an
+   * agreement does not count as corroboration (shared/corroboration/independence.ts). */
+  sameSender: z.optional(z.boolean()),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/**
+ * A claim of another source that may state the same fact, short of a confident link: shown to
+ * reviewers apart from the evidence, never counted in the claim's corroboration.
+ */
+export const Candidate = z.object({
+  claimId: z.string(),
+  articleId: z.string(),
+  source: z.string(),
+  url: z.string(),
+  text: z.string(),
+  score: z.optional(z.number()),
+  publishedAt: z.optional(z.string()),
+});
+export type Candidate = z.infer<typeof Candidate>;
 
 export const VERDICTS = ['confirmed', 'refuted', 'unverifiable', 'not_a_claim'] as const;
 export const Verdict = z.enum(VERDICTS);
@@ -99,6 +128,24 @@ export const ReviewEntry = z.object({
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
 
+/** A verdict taken back by the reviewer who gave it: the claim returns to the status it had before. */
+export const UndoEntry = z.object({
+  /** The version of the verdict taken back. */
+  undoes: z.int().check(z.positive()),
+  /** The status the claim returned to. */
+  status: ClaimStatus,
+  reviewer: z.string(),
+  at: z.string(),
+  version: z.int().check(z.positive()),
+});
+export type UndoEntry = z.infer<typeof UndoEntry>;
+
+/** One step of a claim's audit history: a verdict, or a verdict taken back. Nothing is ever removed. */
+export const HistoryEntry = z.union([UndoEntry, ReviewEntry]);
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const isUndo = (entry: HistoryEntry): entry is UndoEntry => 'undoes' in entry;
+
 /** POST /api/claims/{id}/review: a verdict on the version of the claim the reviewer saw. */
 export const ReviewRequest = z.strictObject({
   verdict: Verdict,
@@ -113,13 +160,23 @@ export const ClaimRecord = z.extend(ExtractedClaim, {
   articleId: z.string(),
   /** The publisher of the claim's article (kept on the claim for the queue and its filters). */
   source: z.optional(z.string()),
+  /** The sender that posted the claim's article. */
+  senderId: z.optional(z.string()),
   status: ClaimStatus,
   version: count(),
   createdAt: z.string(),
   corroboration: z._default(Corroboration, 'single_source'),
   evidence: z._default(z.array(Evidence), []),
-  /** Every verdict, oldest first; the last one is the claim's status. */
-  history: z._default(z.array(ReviewEntry), []),
+  /** Claims of other sources that may state the same fact, apart from the confident links. */
+  candidates: z.optional(z.array(Candidate)),
+  /** Every verdict and undo, oldest first; together they give the claim's status. */
+  history: z._default(z.array(HistoryEntry), []),
+  /** The reviewer and time of the verdict in force (absent while the claim needs review). */
+  reviewedBy: z.optional(z.string()),
+  reviewedAt: z.optional(z.string()),
+  /** A reviewer has the claim open from the queue until then (a soft lease: others are steered away). */
+  leasedBy: z.optional(z.string()),
+  leasedUntil: z.optional(z.string()),
 });
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
@@ -150,8 +207,22 @@ export const ReviewConflict = z.object({ error: z.string(), current: ClaimRecord
 export const ClaimResponse = z.extend(ClaimRecord, { article: ArticleSummary });
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
 
-/** GET /api/claims/{id}: the claim, its article, and the sentence it sits in. */
-export const ClaimDetail = z.extend(ClaimResponse, { sentenceText: z.string() });
+/** What a reviewer needs to judge a link: the other claim in its sentence, and its article. */
+export const LinkContext = z.object({
+  claim: z.pick(ClaimRecord, { kind: true, value: true, min: true, max: true, qualifier: true, unit: true, language: true, start: true, end: true, sentence: true, status: true }),
+  sentenceText: z.string(),
+  article: ArticleSummary,
+});
+export type LinkContext = z.infer<typeof LinkContext>;
+
+/**
+ * GET /api/claims/{id}: the claim, its article, the sentence it sits in, and the context of each
+ * claim its evidence and candidates name (by claim id; a claim gone since is left out).
+ */
+export const ClaimDetail = z.extend(ClaimResponse, {
+  sentenceText: z.string(),
+  context: z._default(z.record(z.string(), LinkContext), {}),
+});
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
 
 export const ErrorResponse = z.object({

@@ -3,94 +3,21 @@
  * whole pipeline running locally: articles go in through the signed webhook, reviewers work in
  * the page. Skipped where /usr/bin/chromium is missing (.ci/run installs it).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
-import { ArticleResponse, ClaimPage, type ClaimRecord, ClaimResponse } from '../../shared/schemas/article';
-import { eventually, getJson, postWebhook } from '../integration/helpers';
+import { ClaimPage, ClaimResponse } from '../../shared/schemas/article';
+import { getJson } from '../integration/helpers';
+import { STORY as ARTICLES } from './articles';
+import { api, axeViolations, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signIn as fillSignIn, startHarness } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SKIPPED = `SKIPPED: no browser at ${CHROMIUM} (apt-get install -y chromium; .ci/run does it)`;
-if (!HAS_CHROMIUM) console.warn(`the admin page's browser tests are ${SKIPPED}`);
-/** The flags that work on these machines (see the handbook's ENVIRONMENT.md). */
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const RESULTS = path.join(process.cwd(), 'test-results');
 const REVIEWER = 'Mai Tran';
+let harness: Harness;
+let pipeline: Harness['pipeline'];
 
-const ARTICLES = {
-  english: {
-    url: 'https://harbour-times.example/orla', title: 'Storm Orla hits Port Varna', publishedAt: '2026-02-10T08:00:00Z',
-    text: 'Storm Orla hit Port Varna on Monday, killing 7 people and forcing the evacuation of about 12,000 residents.\nThe city said repairs would cost $48 million.',
-  },
-  vietnamese: {
-    url: 'https://tin-nhanh.example/bao-orla', title: 'Bão Orla đổ bộ Port Varna', publishedAt: '2026-02-10T10:00:00Z',
-    text: 'Bão Orla đổ bộ vào Port Varna, làm 9 người chết và khoảng 12.000 người dân phải sơ tán.\nChi phí sửa chữa ước tính khoảng 1.250 tỷ đồng.',
-  },
-  second: {
-    url: 'https://coast-post.example/orla-toll', title: 'Orla: Port Varna counts its dead', publishedAt: '2026-02-10T12:00:00Z',
-    text: 'Storm Orla killed 7 people in Port Varna on Monday, the harbour master said.',
-  },
-  arabic: {
-    url: 'https://al-marsa.example/orla', title: 'العاصفة أورلا تضرب ميناء فارنا', publishedAt: '2026-02-10T14:00:00Z',
-    text: 'قالت السلطات إن العاصفة أورلا قتلت 7 أشخاص في ميناء فارنا يوم الاثنين، وإن الأضرار بلغت 48 مليون دولار.',
-  },
-  markup: {
-    url: 'https://xss-lab.example/pier', title: 'Pier <img src=x onerror=alert(1)> report', publishedAt: '2026-02-11T09:00:00Z',
-    text: 'Witnesses said <script>alert(1)</script> that 14 boats sank near the <img src=x onerror=alert(2)> pier on Friday.',
-  },
-};
+const openPage = (options: { bypassCSP?: boolean } = {}) => harness.open(options);
+const signIn = (page: Parameters<typeof fillSignIn>[0], token = pipeline.reviewerToken) => fillSignIn(page, token, REVIEWER);
+const claimOf = (article: keyof typeof ARTICLES, text: string) => harness.claimOf(article, text);
 
-let pipeline: LocalPipeline;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const articleIds: Record<keyof typeof ARTICLES, string> = { english: '', vietnamese: '', second: '', arabic: '', markup: '' };
-
-async function processed(articleId: string): Promise<ArticleResponse> {
-  return eventually(async () => {
-    const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
-    return status === 200 && json.status === 'processed' ? ArticleResponse.parse(json) : undefined;
-  }, 30_000, `article ${articleId} to be processed`);
-}
-
-async function claimOf(article: keyof typeof ARTICLES, text: string): Promise<ClaimRecord> {
-  const claim = (await processed(articleIds[article])).claims.find((c) => c.text === text);
-  if (!claim) throw new Error(`no claim "${text}" in the ${article} article`);
-  return claim;
-}
-
-/**
- * A page of its own (a new browser context: nothing shared with the other tests) that records
- * what must never happen: dialogs, uncaught errors, console errors (CSP violations among them).
- */
-async function openPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${pipeline.url}/admin`);
-  return { page, dialogs, errors };
-}
-
-async function signIn(page: Page, token = pipeline.reviewerToken): Promise<void> {
-  await page.getByLabel('Reviewer token').fill(token);
-  await page.getByLabel('Your name').fill(REVIEWER);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signedIn(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+async function signedIn() {
   const opened = await openPage();
   await signIn(opened.page);
   await opened.page.locator('#queue-list button.queue-item').first().waitFor();
@@ -98,62 +25,22 @@ async function signedIn(): Promise<{ page: Page; dialogs: string[]; errors: stri
   return opened;
 }
 
-function queueItem(page: Page, text: string, source: string) {
-  return page.locator('#queue-list button.queue-item').filter({ has: page.locator('.item-text', { hasText: new RegExp(`^${text.replace(/[$.]/g, '\\$&')}$`) }) }).filter({ hasText: source });
-}
-
-/** The whole page from the top (the queue is sticky), or only the window where a modal dialog is open. */
-async function screenshot(page: Page, name: string, options: { height?: number; fullPage?: boolean } = {}): Promise<void> {
-  if (options.height) await page.setViewportSize({ width: 1366, height: options.height });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(RESULTS, `admin-${name}.png`), fullPage: options.fullPage ?? true });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axe });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 async function reviewThroughApi(claimId: string, body: Record<string, unknown>, reviewer: string): Promise<number> {
-  const res = await fetch(`${pipeline.url}/api/claims/${claimId}/review`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${pipeline.reviewerToken}`, 'x-reviewer': reviewer, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return res.status;
+  return (await api(harness, 'POST', `/api/claims/${claimId}/review`, body, reviewer)).status;
 }
 
 describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the admin page in Chromium' : `the admin page in Chromium: ${SKIPPED}`, () => {
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    // playwright gives each launch a fresh --user-data-dir of its own (it refuses one in args)
-    const [started, launched] = await Promise.all([
-      startLocalPipeline({ port: 0, retryDelaySeconds: 1 }),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS }),
-    ]);
-    pipeline = started;
-    browser = launched;
-    // one after the other, so that each later article finds the earlier ones to corroborate
-    for (const name of ['english', 'vietnamese', 'second', 'arabic', 'markup'] as const) {
-      const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(ARTICLES[name]));
-      expect(accepted.status).toBe(202);
-      articleIds[name] = accepted.json.articleId;
-      await processed(articleIds[name]);
-    }
-  }, 60_000);
+    harness = await startHarness(ARTICLES);
+    pipeline = harness.pipeline;
+  }, 90_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+    await harness.closePages();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await pipeline?.stop();
+    await harness?.close();
   });
 
   it('refuses a wrong token, then signs in and lists the queue with conflicting claims first', async () => {
@@ -203,8 +90,8 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the admin page in Chromium' : `th
     expect(await agree.locator('h4').textContent()).toBe('✓ Agreeing sources (1)');
     expect(await conflict.locator('h4').textContent()).toBe('✗ Conflicting sources (1)');
     expect(await agree.locator('.evidence-card').textContent()).toContain('coast-post.example');
-    expect(await conflict.locator('.evidence-text').textContent()).toBe('Conflicts: 9 người chết');
-    expect(await conflict.locator('.evidence-text').getAttribute('dir')).toBe('auto');
+    expect(await conflict.locator('.evidence-sentence mark').textContent()).toBe('9 người chết');
+    expect(await conflict.locator('.evidence-sentence').getAttribute('dir')).toBe('auto');
     const [agreeBox, conflictBox] = [await agree.boundingBox(), await conflict.boundingBox()];
     expect(conflictBox!.x).toBeGreaterThan(agreeBox!.x + agreeBox!.width - 1); // side by side, not stacked
     await screenshot(page, 'claim-conflicting');
@@ -289,7 +176,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the admin page in Chromium' : `th
     expect(await page.locator('ol.history').textContent()).toContain('Omar Haddad');
     expect(await page.locator('#verdict-form .hint').last().textContent()).toBe('on version 1');
     const stored = ClaimResponse.parse((await getJson(pipeline.url, `/api/claims/${residents.id}`, pipeline.reviewerToken)).json);
-    expect(stored.history.map((h) => [h.verdict, h.reviewer])).toEqual([['refuted', 'Omar Haddad']]);
+    expect(stored.history.map((h) => ['verdict' in h ? h.verdict : 'undo', h.reviewer])).toEqual([['refuted', 'Omar Haddad']]);
     await screenshot(page, 'conflict-409');
     expect({ dialogs, errors }).toEqual({ dialogs: [], errors: [expect.stringMatching(/409/)] });
   });
@@ -312,8 +199,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the admin page in Chromium' : `th
 
   it('shows markup from an article as text and runs none of it', async () => {
     const { page, dialogs, errors } = await signedIn();
-    await page.getByRole('textbox', { name: 'Source', exact: true }).fill('xss-lab.example');
-    await page.getByRole('button', { name: 'Apply and refresh' }).click();
+    await page.getByLabel('Source', { exact: true }).selectOption('xss-lab.example');
     await expect.poll(() => page.locator('#claim-title').textContent()).toBe('14 boats');
     expect(await page.locator('#queue-list button.queue-item').count()).toBe(1);
     expect(await page.locator('blockquote.sentence').textContent()).toBe(ARTICLES.markup.text);

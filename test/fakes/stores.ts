@@ -41,10 +41,12 @@ export class FakeArticleStore implements ArticleStore {
     return this.texts.get(article.id) ?? '';
   }
 
-  async recordDelivery(deliveryId: string, articleId: string): Promise<string> {
+  async recordDelivery(deliveryId: string, articleId: string, senderId?: string): Promise<string> {
     this.check('recordDelivery');
-    if (!this.deliveries.has(deliveryId)) this.deliveries.set(deliveryId, articleId);
-    return this.deliveries.get(deliveryId)!;
+    // delivery ids are per sender (a space cannot be in either)
+    const key = senderId === undefined ? deliveryId : `${senderId} ${deliveryId}`;
+    if (!this.deliveries.has(key)) this.deliveries.set(key, articleId);
+    return this.deliveries.get(key)!;
   }
 
   async beginProcessing(article: ArticleRecord, leaseUntil: Date, now: Date): Promise<ArticleRecord | null> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Validations } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -12,12 +12,13 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppProps, type FactCheckApp } from '../../infra/app-builder';
-import { REVIEW_API_ROUTES, WEBHOOK_ROUTE_KEY } from '../../infra/constructs/http-api';
+import { REVIEW_API_ROUTES, SENDER_WEBHOOK_ROUTE_KEY, WEBHOOK_ROUTE_KEY } from '../../infra/constructs/http-api';
+import { sourceMapsWanted } from '../../infra/constructs/node-function';
 import { MAX_RECEIVE_COUNT } from '../../infra/constructs/queue';
 import { API_THROTTLE, PUBLISHER, RECONCILER, SERVICE, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
 import { ENV, TABLE } from '../../shared/adapters/table';
+import { REVIEWERS_GROUP } from '../../shared/http/auth';
 import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
-import { REVIEWERS_GROUP } from '../../shared/pipeline/review';
 
 /** The cdk.json context (feature flags), so that tests synthesize what `cdk synth` does. */
 const cdkContext = (
@@ -138,9 +139,11 @@ describe('cdk-nag (AwsSolutions)', () => {
     );
     expect(acknowledged).toEqual({
       'POST /webhooks/articles': true,
+      'POST /webhooks/articles/{senderId}': true,
       'GET /admin': true,
       'GET /admin/{proxy+}': true,
       'GET /health': true,
+      'GET /reviews/{id}': true,
       ...Object.fromEntries(
         REVIEW_API_ROUTES.map(({ method, path }) => [`${method} ${path}`, false]),
       ),
@@ -273,6 +276,7 @@ describe('stateful stack', () => {
       'TableName',
       'QueueUrl',
       'WebhookSecretArn',
+      'SenderSecretPrefix',
       'ReviewerUserPoolId',
       'ReviewerClientId',
     ]) {
@@ -377,7 +381,7 @@ describe('reviewers (Cognito)', () => {
 });
 
 describe('stateless stack', () => {
-  it('runs every function on Node 22, ARM64, traced, with source maps', () => {
+  it('runs every function on Node 22, ARM64, traced, without source maps unless SOURCE_MAPS=1', () => {
     stateless.resourceCountIs('AWS::Lambda::Function', 4);
     stateless.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
@@ -387,7 +391,7 @@ describe('stateless stack', () => {
       LoggingConfig: { LogGroup: Match.anyValue() },
       Environment: {
         Variables: Match.objectLike({
-          NODE_OPTIONS: '--enable-source-maps',
+          NODE_OPTIONS: sourceMapsWanted() ? '--enable-source-maps' : Match.absent(),
           POWERTOOLS_SERVICE_NAME: Match.anyValue(),
           [ENV.tableName]: Match.anyValue(),
         }),
@@ -427,13 +431,26 @@ describe('stateless stack', () => {
     const review = (stateless.toJSON() as TemplateJson).Resources[reviewId];
     expect(review?.Properties.Environment).toEqual({
       Variables: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(sourceMapsWanted() ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: 'review-api',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         [ENV.tableName]: expect.anything(),
         [PUBLISHER.env]: 'Fact-check desk',
+        [ENV.publicBaseUrl]: expect.anything(),
       },
     });
+  });
+
+  it('gives the review function the API\'s own address as PUBLIC_BASE_URL, or the publicBaseUrl context', () => {
+    const url = (app: ReturnType<typeof buildWithoutBundling>) => {
+      const fn = app.stateless.review.function.lambda.node.defaultChild as CfnFunction;
+      return (app.stateless.resolve(fn.environment) as { variables: Record<string, unknown> }).variables[ENV.publicBaseUrl];
+    };
+    const apiId = built.stateless.getLogicalId(built.stateless.httpApi.api.node.defaultChild as CfnElement);
+    expect(JSON.stringify(url(built))).toContain(apiId);
+    expect(url(buildWithoutBundling({ publicBaseUrl: 'https://factcheck.example/' }))).toBe('https://factcheck.example');
+    expect(() => buildWithoutBundling({ publicBaseUrl: 'http://factcheck.example' })).toThrow(/publicBaseUrl/);
+    expect(() => buildWithoutBundling({ publicBaseUrl: 'https://factcheck.example/?a=1' })).toThrow(/publicBaseUrl/);
   });
 
   it('passes no reviewer token to any function', () => {
@@ -484,17 +501,26 @@ describe('stateless stack', () => {
 
   const apiRouteKeys = [
     'GET /api/articles/{id}',
+    'GET /api/articles/{id}/view',
+    'POST /api/articles/{id}/review',
     'GET /api/claims',
     'GET /api/claims/{id}',
     'POST /api/claims/{id}/review',
+    'POST /api/claims/{id}/undo',
+    'POST /api/claims/{id}/lease',
+    'DELETE /api/claims/{id}/lease',
     'GET /api/claims/{id}/claimreview',
+    'GET /api/counts',
+    'GET /api/sources',
     'GET /api/export',
   ];
   const openRouteKeys = [
     'POST /webhooks/articles',
+    'POST /webhooks/articles/{senderId}',
     'GET /admin',
     'GET /admin/{proxy+}',
     'GET /health',
+    'GET /reviews/{id}',
   ];
 
   it('routes the webhook, the review API, the admin page and the health probe', () => {
@@ -592,6 +618,7 @@ describe('stateless stack', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
       RouteSettings: {
         [WEBHOOK_ROUTE_KEY]: { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit },
+        [SENDER_WEBHOOK_ROUTE_KEY]: { ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit, ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit },
       },
     });
     expect(WEBHOOK_THROTTLE.rateLimit).toBeLessThan(API_THROTTLE.rateLimit);
@@ -672,5 +699,56 @@ describe('stateless stack', () => {
     stateless.allResourcesProperties('AWS::IAM::Role', {
       ManagedPolicyArns: Match.absent(),
     });
+  });
+});
+
+describe('senders\' secrets', () => {
+  const ingestStatements = (app: FactCheckApp) => {
+    const template = Template.fromStack(app.stateless);
+    const roleId = app.stateless.getLogicalId(app.stateless.ingest.function.role.node.defaultChild as CfnRole);
+    return roleStatements(template, roleId).filter((statement) => statement.Effect === 'Allow');
+  };
+  const secretsGrants = (statements: PolicyStatement[]) =>
+    statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')));
+
+  it('lets only the ingest function read them: GetSecretValue on the stack\'s sender prefix, nothing else', () => {
+    const prefix = built.stateful.secrets.senderSecretPrefix;
+    expect(prefix).toBe('FactCheckStateful/senders/');
+    const onPrefix = secretsGrants(ingestStatements(built)).filter((statement) => JSON.stringify(statement.Resource).includes(prefix));
+    expect(onPrefix).toEqual([{
+      Action: 'secretsmanager:GetSecretValue',
+      Effect: 'Allow',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:secret:${prefix}*`]] },
+    }]);
+    for (const role of [built.stateless.worker.function.role, built.stateless.review.function.role, built.stateless.reconciler.function.role]) {
+      const roleId = built.stateless.getLogicalId(role.node.defaultChild as CfnRole);
+      expect(JSON.stringify(roleStatements(stateless, roleId))).not.toContain('secretsmanager:');
+    }
+    stateful.hasOutput('SenderSecretPrefix', { Value: prefix });
+  });
+
+  it('tells the ingest function the prefix, and acknowledges the prefix wildcard by its exact resource', () => {
+    const fnId = built.stateless.getLogicalId(built.stateless.ingest.function.lambda.node.defaultChild as CfnFunction);
+    const fn = (stateless.toJSON() as TemplateJson).Resources[fnId]!;
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      [ENV.senderSecretPrefix]: 'FactCheckStateful/senders/',
+      [ENV.webhookSecretArn]: expect.anything(),
+    });
+    expect(acknowledgedRules(built.stateless.ingest.function.role)).toContain(
+      'Annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:FactCheckStateful/senders/*]',
+    );
+  });
+
+  it('turns the default sender off with the defaultSender context: no shared secret in the function', () => {
+    const without = buildWithoutBundling({ defaultSender: 'false' });
+    const fnId = without.stateless.getLogicalId(without.stateless.ingest.function.lambda.node.defaultChild as CfnFunction);
+    const fn = (Template.fromStack(without.stateless).toJSON() as TemplateJson).Resources[fnId]!;
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables).not.toHaveProperty(ENV.webhookSecretArn);
+    expect(variables).toHaveProperty(ENV.senderSecretPrefix);
+    expect(secretsGrants(ingestStatements(without)).map((statement) => statement.Action)).toEqual(['secretsmanager:GetSecretValue']);
+    // the shared secret itself stays, retained, in the stateful stack
+    Template.fromStack(without.stateful).resourceCountIs('AWS::SecretsManager::Secret', 1);
+    expect(() => buildWithoutBundling({ defaultSender: 'no' })).toThrow(/defaultSender/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
+import { signDelivery } from '../../scripts/lib/webhook';
 
 export interface PostOptions {
   id?: string;
@@ -8,6 +8,10 @@ export interface PostOptions {
   /** Replace the signature header (or drop it with null). */
   signature?: string | null;
   secret?: string;
+  /** Sign with each of these secrets (several signatures in one header), instead of `secret`. */
+  secrets?: readonly string[];
+  /** Post to /webhooks/articles/<sender> (the default sender without it). */
+  sender?: string;
 }
 
 /** POSTs a body to the webhook, signed the Standard Webhooks way unless told otherwise. */
@@ -16,13 +20,12 @@ export async function postWebhook(baseUrl: string, secret: string, body: string,
   const timestamp = options.timestamp ?? new Date();
   const headers: Record<string, string> = {
     'content-type': options.contentType ?? 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-    'webhook-signature': new Webhook(options.secret ?? secret).sign(id, timestamp, body),
+    ...signDelivery(options.secrets ?? options.secret ?? secret, id, timestamp, body),
   };
   if (options.signature === null) delete headers['webhook-signature'];
   else if (options.signature !== undefined) headers['webhook-signature'] = options.signature;
-  const res = await fetch(`${baseUrl}/webhooks/articles`, { method: 'POST', headers, body });
+  const path = options.sender === undefined ? '/webhooks/articles' : `/webhooks/articles/${options.sender}`;
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body });
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 
@@ -32,7 +35,7 @@ export async function getJson(baseUrl: string, path: string, token?: string): Pr
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 120_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -21,7 +21,7 @@ afterAll(async () => {
 /** Waits on the article item alone (one GetItem a poll, so that polling never slows the worker), then reads it whole. */
 async function processed(articleId: string): Promise<ArticleResponse> {
   const { articles } = dynamoStores(dynamoDocumentClient(pipeline.dynamodbEndpoint), pipeline.tableName);
-  await eventually(async () => ((await articles.getArticle(articleId))?.status === 'processed' ? true : undefined), 60_000, `article ${articleId} to be processed`);
+  await eventually(async () => ((await articles.getArticle(articleId))?.status === 'processed' ? true : undefined), 300_000, `article ${articleId} to be processed`);
   const { status, json } = await getJson(pipeline.url, `/api/articles/${articleId}`, pipeline.reviewerToken);
   expect(status).toBe(200);
   return ArticleResponse.parse(json);

@@ -62,19 +62,20 @@ export class DynamoArticleStore implements ArticleStore {
     return parts.join('');
   }
 
-  async recordDelivery(deliveryId: string, articleId: string): Promise<string> {
+  async recordDelivery(deliveryId: string, articleId: string, senderId?: string): Promise<string> {
+    const key = deliveryKey(deliveryId, senderId);
     try {
       await this.table.db.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...deliveryKey(deliveryId), type: 'delivery', articleId },
+          Item: { ...key, type: 'delivery', articleId },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
       return articleId;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: deliveryKey(deliveryId), ConsistentRead: true }));
+      const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }));
       return String(out.Item?.articleId ?? articleId);
     }
   }

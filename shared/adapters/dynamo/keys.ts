@@ -10,7 +10,15 @@ export const articleKey = (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'META' });
 export const articlePartition = (id: string) => `ARTICLE#${id}`;
 export const textSortKey = (index: number) => `TEXT#${String(index).padStart(4, '0')}`;
 export const claimSortKey = (index: number) => `CLAIM#${String(index).padStart(5, '0')}`;
-export const deliveryKey = (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'META' });
+/**
+ * A webhook delivery, per sender: two senders may use the same webhook-id. The default sender's
+ * deliveries keep the key they had before senders existed (`DELIVERY#<webhook-id>`).
+ */
+export const deliveryKey = (deliveryId: string, senderId?: string) =>
+  senderId === undefined ? { PK: `DELIVERY#${deliveryId}`, SK: 'META' } : { PK: `SENDER#${senderId}#DELIVERY#${deliveryId}`, SK: 'META' };
+/** Every sender in one partition: a Query lists them (there are tens, not millions). */
+export const SENDERS_PARTITION = 'SENDERS';
+export const senderKey = (id: string) => ({ PK: SENDERS_PARTITION, SK: `SENDER#${id}` });
 /** Evidence items sort right after their claim: `CLAIM#<n>#EV#<other claim id>`. */
 export const evidenceSortKey = (claimSortKey: string, otherClaimId: string) => `${claimSortKey}#EV#${otherClaimId}`;
 export const isEvidenceSortKey = (sk: string) => sk.includes('#EV#');

@@ -7,11 +7,13 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeys, lookupKeys } from '../../corroboration/buckets';
 import type { ClaimFeatures } from '../../corroboration/features';
+import { countedRelations } from '../../corroboration/independence';
 import type { Link, MatchEntry } from '../../corroboration/match';
 import type { ClaimStore, MatchIndex } from '../../pipeline/ports';
-import type { Corroboration, Evidence } from '../../schemas/article';
+import { ClaimStatus, type Corroboration, Corroboration as CorroborationSchema, type Evidence } from '../../schemas/article';
 import * as z from '../../schemas/zod';
 import { TABLE } from '../table';
+import type { DynamoCounters } from './counters';
 import { claimKey, evidenceSortKey, reviewSortKey } from './keys';
 import type { TableClient } from './table-client';
 
@@ -25,6 +27,8 @@ export class DynamoMatchIndex implements MatchIndex {
   constructor(
     private readonly table: TableClient,
     private readonly claims: Pick<ClaimStore, 'getClaim'>,
+    /** The review counters, moved when a claim's corroboration changes (counters.ts). */
+    private readonly counters?: Pick<DynamoCounters, 'moved'>,
   ) {}
 
   async index(entries: readonly MatchEntry[]): Promise<void> {
@@ -80,6 +84,8 @@ export class DynamoMatchIndex implements MatchIndex {
         const evidence: Evidence = {
           claimId: other.claimId, articleId: other.articleId, source: other.source, url: other.url, text: other.text,
           relation: link.relation, score: Math.round(link.score * 1000) / 1000,
+          ...(other.senderId === undefined ? {} : { senderId: other.senderId }),
+          ...(link.sameSender ? { sameSender: true } : {}),
         };
         items.push({ PK: key.PK, SK: evidenceSortKey(key.SK, other.claimId), type: 'evidence', ...evidence });
         touched.add(self.claimId);
@@ -96,13 +102,14 @@ export class DynamoMatchIndex implements MatchIndex {
   private async refreshCorroboration(claimId: string): Promise<void> {
     const claim = await this.claims.getClaim(claimId);
     if (!claim) return;
-    const relations = claim.evidence.map((e) => e.relation);
+    const relations = countedRelations(claim.evidence);
     const corroboration: Corroboration = relations.includes('conflicts') ? 'conflicting' : relations.length > 0 ? 'corroborated' : 'single_source';
     try {
-      await this.table.db.send(
+      const out = await this.table.db.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: claimKey(claimId)!,
+          ReturnValues: 'ALL_OLD',
           UpdateExpression: 'SET corroboration = :c, evidenceCount = :n, #sk = :sk',
           ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(evidenceCount) OR evidenceCount <= :n)',
           ExpressionAttributeNames: { '#sk': TABLE.reviewIndex.sortKey },
@@ -113,9 +120,18 @@ export class DynamoMatchIndex implements MatchIndex {
           },
         }),
       );
+      await this.moveCounters(out.Attributes, corroboration);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  /** The backlog counters follow a claim's new corroboration, from the values the write replaced. */
+  private async moveCounters(old: Record<string, unknown> | undefined, corroboration: Corroboration): Promise<void> {
+    const status = ClaimStatus.safeParse(old?.status);
+    const before = CorroborationSchema.safeParse(old?.corroboration ?? 'single_source');
+    if (!this.counters || !status.success || !before.success) return;
+    await this.counters.moved({ status: status.data, corroboration: before.data }, { status: status.data, corroboration });
   }
 }
 
@@ -132,6 +148,8 @@ const StoredEntry = z.object({
   claimId: z.string(),
   articleId: z.string(),
   source: z.string(),
+  senderId: z.optional(z.string()),
+  relayed: z.optional(z.boolean()),
   url: z.string(),
   text: z.string(),
   publishedAt: z.optional(z.string()),

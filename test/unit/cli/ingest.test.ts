@@ -28,6 +28,7 @@ const OTHER_SECRET = `whsec_${Buffer.from('another secret, thirty-two bytes').to
 
 /** One request as the test API saw it. */
 interface Received {
+  path: string;
   headers: Record<string, string>;
   body: string;
   verified: boolean;
@@ -52,12 +53,12 @@ class TestApi {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const headers = flatten(request.headers);
-        const entry: Received = { headers, body, verified: false };
+        const entry: Received = { path: request.url ?? '', headers, body, verified: false };
         this.received.push(entry);
         const reply = (status: number, json: unknown): void => {
           response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
         };
-        if (request.method !== 'POST' || request.url !== '/webhooks/articles') return reply(404, { error: 'not found' });
+        if (request.method !== 'POST' || !/^\/webhooks\/articles(\/[a-z0-9-]+)?$/.test(request.url ?? '')) return reply(404, { error: 'not found' });
         try {
           new Webhook(SECRET).verify(body, headers);
           entry.verified = true;
@@ -304,6 +305,22 @@ describe('ingest, delivering to a local API', () => {
     expect(run.code).toBe(0);
     expect(api.received).toHaveLength(1);
     expect(api.received[0]!.verified).toBe(true);
+  });
+
+  it('posts as the sender given with --sender or WEBHOOK_SENDER, to its own URL', async () => {
+    const run = await ingest(['--url', api.url, '--sender', 'quay-post', '--secret', SECRET, fixture('vi-airport.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`1 file for ${api.url}/webhooks/articles/quay-post: 1 accepted`);
+    const fromEnv = await ingest([fixture('en-harbour.json')], { env: { WEBHOOK_SENDER: 'tide-daily', WEBHOOK_SECRET: SECRET, PORT: new URL(api.url).port } });
+    expect(fromEnv.code).toBe(0);
+    expect(api.received.map((r) => [r.path, r.verified])).toEqual([['/webhooks/articles/quay-post', true], ['/webhooks/articles/tide-daily', true]]);
+  });
+
+  it('refuses a sender id that cannot be one before sending anything', async () => {
+    const run = await ingest(['--url', api.url, '--sender', 'Quay Post', '--secret', SECRET, fixture('vi-airport.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("invalid sender 'Quay Post'");
+    expect(api.received).toHaveLength(0);
   });
 
   it('reports a wrong secret as refused (401)', async () => {

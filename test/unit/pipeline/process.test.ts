@@ -4,7 +4,10 @@ import { ingestArticle } from '../../../shared/pipeline/ingest';
 import { GaveUpError, processArticle, processDelivery } from '../../../shared/pipeline/process';
 import { MAX_REQUEUES, reconcile } from '../../../shared/pipeline/reconcile';
 import type { ExtractedClaim } from '../../../shared/schemas/claim';
+import { defaultSender } from '../../../shared/pipeline/senders';
 import { FakeArticleStore, FakeClaimStore, FakeMatchIndex, FakeQueue } from '../../fakes/stores';
+
+const DEFAULT_SENDER = defaultSender('whsec_dGhlIHNoYXJlZCBzZWNyZXQ=');
 
 function world(start = Date.parse('2026-05-04T08:00:00Z')) {
   let t = start;
@@ -18,7 +21,7 @@ function world(start = Date.parse('2026-05-04T08:00:00Z')) {
     advance: (ms: number) => { t += ms; },
     process: (id: string) => processArticle(id, { articles, claims, matches, now }),
     ingest: (text: string, deliveryId = `msg_${Math.random()}`) => ingestArticle(
-      { deliveryId, article: { url: 'https://harbour-gazette.example/a', title: 'Quay', text } },
+      { deliveryId, article: { url: 'https://harbour-gazette.example/a', title: 'Quay', text }, sender: DEFAULT_SENDER },
       { store: articles, queue, now, htmlToText: () => '' },
     ),
   };
@@ -70,8 +73,8 @@ describe('processing an article', () => {
   it('counts the links it makes to what another source said about the same fact', async () => {
     const w = world();
     const deps = { store: w.articles, queue: w.queue, now: w.now, htmlToText: () => '' };
-    const first = await ingestArticle({ deliveryId: 'msg_a', article: { url: 'https://valley-post.example/flood', title: 'Flood in Tarrow', text: 'Floods in Tarrow on Sunday killed 6 people and cut power to about 9,000 homes.' } }, deps);
-    const second = await ingestArticle({ deliveryId: 'msg_b', article: { url: 'https://river-daily.example/tarrow', title: 'Tarrow floods', text: 'The floods that hit Tarrow killed 6 people; about 9,000 homes were left without power.' } }, deps);
+    const first = await ingestArticle({ deliveryId: 'msg_a', article: { url: 'https://valley-post.example/flood', title: 'Flood in Tarrow', text: 'Floods in Tarrow on Sunday killed 6 people and cut power to about 9,000 homes.' }, sender: DEFAULT_SENDER }, deps);
+    const second = await ingestArticle({ deliveryId: 'msg_b', article: { url: 'https://river-daily.example/tarrow', title: 'Tarrow floods', text: 'The floods that hit Tarrow killed 6 people; about 9,000 homes were left without power.' }, sender: DEFAULT_SENDER }, deps);
     expect(await w.process(first.articleId)).toMatchObject({ outcome: 'processed', linksMade: 0 });
     const result = await w.process(second.articleId);
     expect(result).toMatchObject({ outcome: 'processed', claimsExtracted: 2 });

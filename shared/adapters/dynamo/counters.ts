@@ -1,0 +1,125 @@
+/**
+ * The review counters, kept by the writes themselves so that counting never needs a Scan:
+ *
+ * | item                          | PK                | SK                  | attributes                         |
+ * |-------------------------------|-------------------|---------------------|------------------------------------|
+ * | the backlog                   | COUNTS            | BACKLOG             | `<status>/<corroboration>`: claims |
+ * | a reviewer's verdicts one day | REVIEWS#<day>     | REVIEWER#<name>     | reviewer, verdicts                 |
+ * | a source claims came from     | SOURCES           | SOURCE#<source>     | source, claims                     |
+ *
+ * Each change is an atomic ADD. A claim write and its counter update are two requests (DynamoDB
+ * Local has no transactions): the counter update follows the claim write, with the values the
+ * claim write returned, so a count can only lag by a write whose process died in between.
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReviewCounts } from '../../pipeline/ports';
+import { CLAIM_STATUSES, type ClaimRecord, type ClaimStatus, type Corroboration, CORROBORATIONS } from '../../schemas/article';
+import { type Backlog, EMPTY_BACKLOG } from '../../schemas/review';
+import type { TableClient } from './table-client';
+
+export const BACKLOG_KEY = { PK: 'COUNTS', SK: 'BACKLOG' } as const;
+export const reviewsKey = (day: string, reviewer: string) => ({ PK: `REVIEWS#${day}`, SK: `REVIEWER#${reviewer}` });
+export const sourceKey = (source: string) => ({ PK: 'SOURCES', SK: `SOURCE#${source}` });
+
+const cell = (status: ClaimStatus, corroboration: Corroboration) => `${status}/${corroboration}`;
+
+/** A claim's place in the backlog. */
+export interface BacklogPlace {
+  status: ClaimStatus;
+  corroboration: Corroboration;
+}
+
+export class DynamoCounters implements ReviewCounts {
+  constructor(private readonly table: TableClient) {}
+
+  /** Adds each delta to its attribute of one item, in one request. */
+  private async add(key: Record<string, string>, deltas: ReadonlyMap<string, number>, set: Record<string, string> = {}): Promise<void> {
+    const changes = [...deltas].filter(([, d]) => d !== 0);
+    if (changes.length === 0) return;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const adds = changes.map(([attribute, delta], i) => {
+      names[`#a${i}`] = attribute;
+      values[`:a${i}`] = delta;
+      return `#a${i} :a${i}`;
+    });
+    const sets = Object.entries(set).map(([attribute, value], i) => {
+      names[`#s${i}`] = attribute;
+      values[`:s${i}`] = value;
+      return `#s${i} = :s${i}`;
+    });
+    await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: key,
+        UpdateExpression: `ADD ${adds.join(', ')}${sets.length ? ` SET ${sets.join(', ')}` : ''}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
+  /** A claim moved in the backlog (a verdict, an undo, a new corroboration). */
+  async moved(from: BacklogPlace, to: BacklogPlace): Promise<void> {
+    if (from.status === to.status && from.corroboration === to.corroboration) return;
+    await this.add(BACKLOG_KEY, new Map([[cell(from.status, from.corroboration), -1], [cell(to.status, to.corroboration), 1]]));
+  }
+
+  /** A reviewer's verdicts on a day went up (a verdict) or down (an undo). */
+  async reviewed(reviewer: string, at: string, delta: 1 | -1): Promise<void> {
+    await this.add(reviewsKey(at.slice(0, 10), reviewer), new Map([['verdicts', delta]]), { reviewer });
+  }
+
+  /**
+   * Claims the worker created (never claims it found already there): the backlog gains them,
+   * and each source joins the list of known sources. One request for the backlog, one per source.
+   */
+  async claimsCreated(claims: readonly Pick<ClaimRecord, 'status' | 'corroboration' | 'source' | 'articleId'>[]): Promise<void> {
+    const backlog = new Map<string, number>();
+    const bySource = new Map<string, number>();
+    for (const claim of claims) {
+      const key = cell(claim.status, claim.corroboration);
+      backlog.set(key, (backlog.get(key) ?? 0) + 1);
+      if (claim.source) bySource.set(claim.source, (bySource.get(claim.source) ?? 0) + 1);
+    }
+    await this.add(BACKLOG_KEY, backlog);
+    await Promise.all([...bySource].map(([source, n]) => this.add(sourceKey(source), new Map([['claims', n]]), { source })));
+  }
+
+  async backlog(): Promise<Backlog> {
+    const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: BACKLOG_KEY, ConsistentRead: true }));
+    const backlog = EMPTY_BACKLOG();
+    for (const status of CLAIM_STATUSES) {
+      for (const corroboration of CORROBORATIONS) {
+        const n = Number(out.Item?.[cell(status, corroboration)] ?? 0);
+        // a count that lagged a crashed write must not show as negative
+        backlog[status][corroboration] = Number.isFinite(n) && n > 0 ? n : 0;
+      }
+    }
+    return backlog;
+  }
+
+  async reviews(days: readonly string[]): Promise<{ day: string; reviewer: string; count: number }[]> {
+    const perDay = await Promise.all(
+      days.map(async (day) => {
+        const found: { day: string; reviewer: string; count: number }[] = [];
+        for await (const item of this.table.query({
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': `REVIEWS#${day}` },
+        })) {
+          found.push({ day, reviewer: String(item.reviewer ?? String(item.SK).slice('REVIEWER#'.length)), count: Math.max(0, Number(item.verdicts ?? 0)) });
+        }
+        return found;
+      }),
+    );
+    return perDay.flat();
+  }
+
+  async sources(): Promise<{ source: string; claims: number }[]> {
+    const found: { source: string; claims: number }[] = [];
+    for await (const item of this.table.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'SOURCES' } })) {
+      found.push({ source: String(item.source ?? String(item.SK).slice('SOURCE#'.length)), claims: Math.max(0, Number(item.claims ?? 0)) });
+    }
+    return found;
+  }
+}

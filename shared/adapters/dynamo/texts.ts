@@ -1,0 +1,29 @@
+/**
+ * A part of an article's text, read from the chunks that hold it only (GetItem each): a claim's
+ * sentence costs one or two small reads, not the whole article (up to 1 MiB).
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { ArticleTexts } from '../../pipeline/ports';
+import { TEXT_CHUNK_CHARS } from '../table';
+import { articlePartition, textSortKey } from './keys';
+import type { TableClient } from './table-client';
+
+export class DynamoArticleTexts implements ArticleTexts {
+  constructor(private readonly table: TableClient) {}
+
+  async slice(articleId: string, start: number, end: number): Promise<string> {
+    if (!(end > start) || start < 0) return '';
+    const first = Math.floor(start / TEXT_CHUNK_CHARS);
+    const last = Math.floor((end - 1) / TEXT_CHUNK_CHARS);
+    const chunks = await Promise.all(
+      Array.from({ length: last - first + 1 }, async (_, i) => {
+        const out = await this.table.db.send(
+          new GetCommand({ TableName: this.table.name, Key: { PK: articlePartition(articleId), SK: textSortKey(first + i) }, ConsistentRead: true }),
+        );
+        return String(out.Item?.text ?? '');
+      }),
+    );
+    const offset = first * TEXT_CHUNK_CHARS;
+    return chunks.join('').slice(start - offset, end - offset);
+  }
+}
