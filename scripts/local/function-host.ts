@@ -4,6 +4,7 @@
  * would), then runs each invocation the thread is given with a context of its own, and answers
  * with the handler's result or its error.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
@@ -16,6 +17,8 @@ export interface HostData extends FunctionSettings {
   concurrent: boolean;
   /** file: URLs of modules to load before the handler module. */
   preload: string[];
+  /** Runs at a lower CPU priority than the functions callers wait on. */
+  background: boolean;
 }
 
 export type HostRequest = { id: number; requestId: string; event: unknown };
@@ -26,8 +29,12 @@ export type HostMessage =
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
+const BACKGROUND_NICE = 10;
+
 const data = workerData as HostData;
 const port = parentPort!;
+// on Linux a nice value belongs to a thread, so this lowers this function's thread alone
+if (data.background && process.platform === 'linux') setPriority(0, BACKGROUND_NICE);
 // A function taking invocations concurrently keeps each one's log context and metrics apart in
 // an async context of its own, as Lambda managed instances do; Powertools finds it there.
 const store = data.concurrent ? await InvokeStore.getInstanceAsync() : undefined;

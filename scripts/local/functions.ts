@@ -28,6 +28,12 @@ export interface FunctionSpec {
    * (AWS_LAMBDA_MAX_CONCURRENCY), each with its own log context and metrics. @default 1
    */
   concurrency?: number;
+  /**
+   * It serves a queue or a schedule, not a caller waiting on it: its thread runs at a lower CPU
+   * priority (Linux), so that on a machine with fewer cores than busy functions the webhook and
+   * the review API go first, as in AWS, where each function has CPU of its own.
+   */
+  background?: boolean;
   /** Modules its thread imports before the handler module, as a Lambda layer's wrapper runs first (paths). */
   preload?: readonly string[];
   /** Told when the function's thread dies. */
@@ -69,6 +75,7 @@ export async function startFunction(spec: FunctionSpec): Promise<LocalFunction> 
     timeoutSeconds: spec.timeoutSeconds ?? 60,
     concurrent: concurrency > 1,
     preload: (spec.preload ?? []).map((path) => pathToFileURL(path).href),
+    background: spec.background ?? false,
   };
   const env: Record<string, string | undefined> = {
     ...process.env,

@@ -129,8 +129,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   started = startFunctions([
     { name: 'ingest-webhook', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, ...common },
     { name: 'review-api', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, ...common },
-    { name: 'claim-worker', timeoutSeconds: 60, ...common },
-    { name: 'reconciler', timeoutSeconds: 30, ...common },
+    { name: 'claim-worker', timeoutSeconds: 60, background: true, ...common },
+    { name: 'reconciler', timeoutSeconds: 30, background: true, ...common },
   ]);
   const functions = await started;
   const [, , worker, reconciler] = functions as [LocalFunction, LocalFunction, LocalFunction, LocalFunction];
