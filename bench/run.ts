@@ -21,6 +21,11 @@
  *   until at least 2 s have been measured, and at least one pass. It has no Arabic or Vietnamese
  *   models: on ar and vi texts only its speed is comparable, not what it finds.
  *
+ * Short texts: the same extractor, one short text per call (the QuanTemp claims of
+ * ../shared/realtext when present, else the sentences of the texts above), reported as MB/s,
+ * calls/s and microseconds per call. Short claims run at fewer MB/s than articles because
+ * they hold more numbers per byte, not because of a per-call cost (see the README).
+ *
  * MB/s counts UTF-8 bytes (1 MB = 10^6 bytes). Sentences/s uses one count per text for all three
  * contenders, from `countSentences` below. The "all" row sums the per-language runs: bytes (and
  * sentences) processed over time spent.
@@ -37,6 +42,7 @@ import { LANGUAGES, Language } from '../shared/schemas/claim';
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_DIR = fileURLToPath(new URL('../../shared/corpus/dev', import.meta.url));
 const FALLBACK_DIR = fileURLToPath(new URL('../test/fixtures/articles', import.meta.url));
+const SHORT_TEXTS = fileURLToPath(new URL('../../shared/realtext/quantemp_test.csv', import.meta.url));
 
 const EXTRACTOR_MIN_MS = 1000;
 const FLOOR_MAX_MS = 3000;
@@ -324,6 +330,58 @@ function sumGroups(groups: readonly GroupFigures[]): GroupFigures {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Short texts, one per call
+
+interface ShortFigures {
+  source: string;
+  texts: number;
+  bytes: number;
+  claims: number;
+  numbersPerKb: number;
+  mbPerSecond: number;
+  callsPerSecond: number;
+  microsecondsPerCall: number;
+}
+
+/** The claims of a QuanTemp CSV (first column, quoted), or the sentences of the texts. */
+async function loadShortTexts(texts: readonly BenchText[]): Promise<{ source: string; texts: string[] }> {
+  if (existsSync(SHORT_TEXTS)) {
+    const csv = await readFile(SHORT_TEXTS, 'utf8');
+    const claims = csv.split('\n').slice(1).map((line) => line.replace(/,[A-Za-z ]+$/, '').replace(/^"+|"+$/g, '').trim()).filter(Boolean);
+    return { source: SHORT_TEXTS, texts: claims };
+  }
+  const sentences = texts.flatMap((t) => t.text.split(/(?<=[.!?؟])\s+|\n+/u)).map((s) => s.trim()).filter((s) => /\d/.test(s));
+  return { source: 'sentences with a number of the texts above', texts: sentences };
+}
+
+function measureShort(source: string, texts: readonly string[]): ShortFigures {
+  const pass = (): number => {
+    let found = 0;
+    for (const t of texts) found += extractClaims(t).claims.length;
+    return found;
+  };
+  warmUp(pass);
+  let best: Run | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    const r = timePasses(pass, EXTRACTOR_MIN_MS / ROUNDS);
+    if (!best || r.seconds / r.passes < best.seconds / best.passes) best = r;
+  }
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t, 'utf8'), 0);
+  const numbers = texts.reduce((s, t) => s + (t.match(/\d+(?:[.,]\d+)*/g)?.length ?? 0), 0);
+  const perPass = best!.seconds / best!.passes;
+  return {
+    source,
+    texts: texts.length,
+    bytes,
+    claims: best!.found / best!.passes,
+    numbersPerKb: (numbers / bytes) * 1000,
+    mbPerSecond: bytes / 1e6 / perPass,
+    callsPerSecond: texts.length / perPass,
+    microsecondsPerCall: (perPass / texts.length) * 1e6,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 function fmt(n: number): string {
@@ -401,6 +459,11 @@ async function main(argv: readonly string[]): Promise<number> {
     if (ofLanguage.length > 0) groups.push(measureGroup(language, ofLanguage, peer, progress));
   }
   const rows = [...groups, sumGroups(groups)];
+  progress('short texts');
+  const shortTexts = await loadShortTexts(texts);
+  const short = measureShort(shortTexts.source, shortTexts.texts);
+  const numbersPerKb = (bytes: number, all: readonly BenchText[]) =>
+    (all.reduce((s, t) => s + (t.text.match(/\d+(?:[.,]\d+)*/g)?.length ?? 0), 0) / bytes) * 1000;
 
   const peerNote = `${peer.name} ${peer.version}: recognizeNumber + recognizeCurrency + recognizePercentage on one sentence at a time, Culture.English (${peer.culture}) for every language; it supports neither Arabic nor Vietnamese, so on ar and vi texts only its speed is comparable`;
   const sentenceNote = 'sentences: a run of . ! ? ؟ 。 followed by whitespace or the end of the text, or a line break, ends a sentence; the same count for every contender';
@@ -419,6 +482,7 @@ async function main(argv: readonly string[]): Promise<number> {
           floor: '/\\d+/g counting matches, same passes as the extractor unless capped (sameRepetitions)',
           peer: { name: peer.name, version: peer.version, culture: peer.culture, note: peerNote },
           groups: rows,
+          short,
         },
         (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
         2,
@@ -438,6 +502,10 @@ async function main(argv: readonly string[]): Promise<number> {
     'floor: one /\\d+/g scan counting matches, over the same passes as the extractor.',
     `peer: ${peerNote}.`,
     `passes: ${passesNote(rows)}`,
+    '',
+    `short texts, one per call: ${short.texts} texts (${fmt(short.bytes / 1000)} KB) from ${short.source}`,
+    `  extractor ${fmt(short.mbPerSecond)} MB/s, ${fmt(short.callsPerSecond)} calls/s, ${short.microsecondsPerCall.toFixed(1)} µs per call, ${fmt(short.claims)} claims`,
+    `  numbers per KB: ${short.numbersPerKb.toFixed(1)} here, ${rows.filter((r) => r.language !== 'all').map((r) => `${r.language} ${numbersPerKb(r.bytes, texts.filter((t) => t.language === r.language)).toFixed(1)}`).join(', ')} in the texts above: MB/s falls with the numbers per byte`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;

@@ -1,15 +1,20 @@
 /**
- * Evaluates the claim extractor on annotated articles.
+ * Evaluates the claim extractor on annotated articles and on real text written by others.
  *
- *   npm run eval -- DIR... [--min-strict X] [--verbose] [--json]
+ *   npm run eval -- DIR... [--min-strict X] [--max-trap-hits N] [--max-wrong-rate X] [--verbose] [--json]
+ *   npm run eval -- --quantemp FILE [--min-recall X] [--min-value-precision X] [--sample N [--seed S]]
+ *   npm run eval -- --clef DIR [--min-agreement X]
  *
  * Every `*.json` file of the directories is an annotated article (shared/corpus/README.md). The
- * extractor runs on each text without being told the language. Exit codes: 0 ok, 1 the
- * `--min-strict` gate failed (or the extractor threw), 2 bad usage or an unusable annotated file.
+ * extractor runs on each text without being told the language. `--quantemp` reads a QuanTemp CSV
+ * (column `claim`) and `--clef` the CLEF 2018 Task 1 debates (Task1-{English,Arabic}-*.txt), as
+ * in ../shared/realtext (see scripts/evaluation/realtext.ts for the measures). Exit codes: 0 ok,
+ * 1 a gate failed (or the extractor threw), 2 bad usage or an unusable input file.
  */
 import { scoreLinks } from './evaluation/links';
 import { linksThroughPipeline } from './evaluation/pipeline-links';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { extractClaims } from '../shared/claims/index';
 import { loadAnnotatedDirs, type AnnotatedArticle } from './evaluation/corpus';
 import {
@@ -20,10 +25,14 @@ import {
   type GateResult,
   type LanguageMismatch,
 } from './evaluation/report';
+import { clefPairs, quantempClaims, scoreClef, scoreQuantemp, type ClefScore, type QuantempScore } from './evaluation/realtext';
 import { AnnotationError, scoreArticle, summarize, type ArticleScore, type Summary } from './evaluation/score';
 import type { Language } from '../shared/schemas/claim';
 
-const USAGE = 'usage: npm run eval -- DIR... [--min-strict X] [--links [--min-link-f1 X] [--max-unrelated-links N]] [--verbose] [--json]';
+const USAGE = `usage: npm run eval -- [DIR...] [--min-strict X] [--max-trap-hits N] [--max-wrong-rate X]
+         [--links [--min-link-f1 X] [--max-unrelated-links N]] [--verbose] [--json]
+         [--quantemp FILE [--min-recall X] [--min-value-precision X] [--sample N [--seed S]]]
+         [--clef DIR [--min-agreement X]]`;
 
 interface Options {
   dirs: string[];
@@ -33,6 +42,18 @@ interface Options {
   minLinkF1: number | undefined;
   /** How many links on pairs annotated `unrelated` the gate tolerates (0 unless told). */
   maxUnrelatedLinks: number;
+  /** Trap hits the `--min-strict` gate tolerates (0 unless told). */
+  maxTrapHits: number;
+  /** The largest share of gold claims, per language, detected with a wrong value. */
+  maxWrongRate: number | undefined;
+  quantemp: string | undefined;
+  minRecall: number | undefined;
+  minValuePrecision: number | undefined;
+  /** Print this many found QuanTemp claims, drawn at random with `seed`, for checking by hand. */
+  sample: number;
+  seed: number;
+  clef: string | undefined;
+  minAgreement: number | undefined;
   verbose: boolean;
   json: boolean;
   help: boolean;
@@ -52,7 +73,20 @@ function parseThreshold(raw: string | undefined, flag = '--min-strict'): number 
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { dirs: [], minStrict: undefined, links: false, minLinkF1: undefined, maxUnrelatedLinks: 0, verbose: false, json: false, help: false };
+  const options: Options = {
+    dirs: [], minStrict: undefined, links: false, minLinkF1: undefined, maxUnrelatedLinks: 0, maxTrapHits: 0,
+    maxWrongRate: undefined, quantemp: undefined, minRecall: undefined, minValuePrecision: undefined, sample: 0, seed: 1,
+    clef: undefined, minAgreement: undefined, verbose: false, json: false, help: false,
+  };
+  const count = (flag: string, raw: string | undefined): number => {
+    const n = Number(raw);
+    if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number`);
+    return n;
+  };
+  const path = (flag: string, raw: string | undefined): string => {
+    if (raw === undefined || raw === '') throw new UsageError(`${flag} needs a path`);
+    return raw;
+  };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -71,9 +105,25 @@ function parseArgs(argv: readonly string[]): Options {
     } else if (arg.startsWith('--min-strict=')) {
       options.minStrict = parseThreshold(arg.slice('--min-strict='.length));
     } else if (arg === '--max-unrelated-links') {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-unrelated-links needs a whole number');
-      options.maxUnrelatedLinks = n;
+      options.maxUnrelatedLinks = count(arg, argv[++i]);
+    } else if (arg === '--max-trap-hits') {
+      options.maxTrapHits = count(arg, argv[++i]);
+    } else if (arg === '--max-wrong-rate') {
+      options.maxWrongRate = parseThreshold(argv[++i], arg);
+    } else if (arg === '--quantemp') {
+      options.quantemp = path(arg, argv[++i]);
+    } else if (arg === '--min-recall') {
+      options.minRecall = parseThreshold(argv[++i], arg);
+    } else if (arg === '--min-value-precision') {
+      options.minValuePrecision = parseThreshold(argv[++i], arg);
+    } else if (arg === '--sample') {
+      options.sample = count(arg, argv[++i]);
+    } else if (arg === '--seed') {
+      options.seed = count(arg, argv[++i]);
+    } else if (arg === '--clef') {
+      options.clef = path(arg, argv[++i]);
+    } else if (arg === '--min-agreement') {
+      options.minAgreement = parseThreshold(argv[++i], arg);
     } else if (arg === '--links') {
       options.links = true;
     } else if (arg === '--min-link-f1') {
@@ -83,7 +133,11 @@ function parseArgs(argv: readonly string[]): Options {
       throw new UsageError(`unknown option ${arg}`);
     }
   }
-  if (!options.help && options.dirs.length === 0) throw new UsageError('no directory given');
+  if (!options.help && options.dirs.length === 0 && !options.quantemp && !options.clef) throw new UsageError('no directory given');
+  if ((options.minRecall !== undefined || options.minValuePrecision !== undefined || options.sample > 0) && !options.quantemp) {
+    throw new UsageError('--min-recall, --min-value-precision and --sample need --quantemp FILE');
+  }
+  if (options.minAgreement !== undefined && !options.clef) throw new UsageError('--min-agreement needs --clef DIR');
   return options;
 }
 
@@ -124,6 +178,8 @@ interface Report {
   languageMismatches: LanguageMismatch[];
   articles: Array<ArticleScore & { detectedLanguage: Language }>;
   gate?: GateResult;
+  quantemp?: Omit<QuantempScore, 'results'> & { results: undefined; sample: unknown[] };
+  clef?: ClefScore;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -135,6 +191,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     await checkDirectories(options.dirs);
+    if (options.quantemp && !(await stat(options.quantemp).catch(() => undefined))?.isFile()) {
+      throw new UsageError(`file not found: ${options.quantemp}`);
+    }
+    if (options.clef && !(await stat(options.clef).catch(() => undefined))?.isDirectory()) {
+      throw new UsageError(`directory not found: ${options.clef}`);
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`eval: ${error.message}\n${USAGE}`);
@@ -142,11 +204,20 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   let articles: AnnotatedArticle[];
+  let quantempTexts: string[] | undefined;
+  let debates: { name: string; en: string; ar: string }[] | undefined;
   try {
     articles = await loadAnnotatedDirs(options.dirs);
   } catch (error) {
     // Unreadable file, invalid JSON or a file that does not follow the annotated-article schema.
     console.error(`eval: unusable annotated article: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    if (options.quantemp) quantempTexts = quantempClaims(await readFile(options.quantemp, 'utf8'));
+    if (options.clef) debates = await readDebates(options.clef);
+  } catch (error) {
+    console.error(`eval: unusable real-text input: ${(error as Error).message}`);
     return 2;
   }
 
@@ -165,12 +236,24 @@ async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
 
+  const extract = (text: string) => extractClaims(text).claims;
+  const quantemp = quantempTexts ? scoreQuantemp(quantempTexts, extract) : undefined;
+  const clef = debates ? scoreClef(clefPairs(debates), extract) : undefined;
+
   const scores = evaluated.map((e) => e.score);
   const summary = summarize(scores);
   const languageMismatches: LanguageMismatch[] = evaluated
     .filter((e) => e.detectedLanguage !== e.score.language)
     .map((e) => ({ id: e.score.id, expected: e.score.language, detected: e.detectedLanguage }));
-  const gate = options.minStrict === undefined ? undefined : checkGate(summary, options.minStrict);
+  const hasCorpus = articles.length > 0;
+  const gate = hasCorpus && (options.minStrict !== undefined || options.maxWrongRate !== undefined)
+    ? checkGate(summary, options.minStrict ?? 0, { maxTrapHits: options.maxTrapHits, maxWrongRate: options.maxWrongRate })
+    : undefined;
+  const failures: string[] = [...(gate?.failures ?? [])];
+  if (quantemp) failures.push(...quantempFailures(quantemp, options));
+  if (clef && options.minAgreement !== undefined && clef.agreement < options.minAgreement) {
+    failures.push(`CLEF EN/AR agreement ${clef.agreement.toFixed(3)} (minimum ${options.minAgreement})`);
+  }
 
   if (options.json) {
     const report: Report = {
@@ -179,22 +262,25 @@ async function main(argv: readonly string[]): Promise<number> {
       languageMismatches,
       articles: evaluated.map((e) => ({ ...e.score, detectedLanguage: e.detectedLanguage })),
       ...(gate ? { gate } : {}),
+      ...(quantemp ? { quantemp: { ...quantemp, results: undefined, sample: sampleFound(quantemp, options.sample, options.seed) } } : {}),
+      ...(clef ? { clef } : {}),
     };
     console.log(JSON.stringify(report, null, 2));
   } else {
-    if (options.verbose) {
-      for (const e of evaluated) console.log(`${formatMisses(e.score, e.detectedLanguage)}\n`);
+    if (hasCorpus) {
+      if (options.verbose) {
+        for (const e of evaluated) console.log(`${formatMisses(e.score, e.detectedLanguage)}\n`);
+      }
+      console.log(formatTable(summary));
+      console.log(formatFooter(summary, evaluated.length, languageMismatches));
+      if (gate?.passed) console.log('corpus gate: passed');
     }
-    console.log(formatTable(summary));
-    console.log(formatFooter(summary, evaluated.length, languageMismatches));
-    if (gate?.passed) console.log(`min-strict ${gate.minStrict}: passed`);
+    if (quantemp) printQuantemp(quantemp, options);
+    if (clef) printClef(clef, options.verbose);
   }
 
-  let failed = false;
-  if (gate && !gate.passed) {
-    for (const failure of gate.failures) console.error(`eval: FAIL: ${failure}`);
-    failed = true;
-  }
+  let failed = failures.length > 0;
+  for (const failure of failures) console.error(`eval: FAIL: ${failure}`);
   if (options.links) {
     const predicted = await linksThroughPipeline(articles, (done) => {
       if (process.stderr.isTTY) process.stderr.write(`\reval: corroboration through the pipeline, ${done}/${articles.length} articles`);
@@ -215,6 +301,84 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   return failed ? 1 : 0;
+}
+
+const DEBATES = ['1st-Presidential', '2nd-Presidential', 'Vice-Presidential'];
+
+/** The debates of a CLEF 2018 Task 1 directory that have both an English and an Arabic file. */
+async function readDebates(dir: string): Promise<{ name: string; en: string; ar: string }[]> {
+  const names = new Set(await readdir(dir));
+  const debates = [];
+  for (const name of DEBATES) {
+    const en = `Task1-English-${name}.txt`;
+    const ar = `Task1-Arabic-${name}.txt`;
+    if (names.has(en) && names.has(ar)) {
+      debates.push({ name, en: await readFile(join(dir, en), 'utf8'), ar: await readFile(join(dir, ar), 'utf8') });
+    }
+  }
+  if (debates.length === 0) throw new Error(`no Task1-English-*.txt / Task1-Arabic-*.txt pair in ${dir}`);
+  return debates;
+}
+
+function quantempFailures(q: QuantempScore, options: Options): string[] {
+  const failures: string[] = [];
+  if (options.minRecall !== undefined && q.recall < options.minRecall) {
+    failures.push(`QuanTemp recall ${q.recall.toFixed(3)} (minimum ${options.minRecall})`);
+  }
+  if (options.minValuePrecision !== undefined && q.valuePrecision < options.minValuePrecision) {
+    failures.push(`QuanTemp value precision ${q.valuePrecision.toFixed(3)} (minimum ${options.minValuePrecision})`);
+  }
+  return failures;
+}
+
+/** `n` found claims drawn without replacement by a seeded generator (the same seed, the same sample). */
+function sampleFound(q: QuantempScore, n: number, seed: number): { text: string; claim: string; value: number | null; unit: string; kind: string; written: boolean }[] {
+  const found = q.results.flatMap((r) => r.claims.map((c) => ({ text: r.text, c, written: !r.wrong.includes(c) })));
+  let state = seed >>> 0 || 1;
+  const next = (): number => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 0x100000000;
+  };
+  for (let i = found.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [found[i], found[j]] = [found[j]!, found[i]!];
+  }
+  return found.slice(0, n).map(({ text, c, written }) => ({ text, claim: c.text, value: c.value, unit: c.unit, kind: c.kind, written }));
+}
+
+function printQuantemp(q: QuantempScore, options: Options): void {
+  const f = (x: number) => x.toFixed(3);
+  console.log(`quantemp: ${q.claims} claims, ${q.withClaim} with a claim found: recall ${f(q.recall)}; ` +
+    `found values written in the claim ${q.valueRight} of ${q.valued}: value precision ${f(q.valuePrecision)} (${q.vague} vague amounts aside)`);
+  if (options.verbose) {
+    for (const r of q.results) {
+      if (r.claims.length === 0) console.log(`  none        ${JSON.stringify(r.text)}`);
+      for (const c of r.wrong) console.log(`  not written ${JSON.stringify(c.text)} = ${c.value} ${c.unit} in ${JSON.stringify(r.text)}`);
+    }
+  }
+  if (options.sample > 0) {
+    console.log(`sample of ${options.sample} found claims (seed ${options.seed}):`);
+    for (const [k, s] of sampleFound(q, options.sample, options.seed).entries()) {
+      console.log(`  ${String(k + 1).padStart(3)} ${s.written ? ' ' : '*'} ${s.kind} ${s.value} ${s.unit} ${JSON.stringify(s.claim)} | ${s.text}`);
+    }
+  }
+  if (options.minRecall !== undefined || options.minValuePrecision !== undefined) {
+    if (quantempFailures(q, options).length === 0) console.log('quantemp gate: passed');
+  }
+}
+
+function printClef(c: ClefScore, verbose: boolean): void {
+  console.log(`clef: ${c.pairs} EN/AR line pairs, ${c.withValues} with values in English, ${c.agree} with the same values in Arabic: ` +
+    `agreement ${c.agreement.toFixed(3)}`);
+  if (verbose) {
+    for (const d of c.disagreements) {
+      console.log(`  ${d.debate}:${d.line} en [${d.enValues.join(', ')}] ar [${d.arValues.join(', ')}]\n    ${d.en}\n    ${d.ar}`);
+    }
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -13,9 +13,13 @@ export interface LanguageMismatch {
 
 export interface GateResult {
   minStrict: number;
+  maxTrapHits: number;
+  maxWrongRate: number | null;
   passed: boolean;
   /** Languages with articles whose strict F1 is below the threshold, with that F1. */
   belowThreshold: Array<{ language: Language; f1: number }>;
+  /** Languages whose wrong values exceed `maxWrongRate` of their gold claims, with that share. */
+  tooManyWrong: Array<{ language: Language; rate: number }>;
   trapHits: number;
   /** Human-readable reasons for a failure (empty when passed). */
   failures: string[];
@@ -34,6 +38,7 @@ const COLUMNS = [
   'strict-P',
   'strict-R',
   'strict-F1',
+  'wrong-values',
   'trap-hits',
 ] as const;
 
@@ -52,6 +57,7 @@ function row(label: string, score: GroupScore): string[] {
     metric(score.strict.precision),
     metric(score.strict.recall),
     metric(score.strict.f1),
+    String(counts.wrongValues),
     String(counts.trapHits),
   ];
 }
@@ -75,7 +81,9 @@ export function formatTable(summary: Summary): string {
 
 /** The lines printed under the table. */
 export function formatFooter(summary: Summary, articles: number, languageMismatches: readonly LanguageMismatch[]): string {
+  const { gold, wrongValues } = summary.all.counts;
   const lines = [
+    `detected with a wrong value: ${wrongValues} of ${gold} gold claims (${gold === 0 ? '0.0' : ((100 * wrongValues) / gold).toFixed(1)}%)`,
     `language detected wrongly: ${languageMismatches.length} of ${articles} articles`,
     `kind mismatches among detected pairs: ${summary.all.counts.kindMismatches}`,
   ];
@@ -112,7 +120,8 @@ const quoted = (s: string): string => JSON.stringify(s);
  *
  *     <id> (<language>, detected <language>): gold G, predicted P, detected D, strict S, trap hits T
  *       missed      "<gold quote>" @start [kind value qualifier unit]
- *       not strict  "<predicted text>" for "<gold quote>" @start: value expected X got Y; ...
+ *       not strict  "<predicted text>" for "<gold quote>" @start: qualifier expected X got Y; ...
+ *       wrong value "<predicted text>" for "<gold quote>" @start: value expected X got Y; ...
  *       false pos   "<predicted text>" @start [kind value qualifier unit]
  *       trap hit    "<predicted text>" @start overlaps trap "<trap quote>" (<why>)
  */
@@ -127,7 +136,7 @@ export function formatMisses(score: ArticleScore, detectedLanguage: Language): s
   }
   for (const pair of misses.notStrict) {
     lines.push(
-      `  not strict  ${quoted(pair.predicted.text)} for ${quoted(pair.gold.text)} @${pair.gold.start}: ` +
+      `  ${pair.wrongValue ? 'wrong value' : 'not strict '} ${quoted(pair.predicted.text)} for ${quoted(pair.gold.text)} @${pair.gold.start}: ` +
         pair.differences.map(formatDifference).join('; '),
     );
   }
@@ -142,23 +151,44 @@ export function formatMisses(score: ArticleScore, detectedLanguage: Language): s
   return lines.join('\n');
 }
 
+export interface GateOptions {
+  /** Trap hits tolerated (0 unless told). */
+  maxTrapHits?: number;
+  /** The largest share of a language's gold claims that may be detected with a wrong value. */
+  maxWrongRate?: number | undefined;
+}
+
 /**
- * The `--min-strict` gate: fails when the strict F1 of any language that has articles is below
- * `minStrict`, or when any prediction hits a trap.
+ * The corpus gate: fails when the strict F1 of any language that has articles is below
+ * `minStrict`, when more predictions than `maxTrapHits` hit a trap, or when a language has more
+ * wrong values than `maxWrongRate` of its gold claims.
  */
-export function checkGate(summary: Summary, minStrict: number): GateResult {
-  const belowThreshold = LANGUAGES.filter((language) => {
-    const group = summary.byLanguage[language];
-    return group.counts.articles > 0 && group.strict.f1 < minStrict;
-  }).map((language) => ({ language, f1: summary.byLanguage[language].strict.f1 }));
+export function checkGate(summary: Summary, minStrict: number, options: GateOptions = {}): GateResult {
+  const maxTrapHits = options.maxTrapHits ?? 0;
+  const maxWrongRate = options.maxWrongRate ?? null;
+  const withArticles = LANGUAGES.filter((language) => summary.byLanguage[language].counts.articles > 0);
+  const belowThreshold = withArticles
+    .filter((language) => summary.byLanguage[language].strict.f1 < minStrict)
+    .map((language) => ({ language, f1: summary.byLanguage[language].strict.f1 }));
+  const wrongRate = (language: Language): number => {
+    const { gold, wrongValues } = summary.byLanguage[language].counts;
+    return gold === 0 ? 0 : wrongValues / gold;
+  };
+  const tooManyWrong = maxWrongRate === null ? [] : withArticles
+    .filter((language) => wrongRate(language) > maxWrongRate)
+    .map((language) => ({ language, rate: wrongRate(language) }));
   const trapHits = summary.all.counts.trapHits;
   const failures: string[] = [];
   if (belowThreshold.length > 0) {
     const list = belowThreshold.map((b) => `${b.language} (${fixed(b.f1)})`).join(', ');
     failures.push(`strict F1 below ${minStrict} for: ${list}`);
   }
-  if (trapHits > 0) {
-    failures.push(`${trapHits} prediction${trapHits === 1 ? '' : 's'} hit a trap`);
+  if (trapHits > maxTrapHits) {
+    failures.push(`${trapHits} prediction${trapHits === 1 ? '' : 's'} hit a trap (at most ${maxTrapHits})`);
   }
-  return { minStrict, passed: failures.length === 0, belowThreshold, trapHits, failures };
+  if (tooManyWrong.length > 0) {
+    const list = tooManyWrong.map((w) => `${w.language} (${fixed(w.rate)})`).join(', ');
+    failures.push(`wrong values above ${maxWrongRate} of gold for: ${list}`);
+  }
+  return { minStrict, maxTrapHits, maxWrongRate, passed: failures.length === 0, belowThreshold, tooManyWrong, trapHits, failures };
 }

@@ -12,6 +12,8 @@
  * - When a ratio has a zero denominator (no predictions for precision, no gold for recall) it is
  *   1 if both the gold and the predictions are empty (nothing to find and nothing claimed) and 0
  *   otherwise. F1 is 0 when precision + recall is 0. No metric is ever NaN.
+ * - A detected pair has a *wrong value* when its numbers differ from the gold claim's (`value`,
+ *   and `max` for ranges, `min`/`max` for vague amounts): worse than a miss, so counted apart.
  * - A *trap hit* is a prediction that overlaps the span of at least one trap (counted once per
  *   prediction, whatever the number of traps it overlaps).
  */
@@ -80,6 +82,8 @@ export interface MatchedPair {
   /** Empty when the pair is strictly right. */
   differences: Difference[];
   strict: boolean;
+  /** The numbers differ: value, or the bounds of a range or vague amount. */
+  wrongValue: boolean;
   kindMismatch: boolean;
 }
 
@@ -108,6 +112,8 @@ export interface Counts {
   /** Strictly right pairs (strict tp). */
   strict: number;
   trapHits: number;
+  /** Detected pairs whose numbers differ from the gold claim's (a wrong value is worse than a miss). */
+  wrongValues: number;
   /** Detected pairs whose predicted kind differs from the gold kind (information only). */
   kindMismatches: number;
   /** Predictions whose `text` is not `input.slice(start, end)` (a contract violation). */
@@ -165,6 +171,9 @@ export function numbersEqual(a: number | null | undefined, b: number | null | un
   if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
   return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
 }
+
+/** The fields of a difference that are numbers of the claim. */
+const NUMBER_FIELDS: ReadonlySet<DifferenceField> = new Set<DifferenceField>(['value', 'min', 'max']);
 
 /** Kinds for which the unit must agree for a pair to be strict. */
 const UNIT_CHECKED_KINDS: ReadonlySet<ClaimKind> = new Set<ClaimKind>(['money', 'percent']);
@@ -439,6 +448,7 @@ export function scoreArticle(article: AnnotatedArticle, predictions: readonly Pr
       predicted: viewOfPrediction(pred),
       differences,
       strict: differences.length === 0,
+      wrongValue: differences.some((d) => NUMBER_FIELDS.has(d.field)),
       kindMismatch: g.claim.kind !== pred.kind,
     };
   });
@@ -461,6 +471,7 @@ export function scoreArticle(article: AnnotatedArticle, predictions: readonly Pr
     detected: pairs.length,
     strict: pairs.filter((pair) => pair.strict).length,
     trapHits: trapHits.length,
+    wrongValues: pairs.filter((pair) => pair.wrongValue).length,
     kindMismatches: pairs.filter((pair) => pair.kindMismatch).length,
     offsetErrors: predictions.filter((pred) => article.text.slice(pred.start, pred.end) !== pred.text).length,
   };
@@ -482,7 +493,7 @@ export function scoreArticle(article: AnnotatedArticle, predictions: readonly Pr
 }
 
 function emptyCounts(): Counts {
-  return { articles: 0, gold: 0, predicted: 0, detected: 0, strict: 0, trapHits: 0, kindMismatches: 0, offsetErrors: 0 };
+  return { articles: 0, gold: 0, predicted: 0, detected: 0, strict: 0, trapHits: 0, wrongValues: 0, kindMismatches: 0, offsetErrors: 0 };
 }
 
 function addCounts(into: Counts, from: Counts): void {

@@ -3,7 +3,7 @@ import { extract } from './extract';
 import { detectLanguage } from './language';
 
 export { detectLanguage } from './language';
-export { parseNumeral } from './extract';
+export { parseNumeral } from './numbers/numeral';
 
 export interface ExtractOptions {
   /** Forces the language instead of detecting it. */

@@ -1,41 +1,13 @@
+/**
+ * The sentence of each claim: a line break always ends one; a terminal mark (. ! ? ؟ …)
+ * followed by white space ends one unless it closes a common abbreviation ("No. 11", "Dr.").
+ */
 import type { Span } from '../schemas/claim';
 
-const isTerminal = (c: number): boolean =>
-  c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x3002 || c === 0x2026;
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
 const ABBREVIATIONS = new Set(['no', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'inc', 'ltd', 'co', 'jr', 'sr', 'tp', 'u.s', 'u.k', 'e.g', 'i.e']);
 
-/**
- * Splits a text into sentences: a line break always ends one; a terminal mark (. ! ? ؟ …)
- * followed by white space ends one unless it closes a common abbreviation ("No. 11").
- * Returns spans of the original text without surrounding white space.
- */
-export function splitSentences(text: string): Span[] {
-  const spans: Span[] = [];
-  const n = text.length;
-  let start = 0;
-  const push = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) spans.push({ start: s, end: e });
-  };
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0x2029) {
-      push(i);
-      start = i + 1;
-    } else if (isTerminal(c) && (i + 1 >= n || isSpace(text.charCodeAt(i + 1)))) {
-      if (c === 46 && isAbbreviation(text, i)) continue;
-      push(i + 1);
-      start = i + 1;
-    }
-  }
-  push(n);
-  return spans;
-}
-
+/** The dot at `dot` closes an abbreviation or an initial. */
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
   while (s > 0 && dot - s < 6 && isAbbreviationChar(text.charCodeAt(s - 1))) s--;
@@ -47,20 +19,6 @@ function isAbbreviation(text: string, dot: number): boolean {
 
 const isAbbreviationChar = (c: number): boolean =>
   c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** The sentence that contains offset `at` (binary search over sorted spans). */
-export function sentenceAt(spans: readonly Span[], at: number, fallback: Span): Span {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = spans[mid]!;
-    if (at < span.start) hi = mid - 1;
-    else if (at >= span.end) lo = mid + 1;
-    else return span;
-  }
-  return fallback;
-}
 
 /** A line break, or a terminal mark followed by white space or the end of the text. */
 const BOUNDARY = /[\n\r\u2029]|[.!?\u061f\u3002\u2026](?=[\s\u00a0]|$)/g;

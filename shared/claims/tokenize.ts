@@ -5,6 +5,8 @@ export const SYM = 2;
 
 export class Token {
   private text: string | undefined;
+  /** The hash of the token's code units for the hashed word sets, once computed (-1: not yet). */
+  hash = -1;
   /** Arabic forms without clitics, kept by the extractor once computed. */
   forms: string[] | undefined;
   definiteForms: string[] | undefined;
@@ -45,6 +47,11 @@ const isLetter = (c: number): boolean =>
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x2028 || c === 0x2029;
 /** Separators inside a number: . , and the Arabic decimal and thousands signs. */
 const isNumberSeparator = (c: number): boolean => c === 46 || c === 44 || c === 0x066b || c === 0x066c;
+
+/** Exactly three digits at i, then no further digit. */
+function isThreeDigitGroup(text: string, i: number): boolean {
+  return isDigit(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && !isDigit(text.charCodeAt(i + 3));
+}
 
 // The local part is bounded so that a long run without "@" is not rescanned from every position.
 const URL_OR_MAIL = /(?:https?:\/\/|www\.)[^\s]+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/gi;
@@ -98,6 +105,11 @@ export function tokenize(text: string): Token[] {
       for (;;) {
         while (i < n && isDigit(text.charCodeAt(i))) i++;
         if (i + 1 < n && isNumberSeparator(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        // the Arabic comma between thousands: "33،000" (and not a list: "5،6")
+        if (text.charCodeAt(i) === 0x060c && isThreeDigitGroup(text, i + 1)) {
           i++;
           continue;
         }

@@ -342,11 +342,26 @@ describe('summarize and gate', () => {
     expect(checkGate(summary, 0).passed).toBe(true);
   });
 
-  it('fails on any trap hit', () => {
+  it('fails on any trap hit, unless told how many it tolerates', () => {
     const hit = scoreArticle(makeArticle([], { traps: [{ quote: '10x engineer', why: 'idiom' }] }), [predict('10x')]);
     const gate = checkGate(summarize([hit]), 0);
     expect(gate.passed).toBe(false);
     expect(gate.failures.join('\n')).toMatch(/trap/);
+    expect(checkGate(summarize([hit]), 0, { maxTrapHits: 1 }).passed).toBe(true);
+  });
+
+  it('counts detected pairs with a wrong value apart, and gates their share of gold', () => {
+    expect(summary.byLanguage.vi.counts.wrongValues).toBe(1);
+    expect(summary.byLanguage.en.counts.wrongValues).toBe(0);
+    const gate = checkGate(summary, 0, { maxWrongRate: 0.4 });
+    expect(gate.tooManyWrong).toEqual([{ language: 'vi', rate: 0.5 }]);
+    expect(gate.failures.join('\n')).toMatch(/wrong values above 0.4 of gold for: vi/);
+    expect(checkGate(summary, 0, { maxWrongRate: 0.5 }).passed).toBe(true);
+  });
+
+  it('does not count a wrong qualifier or unit as a wrong value', () => {
+    const score = scoreArticle(makeArticle([money12]), [predict('$12 million', { kind: 'money', value: 12e6, unit: 'EUR', qualifier: 'about' })]);
+    expect(score.counts).toMatchObject({ detected: 1, strict: 0, wrongValues: 0 });
   });
 
   it('lists the misses of an article, one line each', () => {
@@ -356,7 +371,7 @@ describe('summarize and gate', () => {
     const score = scoreArticle(article, [predict('$12 million', { kind: 'money', value: 12, unit: 'USD' }), predict('555', { value: 555 })]);
     const lines = formatMisses(score, 'vi').split('\n');
     expect(lines[0]).toBe('quillbrook-1 (en, detected vi): gold 2, predicted 2, detected 1, strict 0, trap hits 1');
-    expect(lines.slice(1).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['missed', 'not strict', 'false pos', 'trap hit']);
+    expect(lines.slice(1).map((l) => l.trim().split(/\s{2,}|\s(?=")/)[0])).toEqual(['missed', 'wrong value', 'false pos', 'trap hit']);
     expect(lines[2]).toContain('value expected 12000000 got 12');
     expect(lines[4]).toContain('overlaps trap "555-0100" (phone number)');
   });

@@ -1,0 +1,228 @@
+/**
+ * A claim around a number read at a token: what stands before it (currency sign, label, date
+ * word), a range, the unit, qualifiers before and after, the kind, and whether a number with
+ * no unit states anything at all.
+ */
+import type { ClaimKind, Qualifier } from '../schemas/claim';
+import { dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
+import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
+import { readRange } from './ranges';
+import type { Scan } from './scan';
+import { WORD } from './tokenize';
+import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
+import { currencySignAfter, currencySignBefore } from './units/currencies';
+import { readUnit } from './units/index';
+import { nounBefore } from './units/nouns';
+
+export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
+  const toks = s.toks;
+  let a = num.a;
+  let b = num.b;
+  if (!num.digits && s.lang === 'vi' && s.word(a - 1) === 'thứ') return SKIP; // Thứ Sáu, thứ ba: weekdays, ordinals
+  if (s.lang === 'vi' && s.word(a - 1) === 'gấp') return SKIP; // "gấp 3 lần": a multiplier
+
+  // a full date ("1/8/2017", "tháng 4-2018") states its year, whatever label stands before it
+  if (num.unit?.kind === 'date') {
+    return { a, b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+  }
+
+  // what stands right before the number
+  let currency: string | null = null;
+  const sign = currencySignBefore(s, num.a);
+  if (sign) {
+    currency = sign.code;
+    a = sign.start;
+  } else if (num.digits) {
+    // a sign after the amount ("61 $", "650 مليون $"), or between it and its scale ("1.7 $ مليار")
+    const after = currencySignAfter(s, num);
+    if (after) {
+      currency = after.code;
+      b = num.b = after.end;
+    }
+  }
+  // a wind level: "gió mạnh cấp 12"
+  if (num.digits && isWindLevel(s, num.a)) {
+    return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
+  }
+  // a measure after the number overrides a label before it ("a highway 880 km long")
+  if (num.digits && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
+  // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)")
+  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign && num.plain !== undefined && num.scale === 1) return SKIP;
+  const definite = num.digits && definitePrefixBefore(s, num.a);
+  if (definite) a = num.a - 1;
+
+  // a year with a date word before it, used as a modifier ("the 2020 election"), or in a list of years
+  if (num.plain && num.plain.length === 4 && !sign && num.scale === 1) {
+    const year = Number(num.plain);
+    const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num);
+    if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
+      return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+    }
+  }
+
+  // ranges: "between X and Y", "từ X đến Y", "بين X وY", "5-10%"
+  const range = readRange(s, num, a, currency);
+  let value: number | null = num.value;
+  let max: number | null = null;
+  let qualifier: Qualifier = 'exact';
+  if (range === SKIP) return SKIP;
+  if (range) {
+    a = range.a;
+    b = range.b;
+    value = range.low;
+    max = range.high;
+    qualifier = 'range';
+    if (range.currency) currency = range.currency;
+  }
+
+  // the unit
+  let unit: UnitRead | null = num.unit ?? null;
+  if (!unit && !range?.unit) {
+    const u = readUnit(s, num.pairedWith ?? b, num, currency !== null);
+    if (u === SKIP) return SKIP;
+    unit = u;
+  } else if (range?.unit) {
+    unit = range.unit;
+  }
+  if (unit && num.pairedWith === undefined) b = Math.max(b, unit.end);
+  // "0 giờ 30 phút" is half past midnight, not a duration
+  if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
+    s.skipTo = unit.end;
+    return SKIP;
+  }
+
+  let kind: ClaimKind;
+  let unitName: string;
+  let inherit = false;
+  if (unit?.kind === 'money' && unit.factor && value !== null) {
+    value = Math.round(value * unit.factor * 1e6) / 1e6; // cents
+    if (max !== null) max = Math.round(max * unit.factor * 1e6) / 1e6;
+  }
+  if (currency && (!unit || unit.kind === 'count' || unit.kind === 'money')) {
+    kind = 'money';
+    unitName = unit?.kind === 'money' ? unit.unit : currency;
+    if (unit?.kind === 'count') b = unit.end;
+  } else if (unit) {
+    kind = unit.kind;
+    unitName = unit.unit;
+    if (unit.extra && value !== null) value += unit.extra;
+    if (unit.factor && unit.factor !== 1 && unit.kind !== 'money') {
+      if (value !== null) value *= unit.factor;
+      if (max !== null) max *= unit.factor;
+    }
+  } else {
+    kind = 'count';
+    unitName = '';
+    inherit = true;
+  }
+
+  // "the two finalists", "his two greatest prizes", "the senator's two minutes": a known pair
+  if (!num.digits && num.value === 2) {
+    const det = s.word(num.a - 1);
+    const possessive = det === 's'
+      ? s.toks[num.a - 2]?.v === "'" && s.word(num.a - 3) !== null && !s.lex.contractions.has(s.word(num.a - 3)!) // not "it's two"
+      : det !== null && s.lex.possessives.has(det);
+    if (possessive || (kind === 'count' && det !== null && det !== 's' && s.lex.pairDeterminers.has(det))) return null;
+  }
+  // "two things", "three ways": small spelled numbers of nouns that count nothing checkable
+  if (!num.digits && num.value < 10 && kind === 'count' && s.lex.uncountedNouns.has(unitName)) return null;
+
+  // qualifiers before and after
+  const before = qualifierBefore(s, a, kind, currency !== null || kind === 'money');
+  if (before && qualifier !== 'range') {
+    qualifier = before.qualifier;
+    a = before.start;
+  }
+  const after = qualifierAfter(s, b);
+  if (after && qualifier !== 'range') {
+    qualifier = after.qualifier;
+    b = after.end;
+  }
+
+  // a conversion in brackets shares the qualifier of the measure it converts: "up to 110km/h (68mph)"
+  if (qualifier === 'exact' && toks[a - 1]?.v === '(') {
+    const prev = s.candidates[s.candidates.length - 1];
+    // (a measure: a converted amount of money is the journalist's own figure)
+    if (prev && prev.b === a - 1 && prev.kind === kind && kind === 'measure' && prev.qualifier !== 'range' && prev.qualifier !== 'vague') qualifier = prev.qualifier;
+  }
+
+  // the kind: an age, a magnitude
+  if (kind === 'duration' && unitName === 'year' && isAgeContext(s, num.a, b)) kind = 'age';
+  if ((unitName === '' || unitName === 'degree_celsius') && (kind === 'count' || kind === 'measure') && isMagnitude(s, num.a)) {
+    kind = 'measure';
+    unitName = 'magnitude';
+    inherit = false;
+  }
+  if (kind === 'count' && unitName === '' && (isEnglishAppositiveAge(s, num) || isBareAge(s, num) || isAgeContext(s, num.a, num.b))) {
+    kind = 'age';
+    unitName = 'year';
+    inherit = false;
+  }
+
+  // "earned millions": a vague amount after a verb of money is money, in the currency of the text's
+  // latest amount of money
+  if (num.vague && unitName === '' && s.lex.moneyVerbs.has(s.word(num.a - 1) ?? '')) {
+    for (let k = s.candidates.length - 1; k >= 0; k--) {
+      if (s.candidates[k]!.kind === 'money') {
+        kind = 'money';
+        unitName = s.candidates[k]!.unit;
+        inherit = false;
+        break;
+      }
+    }
+  }
+  if (num.vague) {
+    return { a, b, kind, value: null, min: num.vague.min, max: num.vague.max, qualifier: 'vague', unit: unitName, inherit };
+  }
+
+  // numbers with no unit state something only with a qualifier, a scale or a telling form
+  const qualified = qualifier !== 'exact';
+  // a scale word alone states one of it where the language writes it so ("ألف شخص", "مليون دولار",
+  // "a million dollars"; a bare "tỷ USD" is "billions"), for money and counts: spans and
+  // distances so written are figures of speech ("a million years", "a thousand miles", "ألف عام")
+  if (num.bareScale && !qualified) {
+    const statesOne = num.article === true || s.lex.scaleAloneIsOne;
+    if (!statesOne || !unit || (kind !== 'money' && kind !== 'count' && kind !== 'percent')) return null;
+  }
+  if (kind === 'count' && unitName === '') {
+    // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
+    // "620.000"; in Arabic text thousands are written without separators too ("10000"), years aside
+    const plainThousands = s.lang === 'ar' && num.plain !== undefined && num.value >= 1000 && !(num.plain.length === 4 && num.value >= 1900 && num.value <= 2100);
+    const grouped = num.digits && (!num.plain || plainThousands) && num.value >= 1000 && Number.isInteger(num.value);
+    const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !isClockLike(s, num); // a score: "4,78"
+    if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped && !decimal) return null;
+    if (decimal && !qualified) kind = 'measure';
+    if (num.plain && num.plain.length >= 5 && !qualified && !plainThousands) return null;
+  }
+  if (kind === 'count' && !num.digits && num.value === 1 && !qualified && !num.explicitOne) return null;
+  // codes: 60012, 1556369 (before a counted noun, a count written without separators: "16500 عميل")
+  if (num.plain && num.plain.length >= 5 && kind === 'count' && !qualified && num.scale === 1 && unitName === '' && s.lang !== 'ar') {
+    return null;
+  }
+  if (definite && kind === 'count' && unitName === '') {
+    unitName = nounBefore(s, num.a - 1) ?? '';
+    inherit = unitName === '';
+  }
+  // number words with no unit: only with a qualifier, and never as a small range ("from one to ten")
+  if (kind === 'count' && !num.digits && !unit && (!qualified || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
+  // "6 or 5", "5 أو 6" with nothing counted: no claim
+  if (range?.or && kind === 'count' && unitName === '' && (max ?? 0) < 1000) return null;
+  // "Nimbus 5 analytics": a name before the number; a place before a counted noun is no name ("Tây Nguyên 17 hồ")
+  if (kind === 'count' && num.digits && !qualified && !(s.lang === 'vi' && s.matchPhrase(s.lex.nouns, num.b, true, true)) && isNameBefore(s, num.a)) return SKIP;
+
+  const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
+  const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
+  return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
+}
+
+/** A measure word (not a single letter) at token k. */
+function measureAt(s: Scan, k: number): boolean {
+  return s.matchPhrase(s.lex.measures, k) !== null && s.word(k)!.length > 1;
+}
+
+/** The Arabic article glued before digits: "الـ27". */
+function definitePrefixBefore(s: Scan, i: number): boolean {
+  const prev = s.toks[i - 1];
+  return !!prev && prev.type === WORD && s.toks[i]!.gap === 0 && s.lex.definitePrefixes.includes(prev.v);
+}

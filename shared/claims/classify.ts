@@ -1,0 +1,135 @@
+/**
+ * What kind of claim a number makes once its unit is known: an age (years with an age word, or
+ * a number between commas after a name), a magnitude, or a year with a date word before it.
+ */
+import type { Scan } from './scan';
+import { NUM, WORD } from './tokenize';
+import type { NumberRead } from './types';
+
+/** A number of years with an age word before it ("aged", "البالغ من العمر") or after it ("old"). */
+export function isAgeContext(s: Scan, a: number, b: number): boolean {
+  const lex = s.lex;
+  for (let k = a - 1; k >= Math.max(0, a - lex.ageWindow); k--) {
+    const w = s.word(k);
+    if (w !== null && s.anyForm(w, lex.ageContext, true)) return true;
+  }
+  if (lex.ageWindow > 0 && s.pairAt(lex.ageContext, a - 1)) return true;
+  return lex.ageAfter.has(s.word(b) ?? '');
+}
+
+/** "Ingrid Solberg, 52, said", "Messi, at 39, gazed": a number between commas after a capitalized name. */
+export function isEnglishAppositiveAge(s: Scan, num: NumberRead): boolean {
+  if (s.lang !== 'en' || !num.plain || num.b !== num.a + 1) return false;
+  const v = Number(num.plain);
+  if (v < 1 || v > 119) return false;
+  const toks = s.toks;
+  const a = s.word(num.a - 1) === 'at' ? num.a - 1 : num.a;
+  return toks[a - 1]?.v === ',' && toks[num.b]?.v === ',' && toks[a - 2]?.type === WORD && s.hasCapital(a - 2);
+}
+
+/**
+ * A bare number that can only be an age: after a subject and its verb with nothing after it
+ * ("He's 19.", "who is 19,"), or after a life event and "at" ("died at 81", "Dead at 81").
+ */
+export function isBareAge(s: Scan, num: NumberRead): boolean {
+  const lex = s.lex;
+  if (!num.plain || num.b !== num.a + 1 || (lex.ageSubjects.size === 0 && lex.ageEvents.size === 0)) return false;
+  const v = Number(num.plain);
+  if (v < 1 || v > 119) return false;
+  const next = s.toks[num.b];
+  const ends = !next || next.nl || (next.type !== WORD && next.v !== '%' && next.v !== '-') || next.v === 'and';
+  const w1 = s.word(num.a - 1);
+  if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends;
+  // "He's 19": he ' s 19
+  const subject = w1 === 's' && s.toks[num.a - 2]?.v === "'" ? s.word(num.a - 3) : w1 === 'is' || w1 === 'was' ? s.word(num.a - 2)
+    : w1 === 'be' && (s.word(num.a - 2) === 'll' || s.word(num.a - 2) === 'will') ? 'will' : null;
+  return subject !== null && lex.ageSubjects.has(subject) && ends;
+}
+
+/** The magnitude of an earthquake: "magnitude 6.8", "بقوة 6.8 درجات", "mạnh 6,8 độ". */
+export function isMagnitude(s: Scan, i: number): boolean {
+  const w = s.word(i - 1);
+  if (w === null) return false;
+  return s.anyForm(w, s.lex.magnitudeWords) || s.pairAt(s.lex.magnitudeWords, i - 1);
+}
+
+/**
+ * The token where a year's claim starts when a date word stands before it ("in 2023", "عام
+ * 2023", "mid-2024", "June 5, 2024"), or null. Some date words belong to the span ("năm 2024").
+ */
+export function dateMarkerBefore(s: Scan, i: number): number | null {
+  const toks = s.toks;
+  let j = i - 1;
+  if (toks[j]?.v === '-' && toks[j]!.gap === 0) j--; // mid-2024
+  if (toks[j]?.v === ',' && s.lang === 'en') j--; // June 5, 2024
+  if (toks[j]?.type === NUM && s.lang === 'en') j--; // 5 June 2024 handled by the month below
+  if (toks[j]?.v === '.' && toks[j]!.gap === 0 && s.lang === 'en') j--; // Jan. 5, 2022
+  const w = s.word(j);
+  if (w === null || toks[i]!.nl) return null;
+  // a title with its year ("Báo cáo thường niên năm 2018"): a name, not a date
+  if (isYearTitle(s, j)) return null;
+  for (const f of s.variants(w)) {
+    if (s.lex.dateMarkers.has(f)) {
+      return s.lex.dateMarkersInSpan.has(f) || s.lex.dateMarkersInSpan.has(w) ? j : i;
+    }
+  }
+  return null;
+}
+
+/** A title word (or two-word title) right before token j, or before the date word at j. */
+function isYearTitle(s: Scan, j: number): boolean {
+  const words = s.lex.namedYearWords;
+  for (let k = j; k >= Math.max(0, j - 1); k--) {
+    const w = s.word(k);
+    if (w !== null && (words.has(w) || s.pairAt(words, k))) return true;
+  }
+  return false;
+}
+
+/**
+ * A year used as a modifier after a determiner, where it tells when something was: "the 2020
+ * election", "his 2006 book", "Reagan's 1986 tax reform". Returns where the claim starts.
+ */
+export function yearAsModifier(s: Scan, num: NumberRead): number | null {
+  const year = Number(num.plain);
+  if (year < 1900 || year > 2100 || s.toks[num.a]!.nl) return null;
+  const det = s.word(num.a - 1);
+  if (det === null || !s.lex.yearDeterminers.has(det)) return null;
+  if (det === 's' && s.toks[num.a - 2]?.v !== "'") return null;
+  const next = s.toks[num.b];
+  return next && next.type === WORD && !next.nl && !unitFollows(s, num.b) ? num.a : null;
+}
+
+/** A year in a list of years: "champions in 1980, 1994 and 2013", "أعوام 1980 و1994 و2013". */
+export function yearInList(s: Scan, num: NumberRead): number | null {
+  const isYear = (k: number): boolean => {
+    const t = s.toks[k];
+    if (!t || t.type !== NUM || !/^\d{4}$/.test(t.v)) return false;
+    const y = Number(t.v);
+    return y >= 1900 && y <= 2100;
+  };
+  const joiner = (k: number): boolean => {
+    const t = s.toks[k];
+    return !!t && !t.nl && (t.v === ',' || t.v === 'and' || t.v === 'و' || t.v === 'và' || t.v === '،');
+  };
+  if (joiner(num.b) && isYear(num.b + 1)) return num.a;
+  if (joiner(num.a - 1) && isYear(num.a - 2)) return num.a;
+  return null;
+}
+
+/** A wind level: the level word right before the number, with a wind word a few words before it. */
+export function isWindLevel(s: Scan, i: number): boolean {
+  const lex = s.lex;
+  if (lex.windLevelWords.size === 0 || !lex.windLevelWords.has(s.word(i - 1) ?? '')) return false;
+  for (let k = i - 2; k >= Math.max(0, i - 5); k--) if (lex.windWords.has(s.word(k) ?? '')) return true;
+  return false;
+}
+
+/** A unit follows token b (so a four-digit number before it is an amount, not a year). */
+export function unitFollows(s: Scan, b: number): boolean {
+  const t = s.toks[b];
+  if (!t) return false;
+  if (t.v === '%') return true;
+  const lex = s.lex;
+  return !!(s.matchPhrase(lex.percentWords, b) || s.matchPhrase(lex.currencies, b) || s.matchPhrase(lex.measures, b));
+}

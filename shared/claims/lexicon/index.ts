@@ -1,0 +1,11 @@
+/** The lexicons of the three languages; each language file holds its words as data. */
+import type { Language } from '../../schemas/claim';
+import { AR } from './ar';
+import { EN } from './en';
+import type { LanguageLexicon } from './types';
+import { VI } from './vi';
+
+export { CURRENCY_CONTEXT_WORDS, CURRENCY_SIGNS, DOLLAR_PREFIXES, ISO_CODES } from './currencies';
+export { PhraseTable, type LanguageLexicon, type TimeUnit } from './types';
+
+export const LEXICONS: Record<Language, LanguageLexicon> = { ar: AR, en: EN, vi: VI };

@@ -1,0 +1,170 @@
+/**
+ * Numbers written with digits: the numeral with a glued or following scale ("62m", "14 million"),
+ * race times ("2:04:51"), and what is no number at all: identifiers glued to letters or signs
+ * ("A321", "#5", "GPT-4"), day/month dates ("29/9") and phone numbers.
+ */
+import { LEXICONS } from '../lexicon/index';
+import type { Scan } from '../scan';
+import { NUM, SYM, WORD } from '../tokenize';
+import { SKIP, type NumberRead, type Read } from '../types';
+import { currencySignBefore } from '../units/currencies';
+import { isPlainDigits, parseNumeral } from './numeral';
+import { readHalf, readScales } from './scales';
+
+export function readDigits(s: Scan, i: number, secondOfRange = false): Read<NumberRead> {
+  const toks = s.toks;
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+
+  // the second amount of "1.250/1.180 m3/s"
+  const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
+  if (prev && t.gap === 0 && !secondOfRange && !secondOfPair) {
+    if (prev.type === WORD && s.isLatinWord(i - 1) && !s.lex.currencyPrefixes.has(prev.v)) return SKIP; // A321, X9, S25
+    // "+8,84%": a signed change; "+84 ..." is a telephone prefix
+    if (prev.type === SYM && prev.v === '+' && !percentAt(s, i + 1)) return SKIP;
+    if (prev.type === SYM && (prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;
+    // GPT-4, كوفيد-19, and the second half of an identifier such as 737-800
+    if (prev.type === SYM && prev.v === '-' && prev.gap === 0 && (toks[i - 2]?.type === WORD || toks[i - 2]?.type === NUM)) return SKIP;
+  }
+  if (next && next.gap === 0 && next.type === SYM) {
+    const date = readFullDate(s, i);
+    if (date) return date;
+    if (next.v === ':' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return readClock(s, i);
+    if (next.v === '/' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) {
+      const share = readShare(s, i);
+      if (share) return share;
+      // "1.250/1.180 m3/s": two amounts of one unit; otherwise a day and month (29/9, 11/6/2024)
+      if (!unitAfterPair(s, i + 3)) return SKIP;
+      const plain = isPlainDigits(t.v) ? t.v : undefined;
+      const v = parseNumeral(t.v, s.lang);
+      return v === null ? SKIP : { a: i, b: i + 1, value: v, digits: true, scale: 1, bareScale: false, plain, pairedWith: i + 3 };
+    }
+  }
+  const plain = isPlainDigits(t.v) ? t.v : undefined;
+  if (plain !== undefined && isPhoneGroup(s, i)) return SKIP;
+  const value = parseNumeral(t.v, s.lang);
+  if (value === null) return SKIP;
+
+  let b = i + 1;
+  let scale = 1;
+  // a glued suffix: scale (62m, 19.7bn, 5k) or unit (450mm, 19C): units are read later
+  const glued = toks[b];
+  if (glued && glued.gap === 0 && glued.type === WORD) {
+    const sc = s.lex.scales.get(glued.v) ?? LEXICONS.en.scales.get(glued.v);
+    const currencyBefore = currencySignBefore(s, i) !== null || s.matchPhrase(s.lex.currencies, i + 2, true, true) !== null;
+    if (sc !== undefined && (glued.v.length > 1 || currencyBefore || glued.v === 'k') && !(glued.v === 'm' && !currencyBefore)) {
+      scale = sc;
+      b++;
+    }
+  }
+  const read: NumberRead = { a: i, b, value: value * scale, digits: true, scale, bareScale: false, plain };
+  if (scale === 1) readScales(s, read);
+  readHalf(s, read);
+  return read;
+}
+
+/**
+ * A date with its year, whose claim is the year: day/month/year ("1/8/2017", "31.7.2017") and a
+ * month number and its year after a month word ("tháng 4-2018", "tháng 4/2018").
+ */
+function readFullDate(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const sep = toks[i + 1]!.v;
+  if (sep !== '/' && sep !== '-' && sep !== '.') return null;
+  const first = Number(toks[i]!.v);
+  // day/month/year
+  if (toks[i + 2]?.type === NUM && glued(s, i + 2) && toks[i + 3]?.v === sep && glued(s, i + 3)) {
+    const month = Number(toks[i + 2]!.v);
+    const year = yearAt(s, i + 4);
+    if (year !== null && first >= 1 && first <= 31 && month >= 1 && month <= 12 && /^\d{1,2}$/.test(toks[i]!.v)) {
+      return { a: i, b: i + 5, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 5 } };
+    }
+  }
+  // month-year after a month word
+  const year = yearAt(s, i + 2);
+  if (year !== null && sep !== '.' && first >= 1 && first <= 12 && s.lex.monthWords.has(s.word(i - 1) ?? '')) {
+    return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 3 } };
+  }
+  return null;
+}
+
+/** A measure or a currency right after the second amount of a pair ("1.250/1.180 m3/s"). */
+function unitAfterPair(s: Scan, k: number): boolean {
+  const t = s.toks[k];
+  if (!t || t.type !== WORD || t.nl || t.gap > 1) return false;
+  return s.matchPhrase(s.lex.measures, k) !== null || s.matchPhrase(s.lex.currencies, k) !== null || t.v === 'usd';
+}
+
+/**
+ * A share written as a fraction: "chiếm 1/5" (a fifth), "nearly 2/3 of": a percent. A fraction
+ * below one, after a word of shares (or a qualifier after it) or before a partitive.
+ */
+function readShare(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const raw = toks[i]!.v;
+  const den = toks[i + 2]!.v;
+  if (!/^\d{1,2}$/.test(raw) || !/^\d{1,3}$/.test(den)) return null;
+  const n = Number(raw);
+  const d = Number(den);
+  if (!(n >= 1 && n < d) || toks[i + 3]?.v === '/' ) return null;
+  let k = i - 1;
+  const q = s.matchBefore(s.lex.qualifiersBefore, i);
+  if (q) k = q.start - 1;
+  // the share word right before, or with one word between ("chiếm tới 1/7")
+  const shareBefore = [s.word(k), s.word(k - 1)].some((w) => w !== null && s.lex.shareWords.has(w));
+  const after = s.word(i + 3);
+  const shared = shareBefore || (after !== null && s.lex.shareAfter.has(after) && toks[i + 3]!.gap > 0);
+  if (!shared) return null;
+  return { a: i, b: i + 3, value: (100 * n) / d, digits: true, scale: 1, bareScale: false, unit: { kind: 'percent', unit: '%', end: i + 3 } };
+}
+
+/** Token k is glued to the one before it, on the same line. */
+function glued(s: Scan, k: number): boolean {
+  const t = s.toks[k];
+  return t !== undefined && t.gap === 0 && !t.nl;
+}
+
+/** A four-digit year from 1900 to 2100 at token k, glued and not followed by more digits. */
+function yearAt(s: Scan, k: number): number | null {
+  const t = s.toks[k];
+  if (!t || t.type !== NUM || !glued(s, k) || t.v.length !== 4 || !isPlainDigits(t.v)) return null;
+  const y = Number(t.v);
+  return y >= 1900 && y <= 2100 && !(s.toks[k + 1]?.type === NUM && glued(s, k + 1)) ? y : null;
+}
+
+/** A percent sign or percent word at token k. */
+function percentAt(s: Scan, k: number): boolean {
+  return s.toks[k]?.v === '%' || s.matchPhrase(s.lex.percentWords, k) !== null;
+}
+
+/** 2:04:51 is a duration (race time); 14:05 is a time of day and no claim. */
+function readClock(s: Scan, i: number): Read<NumberRead> {
+  const toks = s.toks;
+  const parts = [toks[i]!.v];
+  let j = i + 1;
+  while (toks[j]?.v === ':' && toks[j]!.gap === 0 && toks[j + 1]?.type === NUM && toks[j + 1]!.gap === 0) {
+    parts.push(toks[j + 1]!.v);
+    j += 2;
+  }
+  if (parts.length !== 3 || !parts.every((p) => /^\d+$/.test(p))) return SKIP;
+  const [h, m, sec] = parts.map(Number) as [number, number, number];
+  if (m >= 60 || sec >= 60) return SKIP;
+  const seconds = h * 3600 + m * 60 + sec;
+  return {
+    a: i, b: j, value: seconds, digits: true, scale: 1, bareScale: false,
+    unit: { kind: 'duration', unit: 'second', end: j },
+  };
+}
+
+/** Digit groups split by single spaces or a leading zero: phone numbers and hotlines. */
+function isPhoneGroup(s: Scan, i: number): boolean {
+  const toks = s.toks;
+  const t = toks[i]!;
+  if (t.v.length >= 3 && t.v[0] === '0') return true;
+  const next = toks[i + 1];
+  const prev = toks[i - 1];
+  const groupNext = next?.type === NUM && next.gap === 1 && !next.nl && /^\d{2,}$/.test(next.v) && t.v.length >= 2;
+  const groupPrev = prev?.type === NUM && t.gap === 1 && !t.nl && /^\d{2,}$/.test(prev.v) && /^\d+$/.test(prev.v);
+  return groupNext || (groupPrev && t.v.length >= 2);
+}

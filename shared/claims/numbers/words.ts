@@ -1,0 +1,81 @@
+/**
+ * Numbers written in words: compounds ("twenty-five", "خمسة وعشرون", "hai mươi lăm"), hundreds
+ * and scales ("two hundred", "مئة ألف"), "half a billion", and the indefinite article before a
+ * scale or a time unit ("a thousand", "more than a minute").
+ */
+import type { Scan } from '../scan';
+import type { NumberRead, Read } from '../types';
+import { accumulate } from './compound';
+import { readArabicDual } from './duals';
+import { readVague } from './vague';
+
+export function readWords(s: Scan, i: number): Read<NumberRead> {
+  const lex = s.lex;
+  const w = s.word(i);
+  if (w === null) return null;
+  const forms = s.variants(w);
+
+  // vague amounts: dozens, hàng trăm, عشرات المليارات, بضع مئات, a few hundred
+  const vague = readVague(s, i, forms);
+  if (vague) return vague;
+
+  if (s.lang === 'ar') {
+    const dual = readArabicDual(s, i, forms);
+    if (dual !== null) return dual;
+  }
+
+  // "half a billion", "نصف مليار", "nửa triệu"
+  const halfOf = s.lang === 'en' && w === 'half' && (s.word(i + 1) === 'a' || s.word(i + 1) === 'an') ? i + 2 : (w === 'nửa' || forms.includes('نصف')) ? i + 1 : -1;
+  if (halfOf > 0) {
+    const sc = lex.scales.get(s.word(halfOf) ?? '');
+    if (sc !== undefined && sc >= 1000) return { a: i, b: halfOf + 1, value: sc / 2, digits: false, scale: sc, bareScale: false };
+    // half a span of time: "نصف قرن", "half a century", "nửa thế kỷ"
+    const an = lex.articles.has(s.word(halfOf) ?? '') ? halfOf + 1 : halfOf;
+    const time = s.matchPhrase(lex.timeUnits, an);
+    if (time && !time.value.dual) {
+      return { a: i, b: time.end, value: 0.5, digits: false, scale: 1, bareScale: false,
+        unit: { kind: 'duration', unit: time.value.unit, end: time.end, factor: time.value.factor } };
+    }
+    return null;
+  }
+  // "a/an" + unit after a qualifier: "more than a minute"
+  if (lex.articles.has(w)) {
+    const after = s.word(i + 1);
+    if (after === 'dozen') {
+      const read = accumulate(s, i + 1); // "a dozen": twelve, with "at least" and the like before it
+      if (read) return { ...read, a: i };
+    }
+    if (after !== null && (lex.hundreds.has(after) || lex.scales.has(after))) {
+      const read = accumulate(s, i + 1);
+      if (read) return { ...read, a: i, bareScale: true, article: true };
+    }
+    // "more than a minute", "for a decade", "lasted a week": one of a span of time
+    if (after !== null && s.matchPhrase(lex.timeUnits, i + 1) && (s.matchBefore(lex.qualifiersBefore, i) || lex.durationBefore.has(s.word(i - 1) ?? ''))) {
+      return { a: i, b: i + 1, value: 1, digits: false, scale: 1, bareScale: false };
+    }
+    return null;
+  }
+  // a bare time noun after a qualifier: "أكثر من عقد" (more than a decade), or before "one": "سنة واحدة"
+  if (s.lang === 'ar') {
+    // a counted noun followed by "one": "نقطة واحدة", "فيديو واحد"
+    if ((w === 'واحد' || w === 'واحده') && i > 0 && s.consumedUpTo <= i - 1 && !s.toks[i]!.nl) {
+      const noun = s.matchPhrase(lex.nouns, i - 1, true, true);
+      if (noun && noun.end === i) {
+        return { a: i - 1, b: i + 1, value: 1, digits: false, scale: 1, bareScale: false, explicitOne: true,
+          unit: { kind: 'count', unit: noun.value, end: i + 1 } };
+      }
+    }
+    const unit = s.matchPhrase(lex.timeUnits, i);
+    const one = unit ? s.word(unit.end) : null;
+    if (unit && !unit.value.dual && (one === 'واحد' || one === 'واحده')) {
+      return {
+        a: i, b: unit.end + 1, value: 1, digits: false, scale: 1, bareScale: false,
+        unit: { kind: 'duration', unit: unit.value.unit, end: unit.end + 1, factor: unit.value.factor },
+      };
+    }
+    if (unit && !unit.value.dual && s.matchBefore(lex.qualifiersBefore, i)) {
+      return { a: i, b: i, value: 1, digits: false, scale: 1, bareScale: false };
+    }
+  }
+  return accumulate(s, i);
+}

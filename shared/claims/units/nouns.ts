@@ -1,0 +1,131 @@
+/**
+ * The counted noun after a number, as an English singular: the lexicon's noun table first
+ * (longest phrase first), then a partitive ("two of its aides", "اثنين من مساعدي"), then a
+ * noun the lexicon does not know, as written (English plurals singularized).
+ */
+import type { Scan } from '../scan';
+import { SYM, WORD } from '../tokenize';
+import type { NumberRead, Read, UnitRead } from '../types';
+import { moneyUnit } from './currencies';
+
+export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
+  const lex = s.lex;
+  let k = j;
+  // vague amounts take "of"/"من": "dozens of routes", "عشرات المليارات من الدولارات"
+  if (num.vague) {
+    const w = s.word(k);
+    if ((s.lang === 'en' && w === 'of') || (s.lang === 'ar' && w === 'من')) {
+      k++;
+      if (s.lang === 'en' && s.word(k) === 'the') k++;
+      const currency = s.matchPhrase(lex.currencies, k, true, true);
+      if (currency) return moneyUnit(s, currency.value, currency.end);
+    }
+  }
+  const lexNoun = s.matchPhrase(lex.nouns, k, true, num.vague !== undefined || s.lang === 'ar');
+  if (lexNoun) return { kind: 'count', unit: lexNoun.value, end: lexNoun.end };
+  // a partitive: "two of its aides", "اثنين من مساعدي"
+  if (!num.vague && ((s.lang === 'en' && s.word(k) === 'of') || (s.lang === 'ar' && s.word(k) === 'من'))) {
+    let p = k + 1;
+    // "43 of Joe's proposals": a name with its possessive
+    if (s.lang === 'en' && s.hasCapital(p) && s.toks[p + 1]?.v === "'" && s.word(p + 2) === 's') p += 3;
+    // "35 من مئة مقعد", "12 of 40 seats": the noun of the whole, which stays a claim of its own
+    if (s.isNum(p) || s.isNumberWord(s.word(p) ?? '')) {
+      let q = p + 1;
+      while (q < p + 3 && (s.isNumberWord(s.word(q) ?? '') || s.toks[q]?.v === ',')) q++;
+      const noun = s.matchPhrase(lex.nouns, q, true, true);
+      return noun ? { kind: 'count', unit: noun.value, end: k } : null;
+    }
+    if (lex.determiners.has(s.word(p) ?? '')) p++;
+    const inner = s.lang === 'en' ? readEnglishNoun(s, p) : readArabicNoun(s, p, true);
+    if (inner) return inner;
+    return null;
+  }
+
+  if (s.lang === 'en') {
+    // "293 out of 300 parks": the noun of the whole
+    if (s.word(k) === 'out' && s.word(k + 1) === 'of' && s.isNum(k + 2)) {
+      const whole = readEnglishNoun(s, k + 3);
+      return whole ? { ...whole, end: k } : null;
+    }
+    // "650 died": a verb of deaths or injuries right after the number counts people
+    const implied = lex.impliedNouns.get(s.word(k) ?? '');
+    if (implied && !s.toks[k]!.nl) return { kind: 'count', unit: implied, end: k + 1 };
+    return readEnglishNoun(s, k);
+  }
+  if (s.lang === 'ar') return readArabicNoun(s, k, num.vague !== undefined);
+  return num.digits ? readVietnameseNoun(s, k) : null;
+}
+
+/** Any Arabic noun after a number, as written, unless it is a function word or an adverb. */
+function readArabicNoun(s: Scan, k: number, definiteOk: boolean): UnitRead | null {
+  const w = s.word(k);
+  const toks = s.toks;
+  if (w === null || toks[k]!.nl || toks[k]!.skip) return null;
+  if (s.anyForm(w, s.lex.stopWords)) return null;
+  if (w.startsWith('ال') && !definiteOk) return null;
+  if (s.lex.weekdays.has(w) || s.lex.weekdays.has(w.slice(1))) return null;
+  if (/^و/.test(w) && w.length <= 4) return null;
+  if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
+  const noun = s.matchPhrase(s.lex.nouns, k, true, true);
+  if (noun) return { kind: 'count', unit: noun.value, end: noun.end };
+  const surface = s.surface(toks[k]!.s, toks[k]!.e);
+  return { kind: 'count', unit: surface.replace(/^(ال)/, ''), end: k + 1 };
+}
+
+/** A Vietnamese noun not in the lexicon: one lowercase word that is no function word or verb. */
+function readVietnameseNoun(s: Scan, k: number): UnitRead | null {
+  const w = s.word(k);
+  const t = s.toks[k];
+  if (w === null || !t || t.nl || t.gap === 0 || s.hasCapital(k)) return null;
+  if (s.lex.stopWords.has(w) || s.lex.notNouns.has(w)) return null;
+  if (s.lex.timeUnits.hasFirst(w) || s.lex.labelsBefore.has(w)) return null;
+  return { kind: 'count', unit: s.surface(t.s, t.e), end: k + 1 };
+}
+
+function readEnglishNoun(s: Scan, k: number): UnitRead | null {
+  const toks = s.toks;
+  for (let step = 0; step < 3; step++) {
+    const idx = k + step;
+    const t = toks[idx];
+    if (!t || t.nl || (step > 0 && t.gap === 0 && t.type !== WORD)) return null;
+    if (t.type === SYM) {
+      if (t.v === '-' && t.gap === 0 && step > 0) continue;
+      return null;
+    }
+    if (t.type !== WORD) return null;
+    const w = t.v;
+    if (s.lex.stopWords.has(w)) return null;
+    if (s.hasCapital(idx) && step === 0 && !/^[a-z]+$/.test(s.raw(idx).toLowerCase())) return null;
+    // a capitalized noun after the number: a name ("1,000 World War II veterans"), unless in a headline
+    if (step === 0 && s.hasCapital(idx) && !s.inTitleCase(idx) && !s.lex.irregularPlurals.has(w)) {
+      // "125 RSS-affiliated schools": past the hyphenated word too
+      const after = toks[idx + 1]?.v === '-' && toks[idx + 1]!.gap === 0 ? idx + 3 : idx + 1;
+      const inner = readEnglishNoun(s, after);
+      if (inner) return inner;
+    }
+    const irregular = s.lex.irregularPlurals.get(w);
+    if (irregular) return { kind: 'count', unit: irregular, end: idx + 1 };
+    if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
+      return { kind: 'count', unit: singularize(w), end: idx + 1 };
+    }
+    if (toks[idx + 1]?.v === '-' && toks[idx + 1]!.gap === 0) continue; // season-ticket holders
+  }
+  return null;
+}
+
+/** The counted noun a few words before token i (for "السنوات الـ5"), or the word right before it. */
+export function nounBefore(s: Scan, i: number): string | null {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const noun = s.matchPhrase(s.lex.nouns, j, true, true);
+    if (noun) return noun.value;
+  }
+  const w = s.word(i - 1);
+  return w && s.isArabicWord(w) ? s.surface(s.toks[i - 1]!.s, s.toks[i - 1]!.e) : null;
+}
+
+export function singularize(w: string): string {
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(ches|shes|xes|zes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}

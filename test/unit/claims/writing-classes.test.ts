@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/index';
+import type { ExtractedClaim, Language } from '../../../shared/schemas/claim';
+
+/**
+ * Classes of writing found in journalists' text, each with sentences of our own: a rule or a
+ * lexicon entry per class, never per article.
+ */
+type Row = [string, ExtractedClaim['kind'], number | null, ExtractedClaim['qualifier'], string];
+
+function rows(text: string, language?: Language): Row[] {
+  return extractClaims(text, language ? { language } : {}).claims.map((c) => [c.text, c.kind, c.value, c.qualifier, c.unit]);
+}
+
+describe('Arabic digits and spellings', () => {
+  it('reads the Arabic comma between thousands, and not in a list', () => {
+    expect(rows('حذفت الشركة 48،000 ملف، ووزعت 5،6 كتب.')).toEqual([['48،000 ملف', 'count', 48000, 'exact', 'ملف'], ['6 كتب', 'count', 6, 'exact', 'كتب']]);
+  });
+
+  it('reads the spelling ترليون', () => {
+    expect(rows('بلغ الدين 17 ترليون دولار.')).toEqual([['17 ترليون دولار', 'money', 17e12, 'exact', 'USD']]);
+  });
+
+  it('reads a time noun followed by "one"', () => {
+    expect(rows('انتظر ثانية واحدة فقط.')).toEqual([['ثانية واحدة', 'duration', 1, 'exact', 'second']]);
+  });
+});
+
+describe('numbers that are names, times and positions', () => {
+  it('passes over aircraft and phone model names, in Arabic and English', () => {
+    expect(rows('فحصت الهيئة طائرات إيرباص 320 وطائرات 787 ماكس 9 التابعة للشركة.')).toEqual([]);
+    expect(rows('The carrier grounded its Boeing 757 jets and ordered ten Aerolite 400 Max units.', 'en')).toEqual([]);
+  });
+
+  it('passes over times of day written with a comma', () => {
+    expect(rows('أقلعت الطائرة الساعة 7,45 صباحا (04,45 ت غ) من المطار.')).toEqual([]);
+  });
+
+  it('passes over match minutes and the goal frame', () => {
+    expect(rows('سجل المهاجم في الدقيقة 58 بعدما ارتطمت الكرة بالخشبات الثلاث.')).toEqual([]);
+  });
+
+  it('reads a Maghreb month name before a year as a date', () => {
+    expect(rows('انطلقت الأشغال في شتنبر 2021 بالمدينة.')).toEqual([['2021', 'date', 2021, 'exact', 'year']]);
+  });
+});
+
+describe('years and dates', () => {
+  it('reads a year used as a modifier after a determiner', () => {
+    expect(rows('Critics recalled the 2014 flood and the mayor\'s 1998 budget.', 'en')).toEqual([
+      ['2014', 'date', 2014, 'exact', 'year'],
+      ['1998', 'date', 1998, 'exact', 'year'],
+    ]);
+    expect(rows('The Orbit 2077 game sold well.', 'en')).toEqual([]);
+  });
+
+  it('reads every year of a list of years', () => {
+    expect(rows('فاز النادي باللقب 1987 و2001 و2016.').map((r) => r[2])).toEqual([1987, 2001, 2016]);
+  });
+
+  it('reads the year of a full date and of a month with its year', () => {
+    expect(rows('Khánh thành ngày 12/9/2016, khởi công tháng 3-2014.')).toEqual([
+      ['12/9/2016', 'date', 2016, 'exact', 'year'],
+      ['3-2014', 'date', 2014, 'exact', 'year'],
+    ]);
+    expect(rows('The vote is on Feb. 9, 2027 in the hall.', 'en')).toEqual([['2027', 'date', 2027, 'exact', 'year']]);
+  });
+});
+
+describe('signs around the amount', () => {
+  it('reads a currency sign after the amount or between it and its scale', () => {
+    expect(rows('دفعت الشركة 85 $ للسهم، و2.4 $ مليار للتوسعة.').map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['money', 85, 'USD'],
+      ['money', 2.4e9, 'USD'],
+    ]);
+  });
+
+  it('reads a plus sign before a percent, and no telephone prefix', () => {
+    expect(rows('Giá tăng +3,25% so với tháng trước; gọi +84 912 000 111.')).toEqual([['3,25%', 'percent', 3.25, 'exact', '%']]);
+  });
+
+  it('reads long plain numbers before an Arabic noun as counts', () => {
+    expect(rows('أرسلت الوزارة 24500 رسالة إلى المواطنين.')).toEqual([['24500 رسالة', 'count', 24500, 'exact', 'e-mail']]);
+  });
+});
+
+describe('Vietnamese measures, shares and levels', () => {
+  it('reads two amounts of one unit written with a slash', () => {
+    expect(rows('Lưu lượng về hồ đạt 2.150/1.900 m3/s.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['2.150', 2150, 'm3/s'],
+      ['1.900 m3/s', 1900, 'm3/s'],
+    ]);
+  });
+
+  it('reads a fraction after a word of shares as a percent, and a day/month as no claim', () => {
+    expect(rows('Số ca mắc chiếm tới 1/4 cả nước. Ngày 1/4 trường khai giảng.').map((r) => [r[0], r[1], r[2]])).toEqual([['1/4', 'percent', 25]]);
+    expect(rows('Almost 3/4 of the members agreed.', 'en')).toEqual([['Almost 3/4', 'percent', 75, 'about', '%']]);
+  });
+
+  it('reads a wind level', () => {
+    expect(rows('Gió mạnh cấp 11, giật cấp 13. Học sinh lớp 9 nghỉ học.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['cấp 11', 11, 'beaufort'],
+      ['cấp 13', 13, 'beaufort'],
+    ]);
+  });
+
+  it('reads a counted noun after a place name, and not a plant named with a number', () => {
+    expect(rows('Miền Trung có 12 hồ đang xả lũ; nhà máy Sông Lam 3 vận hành.').map((r) => [r[0], r[2], r[4]])).toEqual([['12 hồ', 12, 'reservoir']]);
+  });
+
+  it('passes over a report title with its year', () => {
+    expect(rows('Theo Báo cáo thường niên năm 2021, doanh thu tăng. Năm 2022 lãi lớn.').map((r) => r[0])).toEqual(['Năm 2022']);
+  });
+});
+
+describe('negation and ranges', () => {
+  it('reads a negated comparison as a bound', () => {
+    expect(rows('Giá bán lẻ không cao hơn 21.500 đồng và không thấp hơn 20.000 đồng.').map((r) => r[3])).toEqual(['at_most', 'at_least']);
+    expect(rows('Fees will be no higher than 4% and not lower than 2%.', 'en').map((r) => r[3])).toEqual(['at_most', 'at_least']);
+  });
+
+  it('keeps a range whose second end has a qualifier', () => {
+    expect(rows('Giá tăng từ 600 đồng đến gần 900 đồng.').map((r) => [r[0], r[2], r[3]])).toEqual([['từ 600 đồng đến gần 900 đồng', 600, 'range']]);
+  });
+
+  it('makes no range of two amounts of different kinds', () => {
+    expect(rows('ارتفع السهم بأكثر من 12% من 40 دولارا إلى 45 دولارا.').map((r) => [r[1], r[3]])).toEqual([
+      ['percent', 'more_than'],
+      ['money', 'range'],
+    ]);
+  });
+
+  it('reads a hyphenated range before a counted noun of the lexicon', () => {
+    expect(rows('Mỗi ngày có 1.200-1.400 bệnh nhân đến khám.').map((r) => [r[0], r[2], r[3], r[4]])).toEqual([['1.200-1.400 bệnh nhân', 1200, 'range', 'patient']]);
+  });
+});
+
+describe('English headlines, compounds and ages', () => {
+  it('reads numbers in a headline written in Title Case', () => {
+    expect(rows('Mayor Says 40 Percent Of Harbor Jobs Vanished Within 24 Hours', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['40 Percent', 40, '%'],
+      ['24 Hours', 24, 'hour'],
+    ]);
+  });
+
+  it('reads a capitalized name between the number and its noun', () => {
+    expect(rows('About 2,000 Navy sailors and 300 Red Cross volunteers came.', 'en').map((r) => [r[2], r[4]])).toEqual([
+      [2000, 'sailor'],
+      [300, 'volunteer'],
+    ]);
+  });
+
+  it('reads counts of times, and no multiplier', () => {
+    expect(rows('The pump failed 14 times; output grew 3 times faster.', 'en')).toEqual([['14 times', 'count', 14, 'exact', 'time']]);
+  });
+
+  it('reads two alternatives as a range', () => {
+    expect(rows('Five or six boats sank, costing 3 or 4 million dollars.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['Five or six boats', 5, 'range'],
+      ['3 or 4 million dollars', 3e6, 'range'],
+    ]);
+  });
+
+  it('reads the counted noun of a hyphenated compound', () => {
+    expect(rows('They filed a 412-page appeal for a 30-storey block.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['412-page', 412, 'page'],
+      ['30-storey', 30, 'storey'],
+    ]);
+  });
+
+  it('reads one of a span of time after a word of duration', () => {
+    expect(rows('The strike lasted a week and the feud went on for a decade.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['a week', 1, 'week'],
+      ['a decade', 10, 'year'],
+    ]);
+  });
+
+  it('reads ages written without "years"', () => {
+    expect(rows("Orla Venn, at 44, won. She's 44. The poet died at 91. Entry from the age of 16.", 'en').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['44', 'age', 44],
+      ['44', 'age', 44],
+      ['91', 'age', 91],
+      ['16', 'age', 16],
+    ]);
+  });
+
+  it('reads qualifiers after the amount and in a converted amount in brackets', () => {
+    expect(rows('Open to those aged 70 and up; gusts of up to 90km/h (56mph).', 'en').map((r) => [r[0], r[3]])).toEqual([
+      ['70 and up', 'at_least'],
+      ['up to 90km/h', 'up_to'],
+      ['56mph', 'up_to'],
+    ]);
+  });
+
+  it('reads South Asian scales and currencies written before the amount', () => {
+    expect(rows('The fund paid Rs 3 crore and KSh4,500 to 20 lakh farmers.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['Rs 3 crore', 3e7, 'INR'],
+      ['KSh4,500', 4500, 'KES'],
+      ['20 lakh farmers', 2e6, 'farmer'],
+    ]);
+  });
+
+  it('makes no count of a known pair', () => {
+    expect(rows('The two finalists met again.', 'en')).toEqual([]);
+  });
+});
+
+describe('Arabic counts of one, partitives and halves', () => {
+  it('reads a counted noun followed by "one"', () => {
+    expect(rows('حصل الفريق على نقطة واحدة وخسر مباراتين.').map((r) => [r[0], r[2], r[4]])[0]).toEqual(['نقطة واحدة', 1, 'point']);
+  });
+
+  it('reads both numbers of "X of Y seats"', () => {
+    expect(rows('يتنافس الحزبان على 12 من أربعين مقعدا.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['12', 12, 'seat'],
+      ['أربعين مقعدا', 40, 'seat'],
+    ]);
+  });
+
+  it('reads half a span of time in the three languages', () => {
+    expect(rows('استمر الحكم نصف قرن.').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 50, 'year']]);
+    expect(rows('The talks took half an hour.', 'en').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 0.5, 'hour']]);
+    expect(rows('Ngôi chùa đã tồn tại nửa thế kỷ.').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 50, 'year']]);
+  });
+
+  it('keeps a money conversion in brackets exact and a measure conversion qualified', () => {
+    expect(rows('It made more than $2bn (£1.5bn) with winds of up to 80km/h (50mph).', 'en').map((r) => [r[0], r[3]])).toEqual([
+      ['more than $2bn', 'more_than'],
+      ['£1.5bn', 'exact'],
+      ['up to 80km/h', 'up_to'],
+      ['50mph', 'up_to'],
+    ]);
+  });
+});
+
+describe('English counts in real claims', () => {
+  it('reads the noun of the whole in "X out of Y" and "X of Name\'s"', () => {
+    expect(rows('As many as 41 out of 50 ponds dried up; 12 of Lena\'s novels sold.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['As many as 41', 41, 'pond'],
+      ['50 ponds', 50, 'pond'],
+      ['12 of Lena\'s novels', 12, 'novel'],
+    ]);
+  });
+
+  it('reads a verb of deaths right after the number', () => {
+    expect(rows('At least 87 died and 300 were hurt.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([['At least 87 died', 87, 'death']]);
+  });
+
+  it('reads Indian digit grouping, a compound with a word number, and a scaled amount in brackets', () => {
+    expect(rows('He won ₹ 12,34,56,789 in a two-storey hall; the staff (2.5 million) stayed.', 'en').map((r) => [r[2], r[4]])).toEqual([
+      [123456789, 'INR'],
+      [2, 'storey'],
+      [2.5e6, 'INR'], // a bare scaled amount borrows the unit of the sentence's earlier claim
+    ]);
+  });
+
+  it('reads a measure after a label word, and a long count before its noun', () => {
+    expect(rows('They paved a highway 640 km long for 18000 settlers.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['640 km', 640, 'km'],
+      ['18000 settlers', 18000, 'settler'],
+    ]);
+  });
+
+  it('reads a hyphenated range of grouped numbers before a plural', () => {
+    expect(rows('Officials said 20,000-40,000 Canadians moved.', 'en').map((r) => [r[2], r[3]])).toEqual([[20000, 'range']]);
+    expect(rows('The 737-800 jets landed.', 'en')).toEqual([]);
+  });
+});
+
+describe('counts that agree across languages', () => {
+  it('reads Arabic thousands written without separators, as English writes them with', () => {
+    expect(rows('كان لدي 20000 و 30000 شخص في الخطب.').map((r) => r[2])).toEqual([20000, 30000]);
+    expect(rows('I had 20,000 and 30,000 people at the rallies.', 'en').map((r) => r[2])).toEqual([20000, 30000]);
+  });
+
+  it('reads an Arabic range joined by "إلى" without an opening word, and no change', () => {
+    expect(rows('سنهاجم في غضون أربعة إلى ستة أسابيع.').map((r) => [r[2], r[3], r[4]])).toEqual([[4, 'range', 'week']]);
+  });
+
+  it('makes no claim of two alternatives with nothing counted', () => {
+    expect(rows('Whether it is 6 or 7, nobody knows.', 'en')).toEqual([]);
+  });
+
+  it('makes no count of small spelled numbers of abstract nouns, nor of rhetorical spans', () => {
+    expect(rows("We have to do two things. Wait a minute. Senator Vance's two minutes are up.", 'en')).toEqual([]);
+  });
+
+  it('reads an age after "will be"', () => {
+    expect(rows("In 12 years you'll be 71.", 'en').map((r) => [r[1], r[2]])).toEqual([['duration', 12], ['age', 71]]);
+  });
+});
+
+describe('units from the context', () => {
+  it('reads a vague amount after a verb of money in the currency of the text', () => {
+    expect(rows('The firm paid $40m in fines. Its founder earned millions more.', 'en').map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['$40m', 'money', 'USD'],
+      ['millions', 'money', 'USD'],
+    ]);
+  });
+
+  it('gives a bare decimal the percent of its sentence', () => {
+    expect(rows('تراجعت الصادرات ب 2,3 ٪ والواردات ب 0,8 فقط.').map((r) => [r[2], r[4]])).toEqual([[2.3, '%'], [0.8, '%']]);
+  });
+
+  it('reads a definite dual before an order adjective as a count, and not a known pair', () => {
+    expect(rows('غاب المنتخب عن البطولتين الأخيرتين، وتنافس الحزبين.').map((r) => [r[0], r[2]])).toEqual([['البطولتين الأخيرتين', 2]]);
+  });
+});
+
+describe('page furniture and agreement', () => {
+  it('passes over the headline of a related story between paragraphs', () => {
+    const text = 'The club won 12 titles.\nEight finals in three years - why the academy works\nIt signed 4 players.';
+    expect(rows(text, 'en').map((r) => r[0])).toEqual(['12 titles', '4 players']);
+  });
+
+  it('reads a rank band after a list word and a count otherwise', () => {
+    expect(rows('دخلت الجامعة قائمة أفضل 100 جامعة، وتأهل أفضل 3 فرق.').map((r) => [r[0], r[2]])).toEqual([['3 فرق', 3]]);
+  });
+
+  it('takes an unknown dual right after a dual count for its adjective', () => {
+    expect(rows('فحصت الهيئة سفينتين من هذا النوع تابعتين للشركة.').map((r) => [r[0], r[2]])).toEqual([['سفينتين', 2]]);
+  });
+
+  it('bounds "thousands" in English from two to under ten thousand', () => {
+    expect(extractClaims('Thousands of fans came.', { language: 'en' }).claims.map((c) => [c.min, c.max])).toEqual([[2000, 9999]]);
+  });
+});
