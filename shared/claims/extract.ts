@@ -68,6 +68,8 @@ function finish(s: Scan): ExtractedClaim[] {
   const sentences = new SentenceFinder(input);
   const out: ExtractedClaim[] = [];
   const claimsBySentence = new Map<number, ExtractedClaim[]>();
+  /** Claims that may borrow a unit named after them. */
+  const pending: number[] = [];
   for (const c of s.candidates) {
     const start = s.map[s.toks[c.a]!.s]!;
     const end = s.map[s.toks[c.b - 1]!.e]!;
@@ -97,6 +99,21 @@ function finish(s: Scan): ExtractedClaim[] {
     previous.push(claim);
     claimsBySentence.set(sentence.start, previous);
     out.push(claim);
+    if (c.inherit && c.value !== null && claim.unit === '') pending.push(out.length - 1);
+  }
+  // a bare amount with no earlier unit takes the currency named after it in its sentence:
+  // "cut by three billion more, to 30 billion dollars"
+  for (const k of pending) {
+    const claim = out[k]!;
+    for (let m = k + 1; m < Math.min(out.length, k + 3); m++) {
+      const next = out[m]!;
+      if (next.sentence.start !== claim.sentence.start) break;
+      if (next.kind === 'money' && next.value !== null && next.value / claim.value! <= 100 && claim.value! / next.value <= 100) {
+        claim.kind = 'money';
+        claim.unit = next.unit;
+        break;
+      }
+    }
   }
   return out;
 }

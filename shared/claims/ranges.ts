@@ -90,6 +90,8 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   }
   let low = num.value;
   const high = second.value;
+  // a year is no end of a range of amounts: "ميزانية 2015 إلى 30 مليار دولار" (the 2015 budget, cut to 30 billion)
+  if (num.scale === 1 && second.scale > 1 && isYearShaped(num)) return null;
   if (num.scale === 1 && second.scale > 1 && low * second.scale <= high) low *= second.scale;
   if (!(high > low)) return null;
   // a hyphenated pair is a range only with a unit after it: "5-10%" (and not "737-800")
@@ -116,4 +118,8 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     unit,
     or: lex.rangeOr.has(conn.v),
   };
+}
+
+function isYearShaped(num: NumberRead): boolean {
+  return num.plain !== undefined && num.plain.length === 4 && num.value >= 1900 && num.value <= 2100;
 }

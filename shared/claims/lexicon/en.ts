@@ -259,4 +259,6 @@ export const EN: LanguageLexicon = withIdiomWords({
     ['crew', 'crew member'], ['spacecraft', 'spacecraft'], ['livestock', 'livestock'], ['workmen', 'workman'],
     ['servicemen', 'serviceman'], ['businessmen', 'businessman'], ['firemen', 'fireman'], ['policemen', 'policeman'],
   ]),
+  decimalLetters: new Set(),
+  dotGroupsThousands: false,
 });

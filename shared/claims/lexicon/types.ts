@@ -190,6 +190,16 @@ export interface LanguageLexicon {
   notNouns: Set<string>;
   /** Plurals that do not end in -s, and their singulars ("people" -> person). */
   irregularPlurals: Map<string, string>;
+  /**
+   * Letters written as a decimal mark between digits (Arabic wire copy: "84ر3" is 3.84, the
+   * letter splitting the number so that the integer part is stored after it).
+   */
+  decimalLetters: Set<string>;
+  /**
+   * A dot before three digits groups thousands where the text writes its decimals with a comma,
+   * and before a counted noun ("١.٢٧٧ فردا": 1,277 people; nobody counts thousandths of them).
+   */
+  dotGroupsThousands: boolean;
 }
 
 /** Phrases indexed by their first word, longest first. */

@@ -265,4 +265,6 @@ export const VI: LanguageLexicon = withIdiomWords({
     'mỗi', 'một', 'hai', 'ba', 'cả', 'toàn', 'này', 'kia', 'ấy', 'nào', 'thì', 'mà', 'nếu', 'dù', 'vẫn', 'bao', 'gấp',
     'lần', 'ở', 'ra', 'vào', 'về', 'đi', 'lại', 'rồi', 'xong', 'tới', 'đến', 'của']),
   irregularPlurals: new Map(),
+  decimalLetters: new Set(),
+  dotGroupsThousands: false,
 });

@@ -8,7 +8,7 @@ import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import { SKIP, type NumberRead, type Read } from '../types';
 import { currencySignBefore } from '../units/currencies';
-import { isPlainDigits, parseNumeral } from './numeral';
+import { dotGroupValue, isDotGroup, isPlainDigits, parseNumeral } from './numeral';
 import { readHalf, readScales } from './scales';
 
 export function readDigits(s: Scan, i: number, secondOfRange = false): Read<NumberRead> {
@@ -41,10 +41,16 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
       return v === null ? SKIP : { a: i, b: i + 1, value: v, digits: true, scale: 1, bareScale: false, plain, pairedWith: i + 3 };
     }
   }
+  const letterDecimal = readLetterDecimal(s, i);
+  if (letterDecimal) {
+    readScales(s, letterDecimal);
+    return letterDecimal;
+  }
   const plain = isPlainDigits(t.v) ? t.v : undefined;
   if (plain !== undefined && isPhoneGroup(s, i)) return SKIP;
-  const value = parseNumeral(t.v, s.lang);
+  let value = parseNumeral(t.v, s.lang);
   if (value === null) return SKIP;
+  if (s.lex.dotGroupsThousands && isDotGroup(t.v) && s.writesDecimalComma()) value = dotGroupValue(t.v);
 
   let b = i + 1;
   let scale = 1;
@@ -87,6 +93,23 @@ function readFullDate(s: Scan, i: number): NumberRead | null {
     return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 3 } };
   }
   return null;
+}
+
+/**
+ * A decimal written with a letter as its mark, fraction first ("84ر3" = 3.84, "6ر3 في المائة" =
+ * 3.6 %): the letter breaks the digits into two runs shown right to left, so the integer part,
+ * shown on the left, is stored after the mark.
+ */
+function readLetterDecimal(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const mark = toks[i + 1];
+  const whole = toks[i + 2];
+  if (!mark || mark.type !== WORD || mark.gap !== 0 || !s.lex.decimalLetters.has(mark.v)) return null;
+  if (!whole || whole.type !== NUM || whole.gap !== 0 || !isPlainDigits(whole.v) || !isPlainDigits(toks[i]!.v)) return null;
+  const after = toks[i + 3];
+  if (after && after.gap === 0 && (after.type === NUM || after.type === WORD)) return null;
+  const value = Number(`${whole.v}.${toks[i]!.v}`);
+  return Number.isFinite(value) ? { a: i, b: i + 3, value, digits: true, scale: 1, bareScale: false } : null;
 }
 
 /** A measure or a currency right after the second amount of a pair ("1.250/1.180 m3/s"). */

@@ -64,6 +64,9 @@ function readArabicNoun(s: Scan, k: number, definiteOk: boolean): UnitRead | nul
   if (s.anyForm(w, s.lex.stopWords)) return null;
   if (w.startsWith('ال') && !definiteOk) return null;
   if (s.lex.weekdays.has(w) || s.lex.weekdays.has(w.slice(1))) return null;
+  // a short word after "و" is "and" and a word, unless the lexicon knows it as written ("وجهة")
+  const asWritten = s.matchPhrase(s.lex.nouns, k, false);
+  if (asWritten) return { kind: 'count', unit: asWritten.value, end: asWritten.end };
   if (/^و/.test(w) && w.length <= 4) return null;
   if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
   const noun = s.matchPhrase(s.lex.nouns, k, true, true);

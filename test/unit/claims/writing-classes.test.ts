@@ -325,3 +325,39 @@ describe('page furniture and agreement', () => {
     expect(extractClaims('Thousands of fans came.', { language: 'en' }).claims.map((c) => [c.min, c.max])).toEqual([[2000, 9999]]);
   });
 });
+
+describe('Arabic decimals and groups by the writing of the press', () => {
+  it('reads a decimal written with the letter ر, the fraction stored first', () => {
+    expect(rows('سجلت المجموعة أرباحا بلغت 45ر2 مليار دولار، ونما الإنتاج بنسبة 7ر4 في المائة.')).toEqual([
+      ['45ر2 مليار دولار', 'money', 2.45e9, 'exact', 'USD'],
+      ['7ر4 في المائة', 'percent', 4.7, 'exact', '%'],
+    ]);
+  });
+
+  it('reads a dot before three digits as thousands before a counted noun, and in a text of decimal commas', () => {
+    expect(rows('استطلعت الهيئة ٢.٤٣٥ شخصا في الربيع.')).toEqual([['٢.٤٣٥ شخصا', 'count', 2435, 'exact', 'person']]);
+    expect(rows('بلغ عدد الزوار ٣,٤ مليون، وأنفق الزائر ٢.٥١٨ في المتوسط.').map((r) => r[2])).toEqual([3.4e6, 2518]);
+    // with decimals written with a dot, "3.750" stays a decimal
+    expect(rows('ارتفع السعر إلى 2.5 دولار ثم إلى 3.750 دولار.').map((r) => r[2])).toEqual([2.5, 3.75]);
+  });
+
+  it('reads a noun whose first letter is و, and nights counted', () => {
+    expect(rows('وصل الزوار من ٤٢ وجهة وأمضى بعضهم ليلة واحدة.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['٤٢ وجهة', 42, 'destination'],
+      ['ليلة واحدة', 1, 'night'],
+    ]);
+  });
+
+  it('reads a scaled amount in words with no noun, borrowing the currency named later in the sentence', () => {
+    expect(rows('خفضت الشركة إنفاقها خمسة مليارات أخرى في ميزانية 2019 إلى 40 مليار دولار.')).toEqual([
+      ['خمسة مليارات', 'money', 5e9, 'exact', 'USD'],
+      ['ميزانية 2019', 'date', 2019, 'exact', 'year'],
+      ['40 مليار دولار', 'money', 4e10, 'exact', 'USD'],
+    ]);
+    expect(rows('They trimmed 2 billion more, to 12 billion dollars.', 'en').map((r) => [r[2], r[4]])).toEqual([[2e9, 'USD'], [12e9, 'USD']]);
+  });
+
+  it('makes no range of a year and a scaled amount', () => {
+    expect(rows('رفع الصندوق مخصصات 2020 إلى 8 مليارات دولار.').map((r) => [r[2], r[3]])).toEqual([[8e9, 'exact']]);
+  });
+});
