@@ -25,6 +25,9 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
 
   // a full date ("1/8/2017", "tháng 4-2018") states its year, whatever label stands before it
   if (num.unit?.kind === 'date') {
+    if (num.lastYear !== undefined) {
+      return { a, b, kind: 'date', value: num.value, min: num.value, max: num.lastYear, qualifier: 'range', unit: 'year', inherit: false };
+    }
     return { a, b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
   }
 
@@ -86,7 +89,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   } else if (range?.unit) {
     unit = range.unit;
   }
-  if (unit && num.pairedWith === undefined) b = Math.max(b, unit.end);
+  if (unit && num.pairedWith === undefined && !unit.detached) b = Math.max(b, unit.end);
   // "0 giờ 30 phút" is half past midnight, not a duration
   if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
     s.skipTo = unit.end;
@@ -103,7 +106,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   if (currency && (!unit || unit.kind === 'count' || unit.kind === 'money')) {
     kind = 'money';
     unitName = unit?.kind === 'money' ? unit.unit : currency;
-    if (unit?.kind === 'count') b = unit.end;
+    if (unit?.kind === 'count' && !unit.detached) b = unit.end;
   } else if (unit) {
     kind = unit.kind;
     unitName = unit.unit;

@@ -36,7 +36,10 @@ function tryAt(s: Scan, i: number): number {
   if (t.skip || t.type === SYM) return i + 1;
   if (t.type === WORD) {
     if (!s.triggerSet.has(s.norm, t) && !isArabicDualForm(s, i)) return i + 1;
-    if (s.lex.articles.size > 0 && s.lex.articles.has(t.v) && !s.triggers.has(s.word(i + 1) ?? '') && !s.lex.timeUnits.hasFirst(s.word(i + 1) ?? '')) return i + 1;
+    if (s.lex.articles.size > 0 && s.lex.articles.has(t.v)) {
+      const next = s.word(i + 1) ?? '';
+      if (!s.triggers.has(next) && !s.lex.timeUnits.hasFirst(next) && !s.lex.fractionWords.has(next)) return i + 1;
+    }
   }
   const idiom = idiomEnd(s, i);
   if (idiom > i) return idiom;

@@ -95,8 +95,12 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   if (num.scale === 1 && second.scale > 1 && low * second.scale <= high) low *= second.scale;
   if (!(high > low)) return null;
   // a hyphenated pair is a range only with a unit after it: "5-10%" (and not "737-800")
-  const unit = readUnit(s, second.b, second, (currency ?? secondCurrency) !== null);
+  let unit = readUnit(s, second.b, second, (currency ?? secondCurrency) !== null);
   if (unit === SKIP) return SKIP;
+  // a band of ages: "the age group of 25-34", "children aged 5-11"
+  if ((!unit || unit.kind === 'count') && !currency && !secondCurrency && s.matchBefore(lex.ageBandsBefore, a)) {
+    unit = { kind: 'age', unit: 'year', end: second.b };
+  }
   if (conn.v === '-' && !unit && !currency) return SKIP;
   if (conn.v === '-' && low === 0) {
     s.skipTo = Math.max(second.b, unit?.end ?? 0);
