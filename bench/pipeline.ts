@@ -37,7 +37,7 @@ import { signDelivery } from '../scripts/lib/webhook';
 import { startLocalPipeline } from '../scripts/local/runtime';
 import { createQueues, createTable } from '../scripts/local/services';
 import { type BundleFigures, coldImportMs, measureBundles } from './bundles';
-import { countRequests, perArticle, type RecordedRequest, recordRequests, replay, type RequestCounts } from './requests';
+import { countRequests, FUNCTION_RECORDER, perArticle, type RecordedRequest, recordRequests, replay, type RequestCounts } from './requests';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTICLES = 200;
@@ -117,7 +117,7 @@ const latencyOf = (ms: number[]) => {
 async function endToEnd() {
   const texts = corpusTexts();
   const recorder = recordRequests();
-  const pipeline = await startLocalPipeline({ port: 0, retryDelaySeconds: 1 });
+  const pipeline = await startLocalPipeline({ port: 0, retryDelaySeconds: 1, functionPreload: [FUNCTION_RECORDER] });
   try {
     const db = dynamoDocumentClient(pipeline.dynamodbEndpoint);
     recorder.ignore(db);
@@ -190,7 +190,7 @@ async function endToEnd() {
 async function latency() {
   const texts = corpusTexts();
   const recorder = recordRequests();
-  const pipeline = await startLocalPipeline({ port: 0, poll: false });
+  const pipeline = await startLocalPipeline({ port: 0, poll: false, functionPreload: [FUNCTION_RECORDER] });
   try {
     const bodies = Array.from({ length: LATENCY_REQUESTS }, (_, i) => benchArticle(texts, i, 'latency'));
     const webhook: number[] = [];

@@ -1,11 +1,22 @@
 /**
  * The DynamoDB and SQS requests a piece of the pipeline makes, counted and recorded by wrapping
  * the SDK clients' `send` (every client of these classes in the process, the handlers' own
- * included), and replayed as raw requests against fresh resources.
+ * included: each function of the local runtime runs in a thread of its own, where
+ * FUNCTION_RECORDER wraps them too and passes each request on to the recorder), and replayed as
+ * raw requests against fresh resources.
  */
+import { fileURLToPath } from 'node:url';
+import * as dynamodbCommands from '@aws-sdk/client-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import * as sqsCommands from '@aws-sdk/client-sqs';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import * as documentCommands from '@aws-sdk/lib-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** For `startLocalPipeline({ functionPreload: [FUNCTION_RECORDER] })`: records in the functions' threads. */
+export const FUNCTION_RECORDER = fileURLToPath(new URL('./record-in-function.ts', import.meta.url));
+/** The channel on which the functions' threads pass their requests to the recorder. */
+const CHANNEL = 'factcheck-bench-requests';
 
 type Service = 'dynamodb' | 'sqs';
 type Sendable = { send(command: unknown, ...rest: unknown[]): Promise<unknown> };
@@ -48,10 +59,13 @@ export interface Recorder {
   restore(): void;
 }
 
-/** Wraps `send` of the DynamoDB, DocumentClient and SQS client classes. */
-export function recordRequests(): Recorder {
-  let recorded: RecordedRequest[] = [];
-  const ignored = new WeakSet<object>();
+/** A request as it crosses from a function's thread: its command named, not the class itself. */
+type WireRequest = Omit<RecordedRequest, 'command'> & { commandName: string };
+
+const COMMANDS = { dynamodb: dynamodbCommands, document: documentCommands, sqs: sqsCommands } as unknown as Record<'dynamodb' | 'document' | 'sqs', Record<string, CommandClass>>;
+
+/** Wraps `send` of the DynamoDB, DocumentClient and SQS client classes of this thread; returns the undo. */
+function wrapSend(record: (request: RecordedRequest) => void, ignored: WeakSet<object>): () => void {
   const classes: Array<[{ prototype: Sendable }, Service, boolean]> = [
     [DynamoDBClient as unknown as { prototype: Sendable }, 'dynamodb', false],
     [DynamoDBDocumentClient as unknown as { prototype: Sendable }, 'dynamodb', true],
@@ -65,11 +79,33 @@ export function recordRequests(): Recorder {
         const c = command as { constructor: CommandClass; input: Record<string, unknown> };
         const short = c.constructor.name.replace(/Command$/, '');
         const name = document ? (DOCUMENT_NAMES[short] ?? short) : short;
-        recorded.push({ service, document, command: c.constructor, name, input: structuredClone(c.input), writes: writesOf(name, c.input) });
+        record({ service, document, command: c.constructor, name, input: structuredClone(c.input), writes: writesOf(name, c.input) });
       }
       return send.call(this, command, ...rest);
     };
   }
+  return () => {
+    for (const [cls, descriptor] of originals) {
+      if (descriptor) Object.defineProperty(cls.prototype, 'send', descriptor);
+      else delete (cls.prototype as Partial<Sendable>).send;
+    }
+  };
+}
+
+/**
+ * Records every request of this process: wraps `send` here, and takes those the functions'
+ * threads pass on (when they load FUNCTION_RECORDER).
+ */
+export function recordRequests(): Recorder {
+  let recorded: RecordedRequest[] = [];
+  const ignored = new WeakSet<object>();
+  const unwrap = wrapSend((request) => recorded.push(request), ignored);
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event) => {
+    const { commandName, ...request } = (event as MessageEvent<WireRequest>).data;
+    const command = COMMANDS[request.service === 'sqs' ? 'sqs' : request.document ? 'document' : 'dynamodb'][commandName]!;
+    recorded.push({ ...request, command });
+  };
   return {
     take() {
       const out = recorded;
@@ -78,12 +114,18 @@ export function recordRequests(): Recorder {
     },
     ignore: (client) => void ignored.add(client),
     restore() {
-      for (const [cls, descriptor] of originals) {
-        if (descriptor) Object.defineProperty(cls.prototype, 'send', descriptor);
-        else delete (cls.prototype as Partial<Sendable>).send;
-      }
+      unwrap();
+      channel.close();
     },
   };
+}
+
+/** In a function's thread (FUNCTION_RECORDER): each request is passed on to the process's recorder. */
+export function passRequestsOn(): void {
+  const channel = new BroadcastChannel(CHANNEL);
+  // the thread may end whenever the runtime stops it: the channel must not keep it alive
+  (channel as unknown as { unref(): void }).unref();
+  wrapSend(({ command, ...request }) => channel.postMessage({ ...request, commandName: command.name } satisfies WireRequest), new WeakSet());
 }
 
 export interface RequestCounts {

@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadDemo } from './demo/load';
+import { onLauncherGone } from './local/launcher';
 import { startLocalPipeline } from './local/runtime';
 
 // The AWS SDK announces that its 2027 releases will need Node 22; the versions pinned here run on
@@ -59,21 +60,26 @@ Register a newsroom with its own secret and sources (then ingest with --sender I
 Then review their claims at ${pipeline.url}/admin, or read an article with the articleId ingest prints:
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 
-Ctrl-C stops everything.`);
+Ctrl-C stops everything (so does stopping npm or tsx alone).`);
   const { requeued, failed } = pipeline.recovered;
   if (requeued.length + failed.length > 0) {
     console.log(`\n${requeued.length} article(s) left unfinished by the last run queued again${failed.length ? `, ${failed.length} marked failed after too many attempts` : ''}.`);
   }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await pipeline.stop();
+    process.exit(0);
+  };
+  // a second Ctrl-C while stopping ends the process at once
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
+  // npm or tsx killed alone: nothing of the pipeline stays behind holding its port and data
+  onLauncherGone(() => void stop());
   if (values.demo) {
     const loaded = await loadDemo(pipeline);
     console.log(`\nLoaded ${loaded.articles} sample articles: ${loaded.claims} claims in the queue at ${pipeline.url}/admin`);
   }
-  const stop = async () => {
-    await pipeline.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

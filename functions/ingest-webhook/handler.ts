@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDocumentClient, secretsClient, sqsClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
@@ -10,11 +11,14 @@ import { verifySignature } from '../../shared/adapters/webhook-signature';
 import { bodyOf, failure, headersOf } from '../../shared/http/event';
 import { json } from '../../shared/http/response';
 import { verifiedDelivery } from '../../shared/http/webhook-request';
+import { observed } from '../../shared/observability/handler';
+import { countWebhookAnswer } from '../../shared/observability/metrics';
 import { type IngestDeps, ingestArticle } from '../../shared/pipeline/ingest';
 import { defaultSender, SenderDirectory, senderCacheMs } from '../../shared/pipeline/senders';
 import { DEFAULT_SENDER_ID } from '../../shared/schemas/sender';
 
-const logger = new Logger({ serviceName: 'ingest-webhook' });
+const logger = new Logger();
+const metrics = new Metrics();
 
 const stores = dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName));
 const secretPrefix = process.env[ENV.senderSecretPrefix];
@@ -50,7 +54,13 @@ const deps: IngestDeps = {
 };
 
 /** POST /webhooks/articles/{senderId} (or /webhooks/articles: the default sender): a signed article -> 202 once stored and queued. */
-export const handler = async (event: APIGatewayProxyEventV2) => {
+export const handler = observed({ logger, metrics }, async (event: APIGatewayProxyEventV2) => {
+  const result = await answer(event);
+  countWebhookAnswer(metrics, result.statusCode);
+  return result;
+});
+
+async function answer(event: APIGatewayProxyEventV2) {
   try {
     const request = { senderId: event.pathParameters?.senderId ?? DEFAULT_SENDER_ID, headers: headersOf(event), body: bodyOf(event) };
     const delivery = await verifiedDelivery(request, { senders, verify: verifySignature });
@@ -60,4 +70,4 @@ export const handler = async (event: APIGatewayProxyEventV2) => {
   } catch (error) {
     return failure(error, logger);
   }
-};
+}

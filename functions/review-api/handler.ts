@@ -8,8 +8,9 @@ import { ENV } from '../../shared/adapters/table';
 import { adminPage } from '../../shared/http/admin-page';
 import { bodyOf, failure, headersOf } from '../../shared/http/event';
 import { routeReview } from '../../shared/http/review-routes';
+import { observed } from '../../shared/observability/handler';
 
-const logger = new Logger({ serviceName: 'review-api' });
+const logger = new Logger();
 const { articles, claims, counters, texts } = dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName));
 const baseUrl = publicBaseUrl(ENV.publicBaseUrl);
 // with a JWT authorizer in front (AWS), no shared token is needed
@@ -17,7 +18,7 @@ const token = process.env[ENV.reviewerToken] || process.env[ENV.reviewerTokenArn
 token.catch(() => undefined); // reported by the first request instead of crashing the import
 
 /** GET /admin, GET /health, GET /reviews/{id} and the review API under /api (JWT of the reviewers group, or the shared token). */
-export const handler = async (event: APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer) => {
+export const handler = observed({ logger }, async (event: APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer) => {
   try {
     const jwt = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
     return await routeReview(
@@ -30,4 +31,4 @@ export const handler = async (event: APIGatewayProxyEventV2 | APIGatewayProxyEve
   } catch (error) {
     return failure(error, logger);
   }
-};
+});

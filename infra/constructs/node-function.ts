@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/adapters/table';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import type { Storage, TableAccess } from './storage';
 
 /** Absolute path of `functions/<name>/handler.ts`, from this file's location, not the working directory. */
@@ -99,6 +100,8 @@ export class NodeFunction extends Construct implements IGrantable {
       environment: {
         ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: props.serviceName,
+        // the logs' `service` key, and the EMF metrics' namespace and `service` dimension
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       },
       bundling: {
         format: OutputFormat.ESM,

@@ -66,14 +66,49 @@ const WORD_VALUES: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 
+const FRACTION_WORDS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
+  sixth: 6, sixths: 6, seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+  twelfth: 12, twelfths: 12, twentieth: 20, twentieths: 20, hundredth: 100, hundredths: 100,
+};
+
+/**
+ * Fractions, normalized as the corpus rules say (shared/corpus/README.md: fractions are percents):
+ * "2/3" and "two-thirds" give 66.67 (and 2/3 itself), "half" 50; a mixed number "6-1/2" or
+ * "2 1/2" gives 6.5 and 2.5.
+ */
+function writtenFractions(lower: string): number[] {
+  const out: number[] = [];
+  for (const m of lower.matchAll(/(?:(\d+)[- ])?(\d+)\/(\d+)/g)) {
+    const n = Number(m[2]);
+    const d = Number(m[3]);
+    if (!(d > 0)) continue;
+    out.push(n / d, (100 * n) / d);
+    if (m[1] !== undefined) out.push(Number(m[1]) + n / d);
+  }
+  const words = [...lower.matchAll(/[a-z]+/g)];
+  words.forEach((m, i) => {
+    const d = FRACTION_WORDS[m[0]];
+    if (d === undefined) return;
+    // the word before counts only when a space or a hyphen alone separates it ("two-thirds")
+    const before = words[i - 1];
+    const joined = before !== undefined && /^[- ]$/.test(lower.slice(before.index! + before[0].length, m.index));
+    const n = joined ? WORD_VALUES[before[0]] ?? 1 : 1;
+    out.push((100 * n) / d);
+  });
+  return out;
+}
+
 /**
  * The numbers written in an English text: digits (with thousands commas), number words
  * ("two hundred and fifty"), each also multiplied by a scale word after it ("3.5 million") and
- * by the factor of a unit that normalizes it ("three decades", "50 cents").
+ * by the factor of a unit that normalizes it ("three decades", "50 cents"), and fractions as
+ * the corpus reads them ("a fifth" is 20 %).
  */
 export function writtenNumbers(text: string): number[] {
-  const tokens = text.toLowerCase().match(/\d+(?:[.,]\d+)*|[a-z]+/g) ?? [];
-  const out: number[] = [];
+  const lower = text.toLowerCase();
+  const tokens = lower.match(/\d+(?:[.,]\d+)*|[a-z]+/g) ?? [];
+  const out: number[] = writtenFractions(lower);
   const addWithNext = (n: number, next: number): void => {
     out.push(n);
     const scale = SCALES[tokens[next] ?? ''];

@@ -1,20 +1,24 @@
 /**
- * The whole pipeline in one process: dynalite and fauxqs on loopback, the table and queues, the
- * real handlers behind a local API Gateway, and a poller playing the SQS event source.
+ * The whole pipeline in one process, shaped as it runs in AWS: dynalite and fauxqs on loopback,
+ * the table and queues, and each function apart in a worker thread of its own (functions.ts),
+ * behind a local API Gateway (the webhook, the review API), a poller playing the SQS event
+ * source (the claim worker) and a timer playing the schedule (the reconciler).
  */
 import { randomBytes } from 'node:crypto';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
 import { ENV } from '../../shared/adapters/table';
 import { newWebhookSecret } from '../../shared/adapters/webhook-signature';
+import { type LocalFunction, startFunctions } from './functions';
 import { type HttpHandler, startHttpServer } from './http-server';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { SqsArticleQueue } from '../../shared/adapters/sqs-queue';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import { PROCESSING_LEASE_MS } from '../../shared/pipeline/process';
 import { reconcile, type ReconcileReport } from '../../shared/pipeline/reconcile';
 import { createQueues, createTable, QUEUE_VISIBILITY_SECONDS, startDynalite, startFauxqs } from './services';
-import { type Poller, startPoller } from './sqs-poller';
+import { type Poller, type SqsHandler, startPoller } from './sqs-poller';
 
 export interface LocalPipelineOptions {
   port?: number;
@@ -37,7 +41,11 @@ export interface LocalPipelineOptions {
    * article: the local queue lives in memory, so whatever it held was lost with the last run).
    */
   reconcileEverySeconds?: number;
+  /** Seconds an article may stay unfinished before the periodic reconciler queues it again (default RECONCILE_AFTER_MS). */
+  reconcileAfterSeconds?: number;
   onWorkerError?(error: unknown): void;
+  /** Modules every function's thread imports before its handler (the benchmark's request recorder). */
+  functionPreload?: readonly string[];
 }
 
 export interface LocalPipeline {
@@ -60,6 +68,8 @@ export const TABLE_NAME = 'factcheck-local';
 /** How long an article may stay unfinished before the periodic reconciler queues it again. */
 export const RECONCILE_AFTER_MS = Math.max(PROCESSING_LEASE_MS, QUEUE_VISIBILITY_SECONDS * 1000);
 export const QUEUE_NAME = 'factcheck-articles';
+/** Requests the webhook and the review API each run at once: the HTTP API's burst limit in AWS. */
+const HTTP_CONCURRENCY = 100;
 
 export { newWebhookSecret };
 
@@ -80,9 +90,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   const reviewerToken = options.reviewerToken ?? newReviewerToken();
   // the server listens first, so that its own address can be the public base URL the handlers
   // read when loaded (as in Lambda); a request that comes meanwhile waits for them
-  let loaded: Promise<[typeof import('../../functions/ingest-webhook/handler'), typeof import('../../functions/review-api/handler'), typeof import('../../functions/claim-worker/handler')]> | undefined;
-  const ingest: HttpHandler = async (event) => (await loaded!)[0].handler(event);
-  const review: HttpHandler = async (event) => (await loaded!)[1].handler(event);
+  let started: Promise<LocalFunction[]> | undefined;
+  const ingest: HttpHandler = async (event) => (await started!)[0]!.invoke(event) as ReturnType<HttpHandler>;
+  const review: HttpHandler = async (event) => (await started!)[1]!.invoke(event) as ReturnType<HttpHandler>;
   const http = await startHttpServer(
     [
       { method: 'POST', path: '/webhooks/articles', handler: ingest },
@@ -106,24 +116,31 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     [ENV.sqsEndpoint]: sqsServer.endpoint,
     [ENV.publicBaseUrl]: options.publicBaseUrl ?? http.url,
     [ENV.maxReceiveCount]: String(maxReceiveCount),
-    [ENV.reconcileAfterSeconds]: String(RECONCILE_AFTER_MS / 1000),
+    [ENV.reconcileAfterSeconds]: String(options.reconcileAfterSeconds ?? RECONCILE_AFTER_MS / 1000),
     ...(options.senderCacheSeconds === undefined ? {} : { [ENV.senderCacheSeconds]: String(options.senderCacheSeconds) }),
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // no CloudWatch here to read EMF: the metrics are printed only when asked for
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   });
-  loaded = Promise.all([
-    import('../../functions/ingest-webhook/handler'),
-    import('../../functions/review-api/handler'),
-    import('../../functions/claim-worker/handler'),
+  const common = { onCrash: (error: Error) => options.onWorkerError?.(error), preload: options.functionPreload };
+  // the HTTP functions take requests together, as many as the API's burst limit lets in at once
+  started = startFunctions([
+    { name: 'ingest-webhook', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, ...common },
+    { name: 'review-api', timeoutSeconds: 10, concurrency: HTTP_CONCURRENCY, ...common },
+    { name: 'claim-worker', timeoutSeconds: 60, background: true, ...common },
+    { name: 'reconciler', timeoutSeconds: 30, background: true, ...common },
   ]);
-  const [, , worker] = await loaded;
+  const functions = await started;
+  const [, , worker, reconciler] = functions as [LocalFunction, LocalFunction, LocalFunction, LocalFunction];
   let poller: Poller | undefined;
   if (options.poll !== false) {
     poller = startPoller({
       sqs,
       queueUrl: queues.queueUrl,
       queueArn,
-      handler: worker.handler,
+      handler: (event) => worker.invoke(event) as ReturnType<SqsHandler>,
       retryDelaySeconds: options.retryDelaySeconds ?? 2,
       onError: options.onWorkerError,
     });
@@ -137,11 +154,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
   const runReconciler = (olderThanMs = RECONCILE_AFTER_MS) => reconcile({ olderThanMs }, reconcileDeps);
   // the queue starts empty: every article an earlier run left unfinished is queued again
   const recovered = await runReconciler(0);
+  // then the reconciler function on its schedule, as EventBridge Scheduler invokes it
   const every = options.reconcileEverySeconds ?? 30;
+  let stopping = false;
   let reconciling: Promise<unknown> = Promise.resolve();
   const timer = every > 0
     ? setInterval(() => {
-        reconciling = runReconciler().catch((error: unknown) => options.onWorkerError?.(error));
+        reconciling = reconciler.invoke({}).catch((error: unknown) => stopping || options.onWorkerError?.(error));
       }, every * 1000)
     : undefined;
   timer?.unref();
@@ -157,9 +176,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     recovered,
     reconcile: runReconciler,
     async stop() {
+      stopping = true;
       clearInterval(timer);
-      await reconciling;
-      await poller?.stop();
+      const polling = poller?.stop();
+      // the functions end at once, as a Lambda environment is shut down: a run cut short leaves
+      // its article to the reconciler, and its message comes back after the visibility timeout
+      await Promise.all(functions.map((f) => f.stop()));
+      await Promise.all([polling, reconciling]);
       await http.close();
       await sqsServer.close();
       await dynamo.close();

@@ -3,7 +3,6 @@
  * SQS event, deletes what succeeded, and leaves the reported failures to come back after their
  * visibility timeout (fauxqs moves them to the dead-letter queue after maxReceiveCount).
  */
-import { randomUUID } from 'node:crypto';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
@@ -12,6 +11,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { lambdaContext } from './lambda-context';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
@@ -67,7 +67,7 @@ export async function pollOnce(options: PollerOptions): Promise<number> {
   const records = messages.map((m) => toRecord(m, options.queueArn ?? 'arn:aws:sqs:us-east-1:000000000000:local'));
   let failed: Set<string>;
   try {
-    const response = await handler({ Records: records }, context());
+    const response = await handler({ Records: records }, lambdaContext({ functionName: 'claim-worker' }));
     failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
   } catch {
     failed = new Set(records.map((r) => r.messageId)); // the whole invocation failed
@@ -107,23 +107,5 @@ function toRecord(m: Message, arn: string): SQSRecord {
     eventSource: 'aws:sqs',
     eventSourceARN: arn,
     awsRegion: 'us-east-1',
-  };
-}
-
-function context(): Context {
-  const deadline = Date.now() + 60_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'claim-worker',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:claim-worker',
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: '/aws/lambda/claim-worker',
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }

@@ -14,6 +14,7 @@ import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from 
 import { currencySignAfter, currencySignBefore } from './units/currencies';
 import { readUnit } from './units/index';
 import { nounBefore } from './units/nouns';
+import { dotGroupValue, isDotGroup } from './numbers/numeral';
 
 export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   const toks = s.toks;
@@ -24,6 +25,9 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
 
   // a full date ("1/8/2017", "tháng 4-2018") states its year, whatever label stands before it
   if (num.unit?.kind === 'date') {
+    if (num.lastYear !== undefined) {
+      return { a, b, kind: 'date', value: num.value, min: num.value, max: num.lastYear, qualifier: 'range', unit: 'year', inherit: false };
+    }
     return { a, b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
   }
 
@@ -85,7 +89,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   } else if (range?.unit) {
     unit = range.unit;
   }
-  if (unit && num.pairedWith === undefined) b = Math.max(b, unit.end);
+  if (unit && num.pairedWith === undefined && !unit.detached) b = Math.max(b, unit.end);
   // "0 giờ 30 phút" is half past midnight, not a duration
   if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
     s.skipTo = unit.end;
@@ -102,7 +106,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
   if (currency && (!unit || unit.kind === 'count' || unit.kind === 'money')) {
     kind = 'money';
     unitName = unit?.kind === 'money' ? unit.unit : currency;
-    if (unit?.kind === 'count') b = unit.end;
+    if (unit?.kind === 'count' && !unit.detached) b = unit.end;
   } else if (unit) {
     kind = unit.kind;
     unitName = unit.unit;
@@ -115,6 +119,11 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     kind = 'count';
     unitName = '';
     inherit = true;
+  }
+
+  // "١.٢٧٧ فردا": a counted noun of whole things after a dot and three digits; the dot groups thousands
+  if (kind === 'count' && unit !== null && unitName !== 'point' && num.scale === 1 && !range && s.lex.dotGroupsThousands && isDotGroup(toks[num.a]!.v)) {
+    value = dotGroupValue(toks[num.a]!.v);
   }
 
   // "the two finalists", "his two greatest prizes", "the senator's two minutes": a known pair
@@ -191,7 +200,7 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     const plainThousands = s.lang === 'ar' && num.plain !== undefined && num.value >= 1000 && !(num.plain.length === 4 && num.value >= 1900 && num.value <= 2100);
     const grouped = num.digits && (!num.plain || plainThousands) && num.value >= 1000 && Number.isInteger(num.value);
     const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !isClockLike(s, num); // a score: "4,78"
-    if (!qualified && !(num.digits && num.scale >= 1000) && !definite && !grouped && !decimal) return null;
+    if (!qualified && !(num.scale >= 1000 && !num.bareScale) && !definite && !grouped && !decimal) return null;
     if (decimal && !qualified) kind = 'measure';
     if (num.plain && num.plain.length >= 5 && !qualified && !plainThousands) return null;
   }
@@ -204,8 +213,10 @@ export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
     unitName = nounBefore(s, num.a - 1) ?? '';
     inherit = unitName === '';
   }
-  // number words with no unit: only with a qualifier, and never as a small range ("from one to ten")
-  if (kind === 'count' && !num.digits && !unit && (!qualified || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
+  // number words with no unit: only with a qualifier or a scale ("ثلاثة مليارات أخرى", as "3 billion"
+  // in digits), and never as a small range ("from one to ten")
+  const scaledWords = num.scale >= 1000 && !num.bareScale;
+  if (kind === 'count' && !num.digits && !unit && ((!qualified && !scaledWords) || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
   // "6 or 5", "5 أو 6" with nothing counted: no claim
   if (range?.or && kind === 'count' && unitName === '' && (max ?? 0) < 1000) return null;
   // "Nimbus 5 analytics": a name before the number; a place before a counted noun is no name ("Tây Nguyên 17 hồ")

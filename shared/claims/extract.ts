@@ -36,7 +36,10 @@ function tryAt(s: Scan, i: number): number {
   if (t.skip || t.type === SYM) return i + 1;
   if (t.type === WORD) {
     if (!s.triggerSet.has(s.norm, t) && !isArabicDualForm(s, i)) return i + 1;
-    if (s.lex.articles.size > 0 && s.lex.articles.has(t.v) && !s.triggers.has(s.word(i + 1) ?? '') && !s.lex.timeUnits.hasFirst(s.word(i + 1) ?? '')) return i + 1;
+    if (s.lex.articles.size > 0 && s.lex.articles.has(t.v)) {
+      const next = s.word(i + 1) ?? '';
+      if (!s.triggers.has(next) && !s.lex.timeUnits.hasFirst(next) && !s.lex.fractionWords.has(next)) return i + 1;
+    }
   }
   const idiom = idiomEnd(s, i);
   if (idiom > i) return idiom;
@@ -68,6 +71,8 @@ function finish(s: Scan): ExtractedClaim[] {
   const sentences = new SentenceFinder(input);
   const out: ExtractedClaim[] = [];
   const claimsBySentence = new Map<number, ExtractedClaim[]>();
+  /** Claims that may borrow a unit named after them. */
+  const pending: number[] = [];
   for (const c of s.candidates) {
     const start = s.map[s.toks[c.a]!.s]!;
     const end = s.map[s.toks[c.b - 1]!.e]!;
@@ -97,6 +102,21 @@ function finish(s: Scan): ExtractedClaim[] {
     previous.push(claim);
     claimsBySentence.set(sentence.start, previous);
     out.push(claim);
+    if (c.inherit && c.value !== null && claim.unit === '') pending.push(out.length - 1);
+  }
+  // a bare amount with no earlier unit takes the currency named after it in its sentence:
+  // "cut by three billion more, to 30 billion dollars"
+  for (const k of pending) {
+    const claim = out[k]!;
+    for (let m = k + 1; m < Math.min(out.length, k + 3); m++) {
+      const next = out[m]!;
+      if (next.sentence.start !== claim.sentence.start) break;
+      if (next.kind === 'money' && next.value !== null && next.value / claim.value! <= 100 && claim.value! / next.value <= 100) {
+        claim.kind = 'money';
+        claim.unit = next.unit;
+        break;
+      }
+    }
   }
   return out;
 }

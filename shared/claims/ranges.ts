@@ -90,11 +90,17 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   }
   let low = num.value;
   const high = second.value;
+  // a year is no end of a range of amounts: "ميزانية 2015 إلى 30 مليار دولار" (the 2015 budget, cut to 30 billion)
+  if (num.scale === 1 && second.scale > 1 && isYearShaped(num)) return null;
   if (num.scale === 1 && second.scale > 1 && low * second.scale <= high) low *= second.scale;
   if (!(high > low)) return null;
   // a hyphenated pair is a range only with a unit after it: "5-10%" (and not "737-800")
-  const unit = readUnit(s, second.b, second, (currency ?? secondCurrency) !== null);
+  let unit = readUnit(s, second.b, second, (currency ?? secondCurrency) !== null);
   if (unit === SKIP) return SKIP;
+  // a band of ages: "the age group of 25-34", "children aged 5-11"
+  if ((!unit || unit.kind === 'count') && !currency && !secondCurrency && s.matchBefore(lex.ageBandsBefore, a)) {
+    unit = { kind: 'age', unit: 'year', end: second.b };
+  }
   if (conn.v === '-' && !unit && !currency) return SKIP;
   if (conn.v === '-' && low === 0) {
     s.skipTo = Math.max(second.b, unit?.end ?? 0);
@@ -116,4 +122,8 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     unit,
     or: lex.rangeOr.has(conn.v),
   };
+}
+
+function isYearShaped(num: NumberRead): boolean {
+  return num.plain !== undefined && num.plain.length === 4 && num.value >= 1900 && num.value <= 2100;
 }

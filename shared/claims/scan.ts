@@ -19,6 +19,7 @@ for (let c = 0; c < UPPER_LIMIT; c++) {
 }
 
 const variantCache = new Map<string, string[]>();
+const DECIMAL_OF_ONE_OR_TWO = /^\d+([.,])\d{1,2}$/;
 const definiteVariantCache = new Map<string, string[]>();
 
 /** Forms of an Arabic word without its clitics: و ف, then ب ل ك, then (when `definite`) ال لل. */
@@ -241,6 +242,27 @@ export class Scan {
 
   isArabicWord(w: string | null): boolean {
     return w !== null && /^[\u0600-\u06ff]/.test(w);
+  }
+
+  private decimalComma: boolean | undefined;
+
+  /**
+   * Whether the text writes its decimals with a comma ("٢,٦ مليون") and never with a dot before
+   * one or two digits: its "1.277" then groups thousands.
+   */
+  writesDecimalComma(): boolean {
+    if (this.decimalComma === undefined) {
+      let comma = false;
+      let dot = false;
+      for (const t of this.toks) {
+        if (t.type !== NUM) continue;
+        const m = DECIMAL_OF_ONE_OR_TWO.exec(t.v);
+        if (m && m[1] === ',') comma = true;
+        else if (m) dot = true;
+      }
+      this.decimalComma = comma && !dot;
+    }
+    return this.decimalComma;
   }
 
   private titleLineOf: Int32Array | undefined;

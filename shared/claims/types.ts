@@ -23,6 +23,8 @@ export interface NumberRead {
   plain?: string;
   /** The first amount of a pair with one unit ("1.250/1.180 m3/s"): the token of the unit. */
   pairedWith?: number;
+  /** The last year of a span of two years written as one ("1985/86", "2015-16"). */
+  lastYear?: number;
 }
 
 export interface UnitRead {
@@ -33,6 +35,8 @@ export interface UnitRead {
   factor?: number;
   /** Added to the number after the unit: "6 giờ 30 phút" = 6.5 hours, "ست ساعات ونصف". */
   extra?: number;
+  /** A code stands between the number and its noun ("296 H-1B visas"): the claim ends at the number. */
+  detached?: boolean;
 }
 
 /** A claim found, before its offsets are mapped back to the input. */

@@ -19,12 +19,36 @@ export interface ProcessDeps {
 
 export type ProcessOutcome = 'processed' | 'already_processed' | 'in_progress' | 'missing' | 'failed';
 
+/** What one run did; for an article it processed, also what extraction and corroboration found. */
+export type ProcessResult =
+  | { outcome: Exclude<ProcessOutcome, 'processed'> }
+  | {
+      outcome: 'processed';
+      /** Claims the extractor found in the text, including those beyond the cap. */
+      claimsExtracted: number;
+      /** Claims left out beyond MAX_CLAIMS_PER_ARTICLE. */
+      claimsTruncated: number;
+      /** Links made between this article's claims and other sources' claims. */
+      linksMade: number;
+    };
+
+/**
+ * Thrown by processDelivery when the last receive before the dead-letter queue failed too, once
+ * the article is marked failed with the reason (the message still goes to the dead-letter queue).
+ */
+export class GaveUpError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'GaveUpError';
+  }
+}
+
 /** How long a worker run holds an article: twice the worker's timeout in AWS (60 s). */
 export const PROCESSING_LEASE_MS = 120_000;
 
 /**
  * Extracts, stores and corroborates the claims of one queued article.
- * In: the article id from the queue. Out: what happened.
+ * In: the article id from the queue. Out: what happened, with the counts of a processed article.
  * Steps: read the article (skip it if gone or already processed); take it for this run (skip it
  * if another run holds it: that run, or the reconciler once its lease ends, finishes it); read
  * its text (an article whose text is incomplete, or that the extractor cannot read, is marked
@@ -36,13 +60,13 @@ export const PROCESSING_LEASE_MS = 120_000;
  * evidence to the earlier claims (one conditional update each); write the story; mark the
  * article processed, only if nobody else did meanwhile (version check).
  */
-export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessOutcome> {
+export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessResult> {
   const found = await deps.articles.getArticle(articleId);
-  if (!found) return 'missing';
-  if (found.status === 'processed') return 'already_processed';
+  if (!found) return { outcome: 'missing' };
+  if (found.status === 'processed') return { outcome: 'already_processed' };
   const now = deps.now();
   const article = await deps.articles.beginProcessing(found, new Date(now.getTime() + PROCESSING_LEASE_MS), now);
-  if (!article) return 'in_progress';
+  if (!article) return { outcome: 'in_progress' };
   try {
     return await processTaken(article, now, deps);
   } catch (error) {
@@ -52,11 +76,11 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
   }
 }
 
-async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps): Promise<ProcessOutcome> {
+async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps): Promise<ProcessResult> {
   const text = await deps.articles.getText(article);
   if (text.length !== article.textLength) {
     await deps.articles.markFailed(article, `stored text has ${text.length} characters, expected ${article.textLength}`);
-    return 'failed';
+    return { outcome: 'failed' };
   }
   let extracted: ReturnType<typeof extractClaims>;
   try {
@@ -64,7 +88,7 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
   } catch (error) {
     // the extractor is not supposed to throw; if it does, retrying the same text cannot help
     await deps.articles.markFailed(article, `claim extraction failed: ${(error as Error).message}`);
-    return 'failed';
+    return { outcome: 'failed' };
   }
   const { language } = extracted;
   const kept = extracted.claims.slice(0, MAX_CLAIMS_PER_ARTICLE);
@@ -86,7 +110,7 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
   await deps.stories.addEvidence(changes.earlier);
   await saveStory(deps.stories, outcome.story, step.choice.merge, step.choice.story);
   await deps.articles.markProcessed(article, { claimCount: all.length, language, ...(truncated ? { truncated } : {}) });
-  return 'processed';
+  return { outcome: 'processed', claimsExtracted: extracted.claims.length, claimsTruncated: extracted.claims.length - kept.length, linksMade: links.length };
 }
 
 /**
@@ -112,13 +136,14 @@ async function saveStory(stories: StoryStore, story: Story, merged: readonly Sto
 /**
  * The worker's handling of one queue message: processes the article, and when this was the last
  * receive before the message moves to the dead-letter queue, marks the article failed with the
- * reason, so that it is never left waiting unseen. The error is thrown again for the queue.
+ * reason, so that it is never left waiting unseen, and throws GaveUpError; otherwise the error
+ * is thrown again as it is. Either way the queue receives the message again or dead-letters it.
  */
 export async function processDelivery(
   articleId: string,
   delivery: { receiveCount: number; maxReceiveCount: number },
   deps: ProcessDeps,
-): Promise<ProcessOutcome> {
+): Promise<ProcessResult> {
   try {
     return await processArticle(articleId, deps);
   } catch (error) {
@@ -126,7 +151,8 @@ export async function processDelivery(
       const article = await deps.articles.getArticle(articleId).catch(() => null);
       if (article && article.status !== 'processed') {
         const reason = `gave up after ${delivery.receiveCount} attempts: ${(error as Error).message}`.slice(0, 1000);
-        await deps.articles.markFailed(article, reason).catch(() => undefined);
+        const marked = await deps.articles.markFailed(article, reason).then(() => true, () => false);
+        if (marked) throw new GaveUpError(reason, { cause: error });
       }
     }
     throw error;

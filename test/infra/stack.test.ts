@@ -15,9 +15,10 @@ import { buildApp, type BuildAppProps, type FactCheckApp } from '../../infra/app
 import { REVIEW_API_ROUTES, SENDER_WEBHOOK_ROUTE_KEY, WEBHOOK_ROUTE_KEY } from '../../infra/constructs/http-api';
 import { sourceMapsWanted } from '../../infra/constructs/node-function';
 import { MAX_RECEIVE_COUNT } from '../../infra/constructs/queue';
-import { API_THROTTLE, PUBLISHER, RECONCILER, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
+import { API_THROTTLE, PUBLISHER, RECONCILER, SERVICE, WEBHOOK_THROTTLE, WORKER } from '../../infra/settings';
 import { ENV, TABLE } from '../../shared/adapters/table';
 import { REVIEWERS_GROUP } from '../../shared/http/auth';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 
 /** The cdk.json context (feature flags), so that tests synthesize what `cdk synth` does. */
 const cdkContext = (
@@ -398,6 +399,18 @@ describe('stateless stack', () => {
     });
   });
 
+  it('gives every function one metrics namespace and a service name of its own', () => {
+    stateless.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE }) },
+    });
+    const functions = (stateless.toJSON() as TemplateJson).Resources;
+    const services = Object.values(functions)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => (r.Properties.Environment as { Variables: Record<string, string> }).Variables.POWERTOOLS_SERVICE_NAME)
+      .sort();
+    expect(services).toEqual(Object.values(SERVICE).sort());
+  });
+
   it('keeps every log group a month', () => {
     stateless.resourceCountIs('AWS::Logs::LogGroup', 5);
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
@@ -420,6 +433,7 @@ describe('stateless stack', () => {
       Variables: {
         ...(sourceMapsWanted() ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: 'review-api',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         [ENV.tableName]: expect.anything(),
         [PUBLISHER.env]: 'Fact-check desk',
         [ENV.publicBaseUrl]: expect.anything(),

@@ -157,7 +157,7 @@ describe('reviewers and the pipeline', () => {
     });
     expect(verdict.status).toBe(200);
     // the message comes back after the first run's lease has ended
-    expect(await processArticle(id!, { ...real, now: () => new Date(Date.now() + 10 * 60_000) })).toBe('processed');
+    expect(await processArticle(id!, { ...real, now: () => new Date(Date.now() + 10 * 60_000) })).toMatchObject({ outcome: 'processed' });
     const after = await real.claims.getClaim(claim!.id);
     expect(after).toMatchObject({ status: 'refuted', version: 1, history: [{ verdict: 'refuted', reviewer: 'Mona', note: 'The port says 38', version: 1 }] });
     expect(await real.claims.claimsOf(id!)).toHaveLength(4);

@@ -50,14 +50,7 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   signalGroup(child, signal);
   await exited;
   // and wait until nothing of the group is left holding the data directory
-  await eventually(async () => {
-    try {
-      process.kill(-child.pid!, 0);
-      return undefined;
-    } catch {
-      return true;
-    }
-  }, 60_000, 'the stopped pipeline to exit');
+  await groupGone(child);
 }
 
 async function post(url: string, count: number): Promise<string[]> {
@@ -97,6 +90,18 @@ async function expectAllProcessedOnce(url: string, ids: readonly string[]): Prom
   }
 }
 
+/** Waits until nothing of the process group of `child` is left. */
+async function groupGone(child: ChildProcess): Promise<void> {
+  await eventually(async () => {
+    try {
+      process.kill(-child.pid!, 0);
+      return undefined;
+    } catch {
+      return true;
+    }
+  }, 60_000, 'nothing of the pipeline left running');
+}
+
 describe('npm start, stopped and started again on the same --data', () => {
   it.each([
     ['killed with SIGKILL', 'SIGKILL', 50],
@@ -112,6 +117,23 @@ describe('npm start, stopped and started again on the same --data', () => {
       const second = await start(dir);
       await expectAllProcessedOnce(second.url, ids);
       expect(second.output()).toMatch(/queued again/);
+      await stop(second.child, 'SIGINT');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
+
+  it('leaves nothing running when the launcher alone is killed, so that the same --data starts again', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'factcheck-restart-'));
+    try {
+      const first = await start(dir);
+      const [id] = await post(first.url, 1);
+      // tsx runs the pipeline in a child process; SIGKILL to tsx alone never reaches that child
+      process.kill(first.child.pid!, 'SIGKILL');
+      await groupGone(first.child);
+
+      const second = await start(dir);
+      await expectAllProcessedOnce(second.url, [id!]);
       await stop(second.child, 'SIGINT');
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -190,6 +190,28 @@ export interface LanguageLexicon {
   notNouns: Set<string>;
   /** Plurals that do not end in -s, and their singulars ("people" -> person). */
   irregularPlurals: Map<string, string>;
+  /**
+   * Letters written as a decimal mark between digits (Arabic wire copy: "84ر3" is 3.84, the
+   * letter splitting the number so that the integer part is stored after it).
+   */
+  decimalLetters: Set<string>;
+  /**
+   * A dot before three digits groups thousands where the text writes its decimals with a comma,
+   * and before a counted noun ("١.٢٧٧ فردا": 1,277 people; nobody counts thousandths of them).
+   */
+  dotGroupsThousands: boolean;
+  /** "point", "points": the unit of a fraction of a point ("7/8 point", "1-1/8 points"). */
+  pointWords: Set<string>;
+  /** Words before a hyphenated pair that make it a band of ages ("age group of 25-34", "aged 18-24"). */
+  ageBandsBefore: PhraseTable<true>;
+  /** Fractions written as words and their denominators ("fifth": 5, "ثلث": 3): shares, read as percents. */
+  fractionWords: Map<string, number>;
+  /** Words after a fraction that make it a share ("a fifth of"). */
+  fractionOf: Set<string>;
+  /** Words after a fraction that make it a part of a period or a round, not a share ("النصف الثاني", "ربع النهائي"). */
+  fractionPeriods: Set<string>;
+  /** Words before a fraction that make it the result of a change ("هبطت إلى النصف": fell to half). */
+  fractionChange: Set<string>;
 }
 
 /** Phrases indexed by their first word, longest first. */

@@ -265,4 +265,12 @@ export const VI: LanguageLexicon = withIdiomWords({
     'mỗi', 'một', 'hai', 'ba', 'cả', 'toàn', 'này', 'kia', 'ấy', 'nào', 'thì', 'mà', 'nếu', 'dù', 'vẫn', 'bao', 'gấp',
     'lần', 'ở', 'ra', 'vào', 'về', 'đi', 'lại', 'rồi', 'xong', 'tới', 'đến', 'của']),
   irregularPlurals: new Map(),
+  decimalLetters: new Set(),
+  dotGroupsThousands: false,
+  pointWords: new Set(),
+  ageBandsBefore: table<true>(each(['độ tuổi', 'lứa tuổi', 'nhóm tuổi', 'tuổi', 'độ tuổi từ', 'tuổi từ'], true as const)),
+  fractionWords: new Map(),
+  fractionOf: new Set(),
+  fractionPeriods: new Set(),
+  fractionChange: new Set(),
 });

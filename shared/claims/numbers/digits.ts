@@ -8,7 +8,7 @@ import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import { SKIP, type NumberRead, type Read } from '../types';
 import { currencySignBefore } from '../units/currencies';
-import { isPlainDigits, parseNumeral } from './numeral';
+import { dotGroupValue, isDotGroup, isPlainDigits, parseNumeral } from './numeral';
 import { readHalf, readScales } from './scales';
 
 export function readDigits(s: Scan, i: number, secondOfRange = false): Read<NumberRead> {
@@ -28,6 +28,10 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
     if (prev.type === SYM && prev.v === '-' && prev.gap === 0 && (toks[i - 2]?.type === WORD || toks[i - 2]?.type === NUM)) return SKIP;
   }
   if (next && next.gap === 0 && next.type === SYM) {
+    const span = readYearSpan(s, i);
+    if (span) return span;
+    const mixed = readMixedNumber(s, i, i + 2) ?? readFractionOfUnit(s, i);
+    if (mixed) return mixed;
     const date = readFullDate(s, i);
     if (date) return date;
     if (next.v === ':' && toks[i + 2]?.type === NUM && toks[i + 2]!.gap === 0) return readClock(s, i);
@@ -41,10 +45,21 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
       return v === null ? SKIP : { a: i, b: i + 1, value: v, digits: true, scale: 1, bareScale: false, plain, pairedWith: i + 3 };
     }
   }
+  // "2 1/2 years": a whole number and a fraction, a space apart
+  if (next && next.gap === 1 && !next.nl && next.type === NUM && plainWhole(t.v)) {
+    const mixed = readMixedNumber(s, i, i + 1);
+    if (mixed) return mixed;
+  }
+  const letterDecimal = readLetterDecimal(s, i);
+  if (letterDecimal) {
+    readScales(s, letterDecimal);
+    return letterDecimal;
+  }
   const plain = isPlainDigits(t.v) ? t.v : undefined;
   if (plain !== undefined && isPhoneGroup(s, i)) return SKIP;
-  const value = parseNumeral(t.v, s.lang);
+  let value = parseNumeral(t.v, s.lang);
   if (value === null) return SKIP;
+  if (s.lex.dotGroupsThousands && isDotGroup(t.v) && s.writesDecimalComma()) value = dotGroupValue(t.v);
 
   let b = i + 1;
   let scale = 1;
@@ -87,6 +102,107 @@ function readFullDate(s: Scan, i: number): NumberRead | null {
     return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 3 } };
   }
   return null;
+}
+
+/**
+ * A span of two consecutive years written as one, a fiscal, school or sports year: "1985/86",
+ * "2015-16", "2014/2015". It is one date, from the first year to the second.
+ */
+function readYearSpan(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const first = toks[i]!.v;
+  const sep = toks[i + 1]!.v;
+  const second = toks[i + 2];
+  if ((sep !== '/' && sep !== '-') || !second || second.type !== NUM || second.gap !== 0) return null;
+  if (first.length !== 4 || !isPlainDigits(first) || !isPlainDigits(second.v)) return null;
+  const year = Number(first);
+  if (year < 1900 || year > 2100) return null;
+  const next = year + 1;
+  const last = second.v.length === 2 && Number(second.v) === next % 100 ? next : second.v.length === 4 && Number(second.v) === next ? next : null;
+  if (last === null) return null;
+  // not a part of something longer: "2015-16-17", "2014/15/16"
+  const after = toks[i + 3];
+  if (after && after.gap === 0 && (after.type === NUM || after.type === WORD || after.v === sep)) return null;
+  return { a: i, b: i + 3, value: year, digits: true, scale: 1, bareScale: false, lastYear: last, unit: { kind: 'date', unit: 'year', end: i + 3 } };
+}
+
+/** Denominators of the fractions written in prices and spreads ("7/8", "13/16"), and thirds. */
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 8, 16, 32, 64]);
+
+/** A fraction n/d at token k (n below d, d a denominator of prices), alone: its value, else null. */
+function fractionAt(s: Scan, k: number): number | null {
+  const toks = s.toks;
+  const n = toks[k];
+  const slash = toks[k + 1];
+  const d = toks[k + 2];
+  if (!n || !slash || !d || n.type !== NUM || slash.v !== '/' || slash.gap !== 0 || d.type !== NUM || d.gap !== 0) return null;
+  if (!isPlainDigits(n.v) || !isPlainDigits(d.v) || n.v.length > 2 || d.v.length > 2) return null;
+  const after = toks[k + 3];
+  if (after && after.gap === 0 && (after.type === NUM || after.v === '/' || after.v === '-' || after.type === WORD)) return null;
+  const num = Number(n.v);
+  const den = Number(d.v);
+  return num >= 1 && num < den && FRACTION_DENOMINATORS.has(den) ? num / den : null;
+}
+
+function plainWhole(raw: string): boolean {
+  return raw.length <= 3 && isPlainDigits(raw);
+}
+
+/**
+ * A mixed number, a whole number and a fraction: "6-1/2 pct", "15-1/2 year", "1-1/8 points", and
+ * "2 1/2 years" (a space apart, then only before a word, its unit). `k` is the fraction's token.
+ */
+function readMixedNumber(s: Scan, i: number, k: number): NumberRead | null {
+  const toks = s.toks;
+  const whole = toks[i]!.v;
+  if (!plainWhole(whole)) return null;
+  if (k === i + 2 && (toks[i + 1]!.v !== '-' || toks[k]?.gap !== 0)) return null;
+  const fraction = fractionAt(s, k);
+  if (fraction === null) return null;
+  const b = k + 3;
+  if (k === i + 1 && toks[b]?.type !== WORD) return null;
+  const prev = toks[i - 1];
+  if (prev && prev.gap === 0 && toks[i]!.gap === 0 && (prev.v === '/' || prev.v === '-')) return null;
+  return withPointUnit(s, { a: i, b, value: Number(whole) + fraction, digits: true, scale: 1, bareScale: false });
+}
+
+/**
+ * A fraction before its unit: "7/8 point", "1/2 pct", "3/4 mile" (a fraction of a share, "2/3 of",
+ * is read by readShare; a day and month, "7/8", has no unit after it).
+ */
+function readFractionOfUnit(s: Scan, i: number): NumberRead | null {
+  const fraction = fractionAt(s, i);
+  if (fraction === null) return null;
+  const read: NumberRead = { a: i, b: i + 3, value: fraction, digits: true, scale: 1, bareScale: false };
+  const withPoint = withPointUnit(s, read);
+  if (withPoint.unit) return withPoint;
+  const k = i + 3;
+  const unit = s.toks[k]?.v === '%' || s.matchPhrase(s.lex.percentWords, k) || s.matchPhrase(s.lex.measures, k) || s.matchPhrase(s.lex.timeUnits, k);
+  return unit && !s.toks[k]!.nl ? read : null;
+}
+
+/** "of a point": a fraction of a point is a change or a spread in points ("7/8 point over LIBOR"). */
+function withPointUnit(s: Scan, read: NumberRead): NumberRead {
+  const w = s.word(read.b);
+  if (w === null || s.toks[read.b]!.nl || !s.lex.pointWords.has(w)) return read;
+  return { ...read, unit: { kind: 'measure', unit: 'point', end: read.b + 1 } };
+}
+
+/**
+ * A decimal written with a letter as its mark, fraction first ("84ر3" = 3.84, "6ر3 في المائة" =
+ * 3.6 %): the letter breaks the digits into two runs shown right to left, so the integer part,
+ * shown on the left, is stored after the mark.
+ */
+function readLetterDecimal(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const mark = toks[i + 1];
+  const whole = toks[i + 2];
+  if (!mark || mark.type !== WORD || mark.gap !== 0 || !s.lex.decimalLetters.has(mark.v)) return null;
+  if (!whole || whole.type !== NUM || whole.gap !== 0 || !isPlainDigits(whole.v) || !isPlainDigits(toks[i]!.v)) return null;
+  const after = toks[i + 3];
+  if (after && after.gap === 0 && (after.type === NUM || after.type === WORD)) return null;
+  const value = Number(`${whole.v}.${toks[i]!.v}`);
+  return Number.isFinite(value) ? { a: i, b: i + 3, value, digits: true, scale: 1, bareScale: false } : null;
 }
 
 /** A measure or a currency right after the second amount of a pair ("1.250/1.180 m3/s"). */

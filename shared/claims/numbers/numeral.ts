@@ -71,6 +71,22 @@ function isThreeDigitGroupAt(raw: string, i: number): boolean {
   return k - i - 1 === 3;
 }
 
+/** "1.277": one dot followed by exactly three digits (a decimal or a thousands group, by convention). */
+export function isDotGroup(raw: string): boolean {
+  const k = raw.indexOf('.');
+  if (k < 1 || k > 3 || raw.length !== k + 4) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (i !== k && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/** The value of "1.277" read as 1277. */
+export function dotGroupValue(raw: string): number {
+  return Number(raw.replace('.', ''));
+}
+
 export function isPlainDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

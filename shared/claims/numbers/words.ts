@@ -7,6 +7,7 @@ import type { Scan } from '../scan';
 import type { NumberRead, Read } from '../types';
 import { accumulate } from './compound';
 import { readArabicDual } from './duals';
+import { readFraction } from './fractions';
 import { readVague } from './vague';
 
 export function readWords(s: Scan, i: number): Read<NumberRead> {
@@ -23,6 +24,10 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
     const dual = readArabicDual(s, i, forms);
     if (dual !== null) return dual;
   }
+
+  // "a fifth of", "two-thirds of", "إلى النصف": a share
+  const fraction = readFraction(s, i, forms);
+  if (fraction) return fraction;
 
   // "half a billion", "نصف مليار", "nửa triệu"
   const halfOf = s.lang === 'en' && w === 'half' && (s.word(i + 1) === 'a' || s.word(i + 1) === 'an') ? i + 2 : (w === 'nửa' || forms.includes('نصف')) ? i + 1 : -1;

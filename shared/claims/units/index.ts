@@ -11,7 +11,8 @@ import { SKIP, type NumberRead, type Read, type UnitRead } from '../types';
 import { isoCodeAt, moneyUnit } from './currencies';
 import { readNoun } from './nouns';
 
-const SHORT_CURRENCY_WORDS = new Set(['yen', 'won']);
+/** Short words that are currencies in lower case too ("dlr", "cts", "stg": wire copy). */
+const SHORT_CURRENCY_WORDS = new Set(['yen', 'won', 'dlr', 'cts', 'stg']);
 
 export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boolean): Read<UnitRead> {
   const toks = s.toks;
@@ -40,7 +41,12 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
   if (glued && s.word(j) === 'c' && s.isUpperAt(toks[j]!.s)) return { kind: 'measure', unit: 'degree_celsius', end: j + 1 };
 
   const percent = s.matchPhrase(lex.percentWords, j);
-  if (percent) return { kind: 'percent', unit: '%', end: percent.end };
+  if (percent) {
+    // "0.5 pct point": a change of the percent itself, in points
+    const point = s.word(percent.end);
+    if (point !== null && lex.pointWords.has(point) && !toks[percent.end]!.nl) return { kind: 'measure', unit: 'percentage_point', end: percent.end + 1 };
+    return { kind: 'percent', unit: '%', end: percent.end };
+  }
 
   if (hyphenated) {
     // "24-year-old", "six-month-old" (age), "five-year contract" (duration), "10-year Treasury"

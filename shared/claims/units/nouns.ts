@@ -4,7 +4,7 @@
  * noun the lexicon does not know, as written (English plurals singularized).
  */
 import type { Scan } from '../scan';
-import { SYM, WORD } from '../tokenize';
+import { NUM, SYM, WORD } from '../tokenize';
 import type { NumberRead, Read, UnitRead } from '../types';
 import { moneyUnit } from './currencies';
 
@@ -50,6 +50,12 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
     // "650 died": a verb of deaths or injuries right after the number counts people
     const implied = lex.impliedNouns.get(s.word(k) ?? '');
     if (implied && !s.toks[k]!.nl) return { kind: 'count', unit: implied, end: k + 1 };
+    // "296 H-1B visas", "40 F-16 jets": the noun after a code, the code's digits no part of the claim
+    const afterCode = codeEnd(s, k);
+    if (afterCode > k) {
+      const noun = readEnglishNoun(s, afterCode);
+      return noun ? { ...noun, detached: true } : null;
+    }
     return readEnglishNoun(s, k);
   }
   if (s.lang === 'ar') return readArabicNoun(s, k, num.vague !== undefined);
@@ -64,6 +70,9 @@ function readArabicNoun(s: Scan, k: number, definiteOk: boolean): UnitRead | nul
   if (s.anyForm(w, s.lex.stopWords)) return null;
   if (w.startsWith('ال') && !definiteOk) return null;
   if (s.lex.weekdays.has(w) || s.lex.weekdays.has(w.slice(1))) return null;
+  // a short word after "و" is "and" and a word, unless the lexicon knows it as written ("وجهة")
+  const asWritten = s.matchPhrase(s.lex.nouns, k, false);
+  if (asWritten) return { kind: 'count', unit: asWritten.value, end: asWritten.end };
   if (/^و/.test(w) && w.length <= 4) return null;
   if (w.endsWith('يا') && w.length >= 5) return null; // adverbs: سنويًا, عالميًا
   const noun = s.matchPhrase(s.lex.nouns, k, true, true);
@@ -80,6 +89,17 @@ function readVietnameseNoun(s: Scan, k: number): UnitRead | null {
   if (s.lex.stopWords.has(w) || s.lex.notNouns.has(w)) return null;
   if (s.lex.timeUnits.hasFirst(w) || s.lex.labelsBefore.has(w)) return null;
   return { kind: 'count', unit: s.surface(t.s, t.e), end: k + 1 };
+}
+
+/** After a code written with a capital, a hyphen and digits ("H-1B", "F-16", "COVID-19") at k: the token after it, else k. */
+function codeEnd(s: Scan, k: number): number {
+  const toks = s.toks;
+  const t = toks[k];
+  if (!t || t.type !== WORD || t.e - t.s > 5 || !s.isUpperAt(t.s)) return k;
+  if (toks[k + 1]?.v !== '-' || toks[k + 1]!.gap !== 0 || toks[k + 2]?.type !== NUM || toks[k + 2]!.gap !== 0) return k;
+  let j = k + 3;
+  while (toks[j] && toks[j]!.gap === 0 && toks[j]!.type !== SYM) j++;
+  return j;
 }
 
 function readEnglishNoun(s: Scan, k: number): UnitRead | null {

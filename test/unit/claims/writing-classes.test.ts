@@ -325,3 +325,98 @@ describe('page furniture and agreement', () => {
     expect(extractClaims('Thousands of fans came.', { language: 'en' }).claims.map((c) => [c.min, c.max])).toEqual([[2000, 9999]]);
   });
 });
+
+describe('Arabic decimals and groups by the writing of the press', () => {
+  it('reads a decimal written with the letter ر, the fraction stored first', () => {
+    expect(rows('سجلت المجموعة أرباحا بلغت 45ر2 مليار دولار، ونما الإنتاج بنسبة 7ر4 في المائة.')).toEqual([
+      ['45ر2 مليار دولار', 'money', 2.45e9, 'exact', 'USD'],
+      ['7ر4 في المائة', 'percent', 4.7, 'exact', '%'],
+    ]);
+  });
+
+  it('reads a dot before three digits as thousands before a counted noun, and in a text of decimal commas', () => {
+    expect(rows('استطلعت الهيئة ٢.٤٣٥ شخصا في الربيع.')).toEqual([['٢.٤٣٥ شخصا', 'count', 2435, 'exact', 'person']]);
+    expect(rows('بلغ عدد الزوار ٣,٤ مليون، وأنفق الزائر ٢.٥١٨ في المتوسط.').map((r) => r[2])).toEqual([3.4e6, 2518]);
+    // with decimals written with a dot, "3.750" stays a decimal
+    expect(rows('ارتفع السعر إلى 2.5 دولار ثم إلى 3.750 دولار.').map((r) => r[2])).toEqual([2.5, 3.75]);
+  });
+
+  it('reads a noun whose first letter is و, and nights counted', () => {
+    expect(rows('وصل الزوار من ٤٢ وجهة وأمضى بعضهم ليلة واحدة.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['٤٢ وجهة', 42, 'destination'],
+      ['ليلة واحدة', 1, 'night'],
+    ]);
+  });
+
+  it('reads a scaled amount in words with no noun, borrowing the currency named later in the sentence', () => {
+    expect(rows('خفضت الشركة إنفاقها خمسة مليارات أخرى في ميزانية 2019 إلى 40 مليار دولار.')).toEqual([
+      ['خمسة مليارات', 'money', 5e9, 'exact', 'USD'],
+      ['ميزانية 2019', 'date', 2019, 'exact', 'year'],
+      ['40 مليار دولار', 'money', 4e10, 'exact', 'USD'],
+    ]);
+    expect(rows('They trimmed 2 billion more, to 12 billion dollars.', 'en').map((r) => [r[2], r[4]])).toEqual([[2e9, 'USD'], [12e9, 'USD']]);
+  });
+
+  it('makes no range of a year and a scaled amount', () => {
+    expect(rows('رفع الصندوق مخصصات 2020 إلى 8 مليارات دولار.').map((r) => [r[2], r[3]])).toEqual([[8e9, 'exact']]);
+  });
+});
+
+describe('fractions, spans of years, points and bands of ages', () => {
+  it('reads a fraction in words as a share, and a part of a period or an hour as none', () => {
+    expect(rows('A fifth of the farms closed and two-thirds of the growers lost money.', 'en').map((r) => [r[0], r[1], Math.round(r[2]!)])).toEqual([
+      ['A fifth', 'percent', 20],
+      ['two-thirds', 'percent', 67],
+    ]);
+    expect(rows('More than half of the members voted; Half of the staff left.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['More than half', 50, 'more_than'],
+      ['Half', 50, 'exact'],
+    ]);
+    expect(rows('It took a quarter of an hour, and the first half ended 1-0.', 'en')).toEqual([
+      ['a quarter of an hour', 'duration', 0.25, 'exact', 'hour'],
+    ]);
+    expect(rows('هبطت الأسعار إلى النصف، وغادر نحو ثلث الموظفين.', 'ar').map((r) => [r[0], r[1], Math.round(r[2]!), r[3]])).toEqual([
+      ['النصف', 'percent', 50, 'exact'],
+      ['نحو ثلث', 'percent', 33, 'about'],
+    ]);
+    expect(rows('سجل الفريق هدفا في الشوط الأول وتأهل إلى ربع النهائي.', 'ar')).toEqual([]);
+  });
+
+  it('reads a fiscal or season year written as two years as one date from the first to the second', () => {
+    const claims = extractClaims('Output in the 2015-16 season and the 1985/86 fiscal year rose.', { language: 'en' }).claims;
+    expect(claims.map((c) => [c.text, c.kind, c.min, c.max, c.qualifier])).toEqual([
+      ['2015-16', 'date', 2015, 2016, 'range'],
+      ['1985/86', 'date', 1985, 1986, 'range'],
+    ]);
+  });
+
+  it('reads mixed numbers and fractions of a point, and a change in percentage points apart from a percent', () => {
+    expect(rows('The bond yield rose 7/8 point and the rate 6-1/2 pct, over 2 1/2 years.', 'en')).toEqual([
+      ['7/8 point', 'measure', 0.875, 'exact', 'point'],
+      ['6-1/2 pct', 'percent', 6.5, 'exact', '%'],
+      ['2 1/2 years', 'duration', 2.5, 'exact', 'year'],
+    ]);
+    expect(rows('The central bank cut rates by 0.5 percentage points.', 'en')).toEqual([
+      ['0.5 percentage points', 'measure', 0.5, 'exact', 'percentage_point'],
+    ]);
+    // a day and month written with a slash has no unit after it
+    expect(rows('Sales fell on 7/8 and the 296 H-1B visas were granted.', 'en').map((r) => [r[0], r[2]])).toEqual([['296', 296]]);
+  });
+
+  it('reads the abbreviations of wire copy as currencies', () => {
+    expect(rows('Sales rose 0.5 pct point to 12 mln dlrs, from 30 cts a share; 5 mln stg.', 'en').map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['measure', 0.5, 'percentage_point'],
+      ['money', 12e6, 'USD'],
+      ['money', 0.3, 'USD'],
+      ['money', 5e6, 'GBP'],
+    ]);
+  });
+
+  it('reads a hyphenated pair after an age word as a band of ages, in English and Vietnamese', () => {
+    expect(rows('Adults in the age group of 25-34 and children aged 5-11 were surveyed.', 'en').map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['25-34', 'age', 'range'],
+      ['5-11', 'age', 'range'],
+    ]);
+    expect(rows('Người lao động trong độ tuổi 25-34 chiếm đa số.', 'vi').map((r) => [r[0], r[1]])).toEqual([['25-34', 'age']]);
+  });
+});

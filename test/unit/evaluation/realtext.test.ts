@@ -43,6 +43,10 @@ describe('the numbers written in a claim', () => {
     ['a million kites and half a billion seeds', [1e6, 5e8]],
     ['three decades and 50 cents', [3, 30, 50, 0.5]],
     ['costs 12 lakh rupees', [12, 1.2e6]],
+    // fractions are percents (shared/corpus/README.md)
+    ['a fifth of the kites and two-thirds of the seeds', [20, 200 / 3]],
+    ['nearly 3/4 of the boats, 6-1/2 pct and 2 1/2 years', [0.75, 75, 6.5, 2.5]],
+    ['more than half of the mills', [50]],
   ] as const)('reads %j', (text, numbers) => {
     expect(writtenNumbers(text)).toEqual(expect.arrayContaining([...numbers]));
   });

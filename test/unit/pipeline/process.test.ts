@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinExtraction, MAX_CLAIMS_PER_ARTICLE } from '../../../shared/pipeline/claim-records';
 import { ingestArticle } from '../../../shared/pipeline/ingest';
-import { processArticle, processDelivery } from '../../../shared/pipeline/process';
+import { GaveUpError, processArticle, processDelivery } from '../../../shared/pipeline/process';
 import { MAX_REQUEUES, reconcile } from '../../../shared/pipeline/reconcile';
 import type { ExtractedClaim } from '../../../shared/schemas/claim';
 import { defaultSender } from '../../../shared/pipeline/senders';
@@ -63,11 +63,23 @@ describe('processing an article', () => {
 
     w.stories.failing.clear();
     w.advance(5 * 60_000); // the first run's lease has ended
-    expect(await w.process(articleId)).toBe('processed');
+    expect(await w.process(articleId)).toMatchObject({ outcome: 'processed', claimsExtracted: 3 });
     const after = await w.claims.getClaim(first!.id);
     expect(after).toMatchObject({ status: 'confirmed', version: 1, history: [{ verdict: 'confirmed', reviewer: 'Lan', version: 1 }] });
     expect((await w.claims.claimsOf(articleId)).map((c) => c.text)).toEqual(['more than 40 engineers', '2021', '$3.5 million']);
     expect(await w.articles.getArticle(articleId)).toMatchObject({ status: 'processed', claimCount: 3, attempts: 2 });
+  });
+
+  it('counts the links it makes to what another source said about the same fact', async () => {
+    const w = world();
+    const deps = { store: w.articles, queue: w.queue, now: w.now, htmlToText: () => '' };
+    const first = await ingestArticle({ deliveryId: 'msg_a', article: { url: 'https://valley-post.example/flood', title: 'Flood in Tarrow', text: 'Floods in Tarrow on Sunday killed 6 people and cut power to about 9,000 homes.' }, sender: DEFAULT_SENDER }, deps);
+    const second = await ingestArticle({ deliveryId: 'msg_b', article: { url: 'https://river-daily.example/tarrow', title: 'Tarrow floods', text: 'The floods that hit Tarrow killed 6 people; about 9,000 homes were left without power.' }, sender: DEFAULT_SENDER }, deps);
+    expect(await w.process(first.articleId)).toMatchObject({ outcome: 'processed', linksMade: 0 });
+    const result = await w.process(second.articleId);
+    expect(result).toMatchObject({ outcome: 'processed', claimsExtracted: 2 });
+    expect(result).toMatchObject({ linksMade: w.matches.links.length });
+    expect(w.matches.links.length).toBeGreaterThan(0);
   });
 
   it('leaves an article to the run that holds it, until its lease ends', async () => {
@@ -75,15 +87,15 @@ describe('processing an article', () => {
     const { articleId } = await w.ingest(TEXT);
     const held = await w.articles.beginProcessing((await w.articles.getArticle(articleId))!, new Date(w.now().getTime() + 120_000), w.now());
     expect(held).not.toBeNull();
-    expect(await w.process(articleId)).toBe('in_progress');
+    expect(await w.process(articleId)).toEqual({ outcome: 'in_progress' });
     w.advance(121_000);
-    expect(await w.process(articleId)).toBe('processed');
+    expect(await w.process(articleId)).toMatchObject({ outcome: 'processed' });
   });
 
   it('keeps the first claims of an article with too many, and says it was truncated', async () => {
     const w = world();
     const { articleId } = await w.ingest('$1 '.repeat(MAX_CLAIMS_PER_ARTICLE + 500));
-    expect(await w.process(articleId)).toBe('processed');
+    expect(await w.process(articleId)).toEqual({ outcome: 'processed', claimsExtracted: MAX_CLAIMS_PER_ARTICLE + 500, claimsTruncated: 500, linksMade: 0 });
     expect(w.claims.claims.size).toBe(MAX_CLAIMS_PER_ARTICLE);
     expect(await w.articles.getArticle(articleId)).toMatchObject({
       claimCount: MAX_CLAIMS_PER_ARTICLE, truncated: true, reason: `${MAX_CLAIMS_PER_ARTICLE + 500} claims found; only the first ${MAX_CLAIMS_PER_ARTICLE} are kept`,
@@ -96,14 +108,17 @@ describe('processing an article', () => {
     w.claims.failing.add('putClaims');
     const deps = { articles: w.articles, claims: w.claims, stories: w.stories, now: w.now };
     for (let receive = 1; receive <= 5; receive++) {
-      await expect(processDelivery(articleId, { receiveCount: receive, maxReceiveCount: 5 }, deps)).rejects.toThrow(/putClaims failed/);
+      const delivery = processDelivery(articleId, { receiveCount: receive, maxReceiveCount: 5 }, deps);
+      await expect(delivery).rejects.toThrow(/putClaims failed/);
+      // only the last receive says that it gave up on the article
+      expect(await delivery.catch((error: unknown) => error instanceof GaveUpError)).toBe(receive === 5);
       // each failed run gives the article back at once, so the next receive takes it without waiting
       expect((await w.articles.getArticle(articleId))!.status).toBe(receive < 5 ? 'queued' : 'failed');
     }
     expect((await w.articles.getArticle(articleId))!.reason).toBe('gave up after 5 attempts: putClaims failed');
     // a redrive from the dead-letter queue processes it once the fault is gone
     w.claims.failing.clear();
-    expect(await w.process(articleId)).toBe('processed');
+    expect(await w.process(articleId)).toMatchObject({ outcome: 'processed' });
   });
 });
 

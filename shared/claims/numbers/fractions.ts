@@ -1,0 +1,82 @@
+/**
+ * Fractions written in words, which the corpus reads as percents: "a fifth of sales" (20 %),
+ * "two-thirds of voters", "one-twelfth of the allocation", "more than half of the members",
+ * and in Arabic a half, a third or a quarter after a change or a qualifier ("هبطت الأسعار إلى
+ * النصف", "نحو ثلث الموظفين"). A fraction that names a part of a period or a round ("the first
+ * half", "الربع الثاني", "ربع النهائي") is no share, nor is a fraction with no "of" in English
+ * ("a quarter" of a year, a coin).
+ */
+import type { Scan } from '../scan';
+import type { NumberRead } from '../types';
+
+export function readFraction(s: Scan, i: number, forms: readonly string[]): NumberRead | null {
+  const lex = s.lex;
+  if (lex.fractionWords.size === 0) return null;
+  return s.lang === 'ar' ? readArabicFraction(s, i, forms) : readEnglishFraction(s, i);
+}
+
+/** "a fifth of", "one-twelfth of", "two-thirds of", "more than half of", "Half of". */
+function readEnglishFraction(s: Scan, i: number): NumberRead | null {
+  const lex = s.lex;
+  const toks = s.toks;
+  const w = s.word(i)!;
+  let numerator: number;
+  let k: number;
+  if (w === 'half') {
+    // a half alone: after a qualifier ("nearly half of") or opening a sentence ("Half of voters")
+    const prev = toks[i - 1];
+    const opens = !prev || toks[i]!.nl || (prev.type !== 1 && '.!?:;"“'.includes(prev.v));
+    if (!opens && !s.matchBefore(lex.qualifiersBefore, i)) return null;
+    numerator = 1;
+    k = i;
+  } else {
+    const n = lex.articles.has(w) ? 1 : lex.numbers.get(w);
+    if (n === undefined || n >= 20) return null;
+    numerator = n;
+    k = i + 1;
+    if (toks[k]?.v === '-' && toks[k]!.gap === 0 && toks[k + 1]?.gap === 0) k++;
+  }
+  const fw = s.word(k);
+  const den = fw === null ? undefined : lex.fractionWords.get(fw);
+  if (den === undefined || toks[k]!.nl) return null;
+  // "two thirds", "one third": plural with a numerator above one, singular with one
+  if ((numerator === 1) === fw!.endsWith('s') && fw !== 'half') return null;
+  const after = s.word(k + 1);
+  const of = after !== null && lex.fractionOf.has(after) && !toks[k + 1]!.nl;
+  if (!of && !lex.fractionChange.has(s.word(i - 1) ?? '')) return null;
+  // "a quarter of an hour", "a quarter of a century": a span of time, not a share
+  if (of) {
+    const an = lex.articles.has(s.word(k + 2) ?? '') ? k + 3 : k + 2;
+    const time = s.matchPhrase(lex.timeUnits, an);
+    if (time) {
+      return { a: i, b: time.end, value: numerator / den, digits: false, scale: 1, bareScale: false,
+        unit: { kind: 'duration', unit: time.value.unit, end: time.end, factor: time.value.factor } };
+    }
+  }
+  return share(i, k + 1, (100 * numerator) / den);
+}
+
+/** "إلى النصف", "نحو ثلث الموظفين", "أكثر من ربع السكان": a share after a change or a qualifier. */
+function readArabicFraction(s: Scan, i: number, forms: readonly string[]): NumberRead | null {
+  const lex = s.lex;
+  let den: number | undefined;
+  for (const f of forms) {
+    den = lex.fractionWords.get(f.startsWith('ال') ? f.slice(2) : f);
+    if (den !== undefined) break;
+  }
+  if (den === undefined) return null;
+  const next = s.word(i + 1);
+  const sameLine = !s.toks[i + 1]?.nl;
+  if (next !== null && sameLine && (lex.fractionPeriods.has(next) || s.isNumberWord(next) || s.matchPhrase(lex.timeUnits, i + 1))) return null;
+  // "نصف ما كانت عليه" (half of what it was); "خمس" is also five: a fifth only so
+  const ofWhat = next !== null && sameLine && lex.fractionOf.has(next);
+  const numberWord = forms.some((f) => s.isNumberWord(f));
+  const prev = s.word(i - 1);
+  const afterChange = (prev !== null && lex.fractionChange.has(prev)) || s.matchBefore(lex.qualifiersBefore, i) !== null;
+  if (!ofWhat && (numberWord || !afterChange)) return null;
+  return share(i, i + 1, 100 / den);
+}
+
+function share(a: number, b: number, percent: number): NumberRead {
+  return { a, b, value: percent, digits: false, scale: 1, bareScale: false, unit: { kind: 'percent', unit: '%', end: b } };
+}
