@@ -128,8 +128,6 @@ const state = {
   /** Bumped by every queue load and claim load, so that a late answer does not overwrite a newer one. */
   queueLoad: 0,
   claimLoad: 0,
-  /** The claim the latest claim load is for (it may not be on screen yet). */
-  loadingId: null as string | null,
   /** What the reviewer had started on each claim: kept across queue refreshes and filter changes. */
   drafts: new Map<string, Draft>(),
   /** The claim this reviewer holds a lease on. */
@@ -208,7 +206,6 @@ function showSignIn(message?: string): void {
   state.lastVerdict = null;
   state.queueLoad++;
   state.claimLoad++;
-  state.loadingId = null;
   sessionStorage.removeItem(STORAGE_KEY);
   document.body.dataset.view = 'sign-in';
   for (const el of [ui.account, ui.queue, ui.claim, ui.banner, ui.toast]) el.hidden = true;
@@ -349,10 +346,7 @@ async function loadQueue(options: { append?: boolean } = {}): Promise<void> {
 async function openNextFree(from: number, push: boolean): Promise<void> {
   for (const item of state.items.slice(from)) {
     if (heldByOther(item, me(), Date.now())) continue;
-    const before = state.claimLoad;
     if (await selectClaim(item.id, { auto: true, push })) return;
-    // the reviewer opened another claim meanwhile (a click, the address): that one stays
-    if (state.claimLoad !== before + 1) return;
   }
   const first = state.items[from] ?? state.items[0];
   if (first) await selectClaim(first.id, { push });
@@ -521,7 +515,6 @@ function showPlaceholder(title: MessageKey | null, text: MessageKey): void {
   state.detail = null;
   state.article = null;
   state.claimLoad++;
-  state.loadingId = null;
   releaseHeld();
   ui.claim.hidden = false;
   ui.claim.removeAttribute('aria-busy');
@@ -560,8 +553,7 @@ function followAddress(): void {
   const target = targetOf(location.hash);
   if (!state.creds || !target) return;
   if (target.kind === 'article') void openArticle(target.id, false);
-  // the address wins over a claim the queue is still opening (after a verdict, the next one)
-  else if (target.id !== (state.loadingId ?? state.selectedId) || state.article) void selectClaim(target.id, { push: false, fromAddress: true });
+  else if (target.id !== state.selectedId || state.article) void selectClaim(target.id, { push: false, fromAddress: true });
 }
 
 window.addEventListener('popstate', followAddress);
@@ -584,7 +576,6 @@ async function selectClaim(id: string, options: { auto?: boolean; push?: boolean
   const creds = state.creds;
   if (!creds) return false;
   const load = ++state.claimLoad;
-  state.loadingId = id;
   const listed = state.items.find((i) => i.id === id);
   const tryLease = () => postLease(creds, id).catch(() => null);
   // a claim of the queue that needs review is leased as it opens; another once it is known to need review
@@ -592,7 +583,6 @@ async function selectClaim(id: string, options: { auto?: boolean; push?: boolean
   const early = options.auto ? await lease : undefined;
   if (load !== state.claimLoad) return false;
   if (early && !early.granted) {
-    state.loadingId = null;
     // someone else got it first: the queue shows it as theirs, and the caller tries the next one
     if (listed) Object.assign(listed, { leasedBy: early.leasedBy, leasedUntil: early.leasedUntil, status: early.status });
     renderQueue();
@@ -1011,7 +1001,6 @@ async function openArticle(id: string, push: boolean): Promise<void> {
   const creds = state.creds;
   if (!creds) return;
   const load = ++state.claimLoad;
-  state.loadingId = null;
   setAddress({ kind: 'article', id }, push);
   ui.claim.hidden = false;
   ui.claim.setAttribute('aria-busy', 'true');
