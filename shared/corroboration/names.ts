@@ -172,6 +172,10 @@ export function articleNames(title: string, text: string): ArticleNames {
       if (parts.length === 0) continue;
       const telling = (n: string) => !GENERIC_SPELLINGS.has(n) && (n.includes(' ') || n.length >= 5) && !n.split(' ').every((w) => COMMON_NAME_PARTS.has(w));
       if (telling(parts.join(' '))) names.add(parts.join(' '));
+      // the last word of a name of several is a name too: a surname ("Kamau"), a storm's or a
+      // place's own name after its title ("Storm Orla", "Bão Orla", "Port Varna")
+      const last = parts[parts.length - 1]!;
+      if (parts.length > 1 && last.length >= 4 && !GENERIC_SPELLINGS.has(last) && !COMMON_NAME_PARTS.has(last)) names.add(last);
       // the shorter names inside a long one: "Hai Lam Textile" also names "Hai Lam"
       for (let i = 0; i < parts.length; i++) {
         for (let j = i + 2; j <= parts.length; j++) if (telling(parts.slice(i, j).join(' '))) names.add(parts.slice(i, j).join(' '));

@@ -40,7 +40,7 @@ export interface Story {
   version: number;
 }
 
-export const MAX_MEMBERS = 30;
+export const MAX_MEMBERS = 12;
 /** A member's sounds and words beyond this many are not kept. */
 export const MAX_KEYS = 400;
 
@@ -124,7 +124,10 @@ export function storyFeatures(article: StorySignature, publishedAt: string | und
   const places = shared(article.generic.filter(isPlace), story.generic.filter(isPlace));
   const sounds = shared(article.latinSounds, story.arabicSounds) + shared(article.arabicSounds, story.latinSounds);
   const figures = sharedFigures(article.figures, story.figures);
-  const rough = sharedFigures(article.roughFigures ?? [], story.roughFigures ?? []);
+  // a value precise on one side may be rough on the other ("about 12,000 residents" / "khoảng
+  // 12.000 người"; "$48 million" / "1.250 tỷ đồng"): rough counts every other shared figure
+  const all = (s: StorySignature) => [...s.figures, ...(s.roughFigures ?? [])];
+  const rough = Math.max(0, sharedFigures(all(article), all(story)) - figures);
   const words = shared(article.words, story.words);
   const step = (n: number, k: number) => (n >= k ? 1 : 0);
   const within = (limit: number) => (Number.isFinite(days) ? (days <= limit ? 1 : 0) : 0.5);

@@ -52,6 +52,20 @@ describe('names across scripts', () => {
   });
 });
 
+describe('what ties two short reports of one event', () => {
+  it('names the last word of a name of several: a surname, a storm or a place after its title', () => {
+    expect(articleNames('Typhoon Mira nears Cape Solen', 'Chief executive Wanjiru Kamau spoke.').names).toEqual(expect.arrayContaining(['mira', 'solen', 'kamau']));
+    expect(articleNames('Bão Mira đổ bộ', 'Bão Mira đổ bộ vào Cape Solen.').names).toEqual(expect.arrayContaining(['mira', 'solen']));
+  });
+
+  it('meets a figure precise on one side and rough on the other, and two currencies of one amount', () => {
+    const en = article('e', 'harbour.example', 'Typhoon Mira nears Cape Solen', 'Typhoon Mira hit Cape Solen, forcing the evacuation of about 8,000 residents.\nRepairs will cost $36 million.');
+    const vi = article('v', 'tin.example', 'Bão Mira đổ bộ Cape Solen', 'Bão Mira đổ bộ vào Cape Solen, khoảng 8.000 người dân phải sơ tán.\nChi phí sửa chữa khoảng 930 tỷ đồng.', '2026-02-10T10:00:00Z');
+    const { storyOf } = run(en, vi);
+    expect(storyOf.get('v')).toBe(storyOf.get('e'));
+  });
+});
+
 describe('the relation from the intervals', () => {
   it('conflicts on two different whole counts; a bound agrees with what it allows', () => {
     const [seven, nine, moreThanFive] = article('x', 'x.example', 't', 'It killed 7 people. It killed 9 people. It killed more than 5 people.').entries;
