@@ -58,6 +58,17 @@ const COMMON_WORDS = new Set(['about', 'after', 'again', 'against', 'because', '
 const COMMON_NAME_PARTS = new Set(['nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho',
   'ngo', 'duong', 'ly', 'van', 'thi', 'duc', 'minh', 'huu', 'quoc', 'thanh', 'ngoc', 'anh', 'hai', 'hong', 'thu', 'xuan']);
 
+/**
+ * Words that end a name by saying what kind of thing it names ("Halden Province", "Gulf Bank"):
+ * the last word of a name is a name of its own, unless it is one of these.
+ */
+const NAME_KINDS = new Set(['province', 'city', 'county', 'district', 'region', 'state', 'republic', 'kingdom', 'island', 'islands',
+  'ministry', 'department', 'agency', 'authority', 'council', 'committee', 'commission', 'office', 'court', 'police', 'army',
+  'company', 'corporation', 'corp', 'group', 'holdings', 'bank', 'fund', 'party', 'union', 'association', 'foundation', 'institute',
+  'university', 'college', 'school', 'hospital', 'airport', 'airlines', 'airways', 'port', 'river', 'lake', 'mountain', 'mountains',
+  'valley', 'street', 'road', 'bridge', 'station', 'center', 'centre', 'park', 'news', 'times', 'post', 'daily', 'press', 'media',
+  'international', 'national', 'global', 'online', 'today', 'network', 'service', 'services', 'project', 'plan', 'program', 'programme']);
+
 /** Lower case without diacritics: "Hà Tĩnh" -> "ha tinh", so Latin names match across languages. */
 export function fold(s: string): string {
   return normalizeKey(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
@@ -175,7 +186,7 @@ export function articleNames(title: string, text: string): ArticleNames {
       // the last word of a name of several is a name too: a surname ("Kamau"), a storm's or a
       // place's own name after its title ("Storm Orla", "Bão Orla", "Port Varna")
       const last = parts[parts.length - 1]!;
-      if (parts.length > 1 && last.length >= 4 && !GENERIC_SPELLINGS.has(last) && !COMMON_NAME_PARTS.has(last)) names.add(last);
+      if (parts.length > 1 && last.length >= 4 && !GENERIC_SPELLINGS.has(last) && !COMMON_NAME_PARTS.has(last) && !NAME_KINDS.has(last)) names.add(last);
       // the shorter names inside a long one: "Hai Lam Textile" also names "Hai Lam"
       for (let i = 0; i < parts.length; i++) {
         for (let j = i + 2; j <= parts.length; j++) if (telling(parts.slice(i, j).join(' '))) names.add(parts.slice(i, j).join(' '));

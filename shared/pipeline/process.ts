@@ -110,7 +110,7 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
   await deps.stories.addEvidence(changes.earlier);
   await saveStory(deps.stories, outcome.story, step.choice.merge, step.choice.story);
   await deps.articles.markProcessed(article, { claimCount: all.length, language, ...(truncated ? { truncated } : {}) });
-  return { outcome: 'processed', claimsExtracted: extracted.claims.length, claimsTruncated: extracted.claims.length - kept.length, linksMade: links.length };
+  return { outcome: 'processed', claimsExtracted: extracted.claims.length, claimsTruncated: extracted.claims.length - kept.length, linksMade: outcome.links.length };
 }
 
 /**

@@ -60,7 +60,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'a desk working in the console' : 
     expect(await card.locator('.evidence-sentence').textContent()).toBe(STORY.vietnamese.text.split('\n')[0]);
     expect(await card.locator('.evidence-sentence mark').textContent()).toBe('9 người chết');
     expect(await card.locator('.evidence-sentence').getAttribute('lang')).toBe('vi');
-    expect(await card.locator('.evidence-meta').textContent()).toBe('tin-nhanh.example · Vietnamese · 10 Feb 2026, 10:00 UTClater report');
+    expect(await card.locator('.evidence-meta').textContent()).toBe('tin-nhanh.example · Vietnamese · 10 Feb 2026, 10:00 UTClater reportpossibly an update, not a conflict');
     expect(await card.getByRole('link', { name: /the article/ }).getAttribute('href')).toBe(STORY.vietnamese.url);
     expect(await card.locator('.reasons li').allTextContents()).toEqual([
       'Figures that cannot both be true: 7 person here, 9 death there',

@@ -56,6 +56,9 @@ describe('what ties two short reports of one event', () => {
   it('names the last word of a name of several: a surname, a storm or a place after its title', () => {
     expect(articleNames('Typhoon Mira nears Cape Solen', 'Chief executive Wanjiru Kamau spoke.').names).toEqual(expect.arrayContaining(['mira', 'solen', 'kamau']));
     expect(articleNames('Bão Mira đổ bộ', 'Bão Mira đổ bộ vào Cape Solen.').names).toEqual(expect.arrayContaining(['mira', 'solen']));
+    // but not a word that says what kind of thing is named
+    expect(articleNames('', 'Aid came from Halden Province and the Gulf Bank.').names).not.toEqual(expect.arrayContaining(['province']));
+    expect(articleNames('', 'Aid came from Halden Province and the Gulf Bank.').names).not.toContain('bank');
   });
 
   it('meets a figure precise on one side and rough on the other, and two currencies of one amount', () => {
