@@ -12,9 +12,18 @@ import type { PredictedLink } from './links';
 export async function linksThroughPipeline(articles: readonly AnnotatedArticle[], progress?: (done: number) => void): Promise<PredictedLink[]> {
   const pipeline = await startLocalPipeline({ port: 0, retryDelaySeconds: 1 });
   try {
+    // the article with all its claims, page after page
     const get = async (articleId: string): Promise<ArticleResponse> => {
-      const res = await fetch(`${pipeline.url}/api/articles/${articleId}`, { headers: { authorization: `Bearer ${pipeline.reviewerToken}` } });
-      return ArticleResponse.parse(await res.json());
+      let whole: ArticleResponse | undefined;
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+        const res = await fetch(`${pipeline.url}/api/articles/${articleId}${query}`, { headers: { authorization: `Bearer ${pipeline.reviewerToken}` } });
+        const page = ArticleResponse.parse(await res.json());
+        whole = whole ? { ...page, claims: [...whole.claims, ...page.claims] } : page;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return whole;
     };
     const ids = new Map<string, string>(); // pipeline article id -> annotated id
     for (const a of articles) {

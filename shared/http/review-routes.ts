@@ -18,7 +18,7 @@ import {
   undoReview,
 } from '../pipeline/review';
 import { ReviewRequest } from '../schemas/article';
-import { ArticleId, BulkReviewRequest, ClaimId, ClaimQuery, CountsQuery, ExportQuery, UndoRequest } from '../schemas/review';
+import { ArticleId, ArticleQuery, BulkReviewRequest, ClaimId, ClaimQuery, CountsQuery, ExportQuery, UndoRequest } from '../schemas/review';
 import * as z from '../schemas/zod';
 import { authorizeBearer, reviewerFromJwt, reviewerName } from './auth';
 import { toCsv } from './csv';
@@ -112,7 +112,7 @@ export async function routeReview(request: ReviewRequestContext, deps: ReviewRou
   const article = ARTICLE_ROUTE.exec(path);
   if (article) {
     const id = pathId(ArticleId, article[1]!);
-    if (method === 'GET' && !article[2]) return json(200, await getArticle(id, deps));
+    if (method === 'GET' && !article[2]) return json(200, await getArticle(id, deps, parsed(ArticleQuery, request.query, 'query')));
     if (method === 'GET' && article[2] === '/view') return json(200, await articleView(id, deps));
     if (method === 'POST' && article[2] === '/review') return json(200, await bulkReview(id, jsonBody(BulkReviewRequest, request.body, 'bulk review'), writer(), deps));
   }

@@ -20,6 +20,7 @@ import {
   type ArticleView,
   type BulkReviewRequest,
   type BulkReviewResponse,
+  type ArticleQuery,
   type ClaimQuery,
   type Counts,
   type ExportRow,
@@ -45,13 +46,21 @@ export const UNDO_WINDOW_MS = 5 * 60_000;
 /** How long opening a claim from the queue keeps it with the reviewer (renewed while it stays open). */
 export const LEASE_MS = 5 * 60_000;
 
-/** An article with its claims. */
-export async function getArticle(id: string, deps: Pick<ReviewDeps, 'articles' | 'claims'>): Promise<ArticleResponse> {
+/** An article with its claims, in the order of the text, a page at a time. */
+export async function getArticle(id: string, deps: Pick<ReviewDeps, 'articles' | 'claims'>, page: Partial<ArticleQuery> = {}): Promise<ArticleResponse> {
   const article = await deps.articles.getArticle(id);
   if (!article) throw new NotFoundError(`no article ${id}`);
-  const claims = await deps.claims.claimsOf(id);
+  const all = await deps.claims.claimsOf(id);
+  let from = 0;
+  if (page.cursor !== undefined) {
+    const at = all.findIndex((c) => c.id === page.cursor);
+    if (at < 0) throw new ValidationError('invalid cursor', [{ path: 'cursor', message: `not a claim of article ${id}` }]);
+    from = at + 1;
+  }
+  const claims = all.slice(from, from + (page.limit ?? all.length));
+  const more = from + claims.length < all.length;
   const { url, source, title, language, publishedAt, status, reason, truncated } = article;
-  return { id, url, source, title, language, publishedAt, status, reason, truncated, claims };
+  return { id, url, source, title, language, publishedAt, status, reason, truncated, claims, nextCursor: more ? claims[claims.length - 1]!.id : null };
 }
 
 /** An article's whole text with every claim and its status, for triage in one view (no evidence or history). */

@@ -196,7 +196,11 @@ export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
 export const ArticleResponse = z.extend(
   z.pick(ArticleRecord, { id: true, url: true, source: true, title: true, language: true, publishedAt: true, status: true, reason: true, truncated: true }),
-  { claims: z.array(ClaimRecord) },
+  {
+    claims: z.array(ClaimRecord),
+    /** The id of the last claim given, when more follow: the `cursor` of the next page. */
+    nextCursor: z.nullable(z.string()),
+  },
 );
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
 

@@ -46,6 +46,16 @@ export const ClaimQuery = z.strictObject({
 });
 export type ClaimQuery = z.infer<typeof ClaimQuery>;
 
+/** The most claims one article answer carries (an answer stays far below Lambda's 6 MB). */
+export const MAX_ARTICLE_CLAIMS_PAGE = 500;
+
+/** GET /api/articles/{id}: its claims a page at a time, after the claim id of `cursor`. */
+export const ArticleQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_ARTICLE_CLAIMS_PAGE)), MAX_ARTICLE_CLAIMS_PAGE),
+  cursor: z.optional(ClaimId),
+});
+export type ArticleQuery = z.infer<typeof ArticleQuery>;
+
 /** POST /api/claims/{id}/undo: takes back the caller's verdict that produced this version. */
 export const UndoRequest = z.strictObject({ expectedVersion: z.int().check(z.positive()) });
 export type UndoRequest = z.infer<typeof UndoRequest>;

@@ -6,6 +6,7 @@ import { dynamoStores } from '../../shared/adapters/dynamo';
 import { MAX_CLAIMS_PER_ARTICLE } from '../../shared/pipeline/claim-records';
 import { articleIdOf } from '../../shared/pipeline/ingest';
 import { ArticleResponse, ClaimPage, ClaimResponse } from '../../shared/schemas/article';
+import { MAX_ARTICLE_CLAIMS_PAGE } from '../../shared/schemas/review';
 import { article, eventually, getJson, postWebhook } from './helpers';
 
 let pipeline: LocalPipeline;
@@ -77,8 +78,31 @@ describe('webhook -> queue -> worker -> table -> read API', () => {
     const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
     expect(accepted.status).toBe(202);
     const stored = await processed(accepted.json.articleId);
-    expect(stored.claims).toHaveLength(MAX_CLAIMS_PER_ARTICLE);
     expect(stored).toMatchObject({ truncated: true, reason: `100000 claims found; only the first ${MAX_CLAIMS_PER_ARTICLE} are kept` });
+    // its claims come a page at a time, in the order of the text, so that no answer nears Lambda's 6 MB
+    expect(stored.claims).toHaveLength(MAX_ARTICLE_CLAIMS_PAGE);
+    const ids = stored.claims.map((c) => c.id);
+    let cursor = stored.nextCursor;
+    let pages = 1;
+    while (cursor) {
+      const { status, json } = await getJson(pipeline.url, `/api/articles/${accepted.json.articleId}?cursor=${encodeURIComponent(cursor)}`, pipeline.reviewerToken);
+      expect(status).toBe(200);
+      expect(JSON.stringify(json).length).toBeLessThan(6_000_000);
+      const page = ArticleResponse.parse(json);
+      ids.push(...page.claims.map((c) => c.id));
+      cursor = page.nextCursor;
+      pages++;
+    }
+    expect(pages).toBe(MAX_CLAIMS_PER_ARTICLE / MAX_ARTICLE_CLAIMS_PAGE);
+    expect(new Set(ids).size).toBe(MAX_CLAIMS_PER_ARTICLE);
+    expect(ids).toEqual([...ids].sort());
+    const small = ArticleResponse.parse((await getJson(pipeline.url, `/api/articles/${accepted.json.articleId}?limit=3`, pipeline.reviewerToken)).json);
+    expect(small.claims.map((c) => c.id)).toEqual(ids.slice(0, 3));
+    expect(small.nextCursor).toBe(ids[2]);
+    // a cursor that is no claim of this article, or a limit out of bounds, is a clear 400
+    for (const query of ['?cursor=art_000000000000000000000000-c0001', '?cursor=x', '?limit=0', `?limit=${MAX_ARTICLE_CLAIMS_PAGE + 1}`]) {
+      expect((await getJson(pipeline.url, `/api/articles/${accepted.json.articleId}${query}`, pipeline.reviewerToken)).status).toBe(400);
+    }
   });
 
   it('reduces an HTML article to its text', async () => {
