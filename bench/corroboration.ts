@@ -13,14 +13,15 @@
  * (article and text, claims, match entries), without the webhook and the queue; the table grows
  * in steps and only the new articles are written at each step.
  *
- * At each size, probe articles built the same way but not stored go through the matching step
- * of the worker: `store.candidates(entries)` then `findLinks(entries, candidates)`. Reported per
- * probe claim (total time over the probes / their claims), median of 3 passes after a warm-up
- * pass; with the candidates looked at per claim, the DynamoDB queries per probe article, the
- * items a query returns (the store reads at most 100 per match key, so the cost per claim is
- * bounded once the probes' keys hold that many) and the share of candidates published within
- * the 30-day story window of the probe. Storing the links found (`saveLinks`) is timed apart,
- * per link (it adds evidence to stored claims, which matching does not read).
+ * At each size, probe articles built the same way but not stored go through the corroboration
+ * step of the worker: the candidate stories (GSI1, the months around the probe) and the earlier
+ * claims of the story it joins (GSI2), then the story and same-fact models (`placeInStory`,
+ * `corroborateInStory`). Reported per probe claim (total time over the probes / their claims),
+ * median of 3 passes after a warm-up pass: the lookup and the scoring apart, the earlier claims
+ * scored per claim, the DynamoDB queries per probe article, the items a query returns (a story's
+ * claims are read up to 600, so the cost per claim is bounded once stories are that big) and the
+ * share of them published within 30 days of the probe. Storing the evidence of the links found
+ * (`addEvidence`, one conditional update per earlier claim) is timed apart, per link.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,12 +57,12 @@ const ARRIVAL_MS = 6 * 3600 * 1000;
 const PROBE_DAY_MS = START_MS + 15 * 24 * 3600 * 1000;
 /** Probe article k's are far from the stored ones' (same construction, other seeds). */
 const PROBE_BASE = 1_000_000;
-/** The story window of findLinks (shared/corroboration/match.ts), to report how many candidates fall in it. */
+/** How many of the earlier claims read fall within 30 days of the probe (stories have no window: a share to report). */
 const STORY_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 const USAGE = `Usage: tsx bench/corroboration.ts [--sizes 100,1000,10000] [--json]
 
-Times the corroboration lookup (store.candidates + findLinks) per claim of ${PROBES} probe articles
+Times corroboration (the story lookup, then the story and same-fact models) per claim of ${PROBES} probe articles
 against a dynalite table holding each given number of synthetic articles.
 
   --sizes N,N,...   numbers of stored articles (default ${DEFAULT_SIZES.join(',')})
@@ -204,15 +205,15 @@ interface SizeFigures {
   storedMatchItems: number;
   probeArticles: number;
   probeClaims: number;
-  /** candidates + findLinks, median over the passes */
+  /** the lookup + the scoring, median over the passes */
   msPerClaim: number;
   candidatesMsPerClaim: number;
-  findLinksMsPerClaim: number;
+  scoringMsPerClaim: number;
   candidatesPerClaim: number;
   queriesPerArticle: number;
   /** items a lookup query returns on average (the store reads at most 100 per key) */
   itemsPerQuery: number;
-  /** share of the candidates published within 30 days of the probe (the window findLinks keeps) */
+  /** share of the earlier claims read that were published within 30 days of the probe */
   candidatesInStoryWindow: number;
   links: number;
   saveLinksMsPerLink: number | null;
@@ -304,10 +305,10 @@ try {
       `${n(stored)} articles, ${n(storedClaims)} claims, ${n(storedMatchItems)} match items stored\n`);
 
     // the matching step of the worker, for each probe article in turn
-    const passes: { candidatesMs: number; findLinksMs: number; candidates: number; inWindow: number; queries: number; items: number; links: Link[] }[] = [];
+    const passes: { candidatesMs: number; scoringMs: number; candidates: number; inWindow: number; queries: number; items: number; links: Link[] }[] = [];
     for (let pass = 0; pass <= REPETITIONS; pass++) {
       let candidatesMs = 0;
-      let findLinksMs = 0;
+      let scoringMs = 0;
       let candidates = 0;
       let inWindow = 0;
       const links: Link[] = [];
@@ -323,15 +324,15 @@ try {
         counting = false;
         const t1 = performance.now();
         links.push(...corroborateInStory(forMatching, probe.entries, step, found).links);
-        findLinksMs += performance.now() - t1;
+        scoringMs += performance.now() - t1;
         candidatesMs += t1 - t0;
         candidates += found.length;
         const at = Date.parse(probe.record.publishedAt!);
         inWindow += found.filter((c: MatchEntry) => Math.abs(Date.parse(c.publishedAt ?? '') - at) <= STORY_WINDOW_MS).length;
       }
-      if (pass > 0) passes.push({ candidatesMs, findLinksMs, candidates, inWindow, queries, items: queryItems, links }); // pass 0 warms up
+      if (pass > 0) passes.push({ candidatesMs, scoringMs, candidates, inWindow, queries, items: queryItems, links }); // pass 0 warms up
     }
-    const totals = passes.map((p) => (p.candidatesMs + p.findLinksMs) / probeClaims);
+    const totals = passes.map((p) => (p.candidatesMs + p.scoringMs) / probeClaims);
     const links = passes[0]!.links;
 
     // storing the links found, apart (it writes evidence on the stored claims: matching is unchanged)
@@ -357,7 +358,7 @@ try {
       probeClaims,
       msPerClaim: median(totals),
       candidatesMsPerClaim: median(passes.map((p) => p.candidatesMs / probeClaims)),
-      findLinksMsPerClaim: median(passes.map((p) => p.findLinksMs / probeClaims)),
+      scoringMsPerClaim: median(passes.map((p) => p.scoringMs / probeClaims)),
       candidatesPerClaim: passes[0]!.candidates / probeClaims,
       queriesPerArticle: passes[0]!.queries / probes.length,
       itemsPerQuery: passes[0]!.items / Math.max(1, passes[0]!.queries),
@@ -390,10 +391,10 @@ if (json) {
     node: process.version,
   }, null, 2));
 } else {
-  const header = ['stored articles', 'stored claims', 'probe claims', 'ms per claim', '(lookup', 'findLinks)', 'candidates per claim', 'queries per article', 'items per query', 'in 30 days', 'links', 'saveLinks ms/link'];
+  const header = ['stored articles', 'stored claims', 'probe claims', 'ms per claim', '(lookup', 'scoring)', 'candidates per claim', 'queries per article', 'items per query', 'in 30 days', 'links', 'saveLinks ms/link'];
   const rows = figures.map((f) => [
     n(f.storedArticles), n(f.storedClaims), n(f.probeClaims), n(f.msPerClaim, 3), n(f.candidatesMsPerClaim, 3),
-    n(f.findLinksMsPerClaim, 3), n(f.candidatesPerClaim, 1), n(f.queriesPerArticle, 1), n(f.itemsPerQuery, 1),
+    n(f.scoringMsPerClaim, 3), n(f.candidatesPerClaim, 1), n(f.queriesPerArticle, 1), n(f.itemsPerQuery, 1),
     `${n(100 * f.candidatesInStoryWindow, 1)} %`, n(f.links),
     f.saveLinksMsPerLink === null ? '-' : n(f.saveLinksMsPerLink, 2),
   ]);
