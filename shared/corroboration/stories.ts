@@ -46,10 +46,15 @@ export const MAX_KEYS = 400;
 
 const isPlace = (key: string) => key.startsWith('place:');
 
+/**
+ * Each count falls in one bin of its own (one shared name, two or more, ...), and the time
+ * between in one span: bins that exclude each other, so that the fitted naive Bayes model does
+ * not count one shared name again in "at least one" and "at least two".
+ */
 export const STORY_FEATURES = [
-  'names_1', 'names_2', 'long_names_1', 'long_names_2', 'places_1', 'sounds_1', 'sounds_2', 'sounds_3',
-  'figures_1', 'figures_2', 'rough_1', 'rough_2', 'rough_3', 'words_2', 'words_4', 'words_8',
-  'within_3_days', 'within_2_weeks', 'within_2_months',
+  'names_1', 'names_2+', 'long_names_1', 'long_names_2+', 'places_1+', 'sounds_1', 'sounds_2', 'sounds_3+',
+  'figures_1', 'figures_2+', 'rough_1', 'rough_2', 'rough_3+', 'words_2-3', 'words_4-7', 'words_8+',
+  'days_0-3', 'days_3-14', 'days_14-61',
 ] as const;
 
 /**
@@ -129,14 +134,16 @@ export function storyFeatures(article: StorySignature, publishedAt: string | und
   const all = (s: StorySignature) => [...s.figures, ...(s.roughFigures ?? [])];
   const rough = Math.max(0, sharedFigures(all(article), all(story)) - figures);
   const words = shared(article.words, story.words);
-  const step = (n: number, k: number) => (n >= k ? 1 : 0);
-  const within = (limit: number) => (Number.isFinite(days) ? (days <= limit ? 1 : 0) : 0.5);
+  // n in [lo, hi): one bin of a count
+  const bin = (n: number, lo: number, hi = Infinity) => (n >= lo && n < hi ? 1 : 0);
+  // undated: time says nothing, either way
+  const span = (lo: number, hi: number) => (Number.isFinite(days) ? (days > lo && days <= hi) || (lo === 0 && days === 0) ? 1 : 0 : 0);
   return [
-    step(names, 1), step(names, 2), step(longNames, 1), step(longNames, 2), step(places, 1),
-    step(sounds, 1), step(sounds, 2), step(sounds, 3),
-    step(figures, 1), step(figures, 2), step(rough, 1), step(rough, 2), step(rough, 3),
-    step(words, 2), step(words, 4), step(words, 8),
-    within(3), within(14), within(61),
+    bin(names, 1, 2), bin(names, 2), bin(longNames, 1, 2), bin(longNames, 2), bin(places, 1),
+    bin(sounds, 1, 2), bin(sounds, 2, 3), bin(sounds, 3),
+    bin(figures, 1, 2), bin(figures, 2), bin(rough, 1, 2), bin(rough, 2, 3), bin(rough, 3),
+    bin(words, 2, 4), bin(words, 4, 8), bin(words, 8),
+    span(0, 3), span(3, 14), span(14, 61),
   ];
 }
 

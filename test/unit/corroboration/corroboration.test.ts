@@ -6,7 +6,7 @@ import { corroborate, type StoredEntry } from '../../../shared/corroboration/fac
 import { arabicSkeleton, articleNames, fold, latinSkeleton } from '../../../shared/corroboration/names';
 import { corroborationChanges, corroborationOf, type StoryClaim } from '../../../shared/corroboration/records';
 import { relationOf } from '../../../shared/corroboration/relation';
-import type { Story } from '../../../shared/corroboration/stories';
+import { STORY_FEATURES, storyFeatures, type Story } from '../../../shared/corroboration/stories';
 
 function article(id: string, source: string, title: string, text: string, publishedAt = '2026-02-10T08:00:00Z'): { a: ArticleForMatching; entries: MatchEntry[] } {
   const a: ArticleForMatching = { id, source, url: `https://${source}/${id}`, title, publishedAt, text };
@@ -66,6 +66,18 @@ describe('what ties two short reports of one event', () => {
     const vi = article('v', 'tin.example', 'Bão Mira đổ bộ Cape Solen', 'Bão Mira đổ bộ vào Cape Solen, khoảng 8.000 người dân phải sơ tán.\nChi phí sửa chữa khoảng 930 tỷ đồng.', '2026-02-10T10:00:00Z');
     const { storyOf } = run(en, vi);
     expect(storyOf.get('v')).toBe(storyOf.get('e'));
+  });
+});
+
+describe('the story features', () => {
+  it('puts each count in one bin and the time between in one span, so that nothing is counted twice', () => {
+    const sig = (names: string[]) => ({ names, generic: [], latinSounds: [], arabicSounds: [], words: [], figures: [], roughFigures: [] });
+    const on = (x: number[]) => STORY_FEATURES.filter((_, i) => x[i] === 1);
+    expect(on(storyFeatures(sig(['tarvel']), '2026-03-14T06:00:00Z', sig(['tarvel']), '2026-03-14T09:30:00Z'))).toEqual(['names_1', 'days_0-3']);
+    expect(on(storyFeatures(sig(['tarvel', 'anika roos', 'halden']), '2026-03-14T06:00:00Z', sig(['tarvel', 'anika roos', 'halden']), '2026-04-01T06:00:00Z')))
+      .toEqual(['names_2+', 'long_names_1', 'days_14-61']);
+    // undated: time says nothing
+    expect(on(storyFeatures(sig(['tarvel']), undefined, sig(['tarvel']), '2026-03-14T09:30:00Z'))).toEqual(['names_1']);
   });
 });
 
