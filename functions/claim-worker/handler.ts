@@ -32,5 +32,7 @@ async function recordHandler({ body: { articleId }, attributes, messageId }: Par
   }
 }
 
+// the records of a batch one after another: articles that arrive together often tell one story,
+// and each must see the claims the one before it wrote (and not race it for the story item)
 export const handler = observed({ logger, metrics }, async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, recordHandler, processor, { context }));
+  processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }));

@@ -117,6 +117,9 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
  * Writes the story; when another article joined it meanwhile (a busy story), adds this article
  * to the story as it is now and tries again, a few times.
  */
+/** Writes of a story tried over its current version before the article is left to a redelivery. */
+const STORY_WRITE_ATTEMPTS = 8;
+
 async function saveStory(stories: StoryStore, story: Story, merged: readonly Story[], base: Story | null): Promise<void> {
   let next = story;
   for (let attempt = 0; ; attempt++) {
@@ -124,7 +127,9 @@ async function saveStory(stories: StoryStore, story: Story, merged: readonly Sto
       await stories.saveStory(next, merged);
       return;
     } catch (error) {
-      if (!(error instanceof StaleVersionError) || attempt >= 4) throw error;
+      if (!(error instanceof StaleVersionError) || attempt >= STORY_WRITE_ATTEMPTS - 1) throw error;
+      // other workers are writing the same story: let them through, a little longer each time
+      await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** Math.min(attempt, 5)));
       const current = await stories.getStory(story.id);
       const member = story.members.find((m) => !base?.members.some((b) => b.articleId === m.articleId)) ?? story.members[0]!;
       next = joinStory(story.id, current, current ? [] : merged, member);
