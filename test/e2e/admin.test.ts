@@ -3,11 +3,11 @@
  * whole pipeline running locally: articles go in through the signed webhook, reviewers work in
  * the page. Skipped where /usr/bin/chromium is missing (.ci/run installs it).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClaimPage, ClaimResponse } from '../../shared/schemas/article';
 import { getJson } from '../integration/helpers';
 import { STORY as ARTICLES } from './articles';
-import { api, axeViolations, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signIn as fillSignIn, startHarness } from './harness';
+import { api, axeViolations, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signIn as fillSignIn, withHarness } from './harness';
 
 const REVIEWER = 'Mai Tran';
 let harness: Harness;
@@ -30,17 +30,9 @@ async function reviewThroughApi(claimId: string, body: Record<string, unknown>, 
 }
 
 describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the admin page in Chromium' : `the admin page in Chromium: ${SKIPPED}`, () => {
-  beforeAll(async () => {
-    harness = await startHarness(ARTICLES);
-    pipeline = harness.pipeline;
-  }, 90_000);
-
-  afterEach(async () => {
-    await harness.closePages();
-  });
-
-  afterAll(async () => {
-    await harness?.close();
+  withHarness(ARTICLES, (started) => {
+    harness = started;
+    pipeline = started.pipeline;
   });
 
   it('refuses a wrong token, then signs in and lists the queue with conflicting claims first', async () => {

@@ -3,28 +3,18 @@
  * finds matches far down the queue, drafts that survive a refresh, a claim link opened while the
  * queue loads, Back, vague amounts, the source chooser, and a publishable ClaimReview.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { newClaimRecords } from '../../shared/pipeline/process';
 import { ClaimDetail } from '../../shared/schemas/article';
 import { STORY } from './articles';
-import { api, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signedIn, signIn, startHarness } from './harness';
+import { api, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signedIn, signIn, withHarness } from './harness';
 
 let harness: Harness;
 
 describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the console\'s defects, fixed' : `the console's defects: ${SKIPPED}`, () => {
-  beforeAll(async () => {
-    harness = await startHarness(STORY);
-  }, 90_000);
-
-  afterEach(async () => {
-    await harness.closePages();
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  withHarness(STORY, (started) => (harness = started));
 
   it('1. signs in reviewers with Arabic and Vietnamese names, in a field that follows their script, and records them as written', async () => {
     for (const [name, text, source] of [['ليلى حداد', '7 أشخاص', 'al-marsa.example'], ['Trần Thị Mai', '9 người chết', 'tin-nhanh.example']] as const) {

@@ -6,13 +6,13 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { claimKey } from '../../shared/adapters/dynamo/keys';
 import { ClaimDetail } from '../../shared/schemas/article';
 import { postWebhook } from '../integration/helpers';
 import { STORY } from './articles';
-import { api, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signedIn, startHarness } from './harness';
+import { api, type Harness, HAS_CHROMIUM, queueItem, screenshot, SKIPPED, signedIn, withHarness } from './harness';
 
 let harness: Harness;
 
@@ -29,17 +29,7 @@ async function verdictByKey(page: Page, key: string): Promise<string> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'a desk working in the console' : `a desk working in the console: ${SKIPPED}`, () => {
-  beforeAll(async () => {
-    harness = await startHarness(STORY);
-  }, 90_000);
-
-  afterEach(async () => {
-    await harness.closePages();
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  withHarness(STORY, (started) => (harness = started));
 
   it('shows each piece of evidence in its sentence, with its source, language, time, "later report" and the reasons, and candidates apart', async () => {
     const claim = await harness.claimOf('english', '7 people');

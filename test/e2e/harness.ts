@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
 import { ArticleResponse, type ClaimRecord } from '../../shared/schemas/article';
 import { eventually, getJson, postWebhook } from '../integration/helpers';
@@ -54,6 +54,24 @@ export interface Opened {
 }
 
 /** Starts the pipeline and the browser, and posts the articles one after the other (so that each later one finds the earlier ones to corroborate). */
+/**
+ * One harness for the describe block this is called in: started before its tests (and handed to
+ * `started`), its pages closed after each test, the harness stopped after all of them.
+ */
+export function withHarness(articles: Record<string, Article>, started: (harness: Harness) => void): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(articles);
+    started(harness);
+  }, 90_000);
+  afterEach(async () => {
+    await harness?.closePages();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+}
+
 export async function startHarness(articles: Record<string, Article>): Promise<Harness> {
   mkdirSync(RESULTS, { recursive: true });
   // playwright gives each launch a fresh --user-data-dir of its own (it refuses one in args)

@@ -4,12 +4,12 @@
  * claim, the whole article, the shortcuts) at desk and phone widths.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AR } from '../../shared/admin/i18n/ar';
 import { EN, type Messages } from '../../shared/admin/i18n/en';
 import { VI } from '../../shared/admin/i18n/vi';
 import { STORY } from './articles';
-import { axeViolations, type Harness, HAS_CHROMIUM, screenshot, SKIPPED, signIn, startHarness } from './harness';
+import { axeViolations, type Harness, HAS_CHROMIUM, screenshot, SKIPPED, signIn, withHarness } from './harness';
 
 let harness: Harness;
 
@@ -26,17 +26,7 @@ async function labels(page: Page, messages: Messages): Promise<{ key: string; sh
 }
 
 describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the console in English, Arabic and Vietnamese' : `the console in three languages: ${SKIPPED}`, () => {
-  beforeAll(async () => {
-    harness = await startHarness(STORY);
-  }, 90_000);
-
-  afterEach(async () => {
-    await harness.closePages();
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  withHarness(STORY, (started) => (harness = started));
 
   it.each(LANGUAGES)('in %s: every label translated, the layout in its direction, the choice remembered, every view axe-clean', async (lang, messages, name, dir) => {
     // the page's CSP forbids the inline script axe comes as: this context alone does not enforce it
