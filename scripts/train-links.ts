@@ -119,7 +119,7 @@ export function fitNaiveBayes(examples: readonly Example[], features: readonly s
 // Examples
 
 /** Gold stories: articles joined by any match. Lone articles are their own group. */
-export function goldGroups(articles: readonly AnnotatedArticle[]): Map<string, string> {
+function goldGroups(articles: readonly AnnotatedArticle[]): Map<string, string> {
   const parent = new Map(articles.map((a) => [a.id, a.id]));
   const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
   for (const a of articles) for (const m of a.matches) if (parent.has(m.article)) parent.set(find(a.id), find(m.article));
@@ -127,7 +127,7 @@ export function goldGroups(articles: readonly AnnotatedArticle[]): Map<string, s
 }
 
 /** Claim id pairs the annotations say state one fact. */
-export function goldPairs(extracted: readonly Extracted[]): Set<string> {
+function goldPairs(extracted: readonly Extracted[]): Set<string> {
   const byId = new Map(extracted.map((e) => [e.article.id, e]));
   const claimAt = (articleId: string, quote: string): string | null => {
     const e = byId.get(articleId);
@@ -151,7 +151,7 @@ export function goldPairs(extracted: readonly Extracted[]): Set<string> {
 
 const time = (a: AnnotatedArticle) => (a.publishedAt ? Date.parse(a.publishedAt) : 0);
 
-export function factExamples(extracted: readonly Extracted[], groups: Map<string, string>, gold: Set<string>): Example[] {
+function factExamples(extracted: readonly Extracted[], groups: Map<string, string>, gold: Set<string>): Example[] {
   const out: Example[] = [];
   for (let i = 0; i < extracted.length; i++) {
     for (let j = 0; j < extracted.length; j++) {
@@ -287,4 +287,4 @@ async function main(argv: readonly string[]) {
   }
 }
 
-if (process.argv[1]?.endsWith("train-links.ts")) await main(process.argv.slice(2));
+await main(process.argv.slice(2));
