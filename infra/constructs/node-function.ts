@@ -31,6 +31,10 @@ const ESM_REQUIRE_BANNER =
  * readable stack traces. Off by default: the map is several times the size of the code, and
  * Node's source-map support costs tens of megabytes and milliseconds at every cold start.
  */
+/** The SDK's default credential chain, and the module bundled in its place (relative to the repository). */
+const CREDENTIAL_CHAIN = '@aws-sdk/credential-provider-node';
+const LAMBDA_CREDENTIALS = './shared/adapters/lambda-credentials.ts';
+
 export const SOURCE_MAPS_ENV = 'SOURCE_MAPS';
 
 export function sourceMapsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -113,6 +117,9 @@ export class NodeFunction extends Construct implements IGrantable {
         // Bundle the AWS SDK v3 version pinned in package.json rather than the runtime's copy;
         // only the lazily loaded modules stay out of index.mjs.
         externalModules: [...lazyModules],
+        // Lambda gives the role's credentials in the environment: the SDK's default credential
+        // chain is replaced by that one provider (shared/adapters/lambda-credentials.ts).
+        esbuildArgs: { [`--alias:${CREDENTIAL_CHAIN}`]: LAMBDA_CREDENTIALS },
         forceDockerBundling: false,
         ...(lazyModules.length > 0 ? { commandHooks: lazyModuleHooks(lazyModules, sourceMaps) } : {}),
       },

@@ -55,6 +55,13 @@ describe('the ingest bundle, as CDK builds it', () => {
     expect(text).toBe(articleText(page));
   });
 
+  it('reads credentials from the environment only, without the default chain (SSO, web identity, containers, profiles)', () => {
+    const entry = readFileSync(join(asset, 'index.mjs'), 'utf8');
+    expect(entry.includes('AWS_SESSION_TOKEN')).toBe(true);
+    const chain = ['sso_start_url', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'credential_process'];
+    expect(chain.filter((marker) => entry.includes(marker))).toEqual([]);
+  });
+
   it('ships no source map and no --enable-source-maps by default', () => {
     expect(existsSync(join(asset, 'index.mjs.map'))).toBe(false);
     expect(existsSync(join(asset, 'article-text.mjs.map'))).toBe(false);
