@@ -1,7 +1,7 @@
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
-import { ENV } from '../../shared/adapters/table';
+import { ENV, TABLE } from '../../shared/adapters/table';
 import { SERVICE, WORKER } from '../settings';
 import { MAX_RECEIVE_COUNT } from './queue';
 import { functionEntry, NodeFunction } from './node-function';
@@ -24,10 +24,14 @@ export class ClaimWorker extends Construct {
       description: 'Extracts and corroborates the claims of queued articles',
       timeout: WORKER.timeout,
     })
-      // Reads the article, its text and stored claims; batch-writes new claims and their match
-      // entries and evidence; updates the article (taken, processed, failed) and the claims a
-      // new one corroborates.
-      .useTable(props.storage, { actions: ['GetItem', 'Query', 'UpdateItem', 'BatchWriteItem'] });
+      // Reads the article, its text and stored claims, the active stories (GSI1) and a story's
+      // claims (GSI2); batch-writes new claims with their match entries and evidence; writes the
+      // story (a conditional put); updates the article (taken, processed, failed) and the earlier
+      // claims whose status rises.
+      .useTable(props.storage, {
+        actions: ['GetItem', 'Query', 'UpdateItem', 'BatchWriteItem', 'PutItem'],
+        indexes: [TABLE.reviewIndex.name, TABLE.storyIndex.name],
+      });
     this.function.lambda.addEnvironment(ENV.maxReceiveCount, String(MAX_RECEIVE_COUNT));
 
     this.function.lambda.addEventSource(

@@ -29,7 +29,8 @@ export class ReviewApi extends Construct {
       timeout: API_FUNCTION_TIMEOUT,
     }).useTable(props.storage, {
       actions: ['GetItem', 'Query', 'UpdateItem'],
-      indexes: [TABLE.reviewIndex.name],
+      // the review queue (GSI1) and the evidence later claims give (GSI3)
+      indexes: [TABLE.reviewIndex.name, TABLE.factIndex.name],
     });
     this.function.lambda.addEnvironment(PUBLISHER.env, props.publisherName);
   }

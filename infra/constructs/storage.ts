@@ -1,10 +1,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/table';
 
-export type TableIndexName = typeof TABLE.reviewIndex.name | typeof TABLE.storyIndex.name;
+export type TableIndexName = typeof TABLE.reviewIndex.name | typeof TABLE.storyIndex.name | typeof TABLE.factIndex.name;
 
 /** DynamoDB actions, without the `dynamodb:` prefix. */
 export type TableAction =
@@ -46,6 +46,14 @@ export class Storage extends Construct {
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
       });
     }
+    const facts = TABLE.factIndex;
+    this.table.addGlobalSecondaryIndex({
+      indexName: facts.name,
+      partitionKey: { name: facts.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: facts.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...facts.projected],
+    });
   }
 
   /**

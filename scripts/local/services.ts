@@ -45,7 +45,7 @@ export async function startFauxqs(): Promise<LocalService> {
 
 export async function createTable(endpoint: string, tableName: string): Promise<void> {
   const db = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const keys = [TABLE.partitionKey, TABLE.sortKey, TABLE.reviewIndex.partitionKey, TABLE.reviewIndex.sortKey, TABLE.storyIndex.partitionKey, TABLE.storyIndex.sortKey];
+  const keys = [TABLE.partitionKey, TABLE.sortKey, TABLE.reviewIndex.partitionKey, TABLE.reviewIndex.sortKey, TABLE.storyIndex.partitionKey, TABLE.storyIndex.sortKey, TABLE.factIndex.partitionKey, TABLE.factIndex.sortKey];
   const index = (i: { name: string; partitionKey: string; sortKey: string }) => ({
     IndexName: i.name,
     KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' as const }, { AttributeName: i.sortKey, KeyType: 'RANGE' as const }],
@@ -56,7 +56,11 @@ export async function createTable(endpoint: string, tableName: string): Promise<
       TableName: tableName,
       AttributeDefinitions: keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
       KeySchema: [{ AttributeName: TABLE.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.sortKey, KeyType: 'RANGE' }],
-      GlobalSecondaryIndexes: [index(TABLE.reviewIndex), index(TABLE.storyIndex)],
+      GlobalSecondaryIndexes: [
+        index(TABLE.reviewIndex),
+        index(TABLE.storyIndex),
+        { ...index(TABLE.factIndex), Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...TABLE.factIndex.projected] } },
+      ],
       BillingMode: 'PAY_PER_REQUEST',
     }));
   } catch (error) {

@@ -6,16 +6,19 @@
  * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|-----------------------------------|
  * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |                                   |
  * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |                                   |
- * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   | STORY#<storyId> / <publishedAt>#<claimId> |
+ * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   | STORY#<storyId> / <publishedAt>#<claimId> | (GSI3, below)
  * | story               | STORY#<storyId>             | META                            | STORIES#<yyyy-mm> / <latest publishedAt>#<storyId> (not once merged) |                 |
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |                                   |
  * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |                                   |
  * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |                                   |
  * | review counters     | COUNTS, REVIEWS#<day>, SOURCES (see dynamo/counters.ts)         |                                                  |                                   |
  *
- * A claim item holds its evidence (a list, with `evidenceFrom`, the set of claims it came from)
- * and its match features (`match`, JSON), so that corroboration reads a story's claims with one
- * Query and adds evidence with one conditional update per claim.
+ * A claim item holds the evidence found when it was written (its links to earlier claims of
+ * other sources), the same links as the earlier claims see them (`gives`: the evidence it gives
+ * each of them), and its match features (`match`, JSON). A claim's evidence is its own and what
+ * later claims of its fact give it, read from GSI3 (`FACT#<factId>` / `<createdAt>#<claimId>`,
+ * only claims that give evidence): a new claim never rewrites the earlier ones for their
+ * evidence, and an earlier claim is updated only when its status rises or it starts a fact.
  *
  * Article items that are not yet processed nor failed are also in GSI1, under
  * `ARTICLES#unfinished` / `<last change>#<articleId>`: the reconciler's one Query.
@@ -26,6 +29,11 @@ export const TABLE = {
   reviewIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   /** Claims by story (sparse: claims filed in a story), for corroboration. */
   storyIndex: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  /**
+   * Claims that give evidence to earlier claims of their fact, by fact (sparse), with only that
+   * evidence (`gives`) projected: what a claim's evidence is read from, besides its own.
+   */
+  factIndex: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projected: ['gives'] },
 } as const;
 
 /** Article text is stored in chunks below DynamoDB's 400 KB item limit. */

@@ -203,8 +203,13 @@ describe('stateful stack', () => {
     });
   });
 
-  it('defines the review-queue GSI with its string keys', () => {
-    const gsis = [TABLE.reviewIndex].map((index) =>
+  it('defines the review-queue, story and fact GSIs with their string keys, the fact index projecting only the evidence given', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: TABLE.factIndex.name, Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...TABLE.factIndex.projected] } }),
+      ]),
+    });
+    const gsis = [TABLE.reviewIndex, TABLE.storyIndex, TABLE.factIndex].map((index) =>
       Match.objectLike({
         IndexName: index.name,
         KeySchema: [
@@ -213,7 +218,7 @@ describe('stateful stack', () => {
         ],
       }),
     );
-    const attributes = [TABLE, TABLE.reviewIndex].flatMap((keys) => [
+    const attributes = [TABLE, TABLE.reviewIndex, TABLE.storyIndex, TABLE.factIndex].flatMap((keys) => [
       { AttributeName: keys.partitionKey, AttributeType: 'S' },
       { AttributeName: keys.sortKey, AttributeType: 'S' },
     ]);
@@ -639,16 +644,19 @@ describe('stateless stack', () => {
   });
 
   it.each([
-    ['ingest', () => built.stateless.ingest.function.role, ['GetItem', 'PutItem', 'BatchWriteItem'], false],
-    ['worker', () => built.stateless.worker.function.role, ['GetItem', 'Query', 'UpdateItem', 'BatchWriteItem'], false],
-    ['reconciler', () => built.stateless.reconciler.function.role, ['UpdateItem', 'Query'], true],
-  ] as const)('grants the %s function exactly the DynamoDB actions its code calls', (_name, role, expected, onIndex) => {
+    ['ingest', () => built.stateless.ingest.function.role, ['GetItem', 'PutItem', 'BatchWriteItem'], []],
+    ['worker', () => built.stateless.worker.function.role, ['GetItem', 'Query', 'UpdateItem', 'BatchWriteItem', 'PutItem'], [TABLE.reviewIndex.name, TABLE.storyIndex.name]],
+    ['reconciler', () => built.stateless.reconciler.function.role, ['UpdateItem', 'Query'], [TABLE.reviewIndex.name]],
+    ['review', () => built.stateless.review.function.role, ['GetItem', 'Query', 'UpdateItem'], [TABLE.reviewIndex.name, TABLE.factIndex.name]],
+  ] as const)('grants the %s function exactly the DynamoDB actions its code calls, and Query on the indexes it reads', (_name, role, expected, indexes) => {
     const roleId = built.stateless.getLogicalId(role().node.defaultChild as CfnRole);
     const statements = roleStatements(stateless, roleId).filter((statement) => statement.Effect === 'Allow');
     const dynamodb = statements.flatMap((statement) => [statement.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
     expect(new Set(dynamodb)).toEqual(new Set(expected.map((a) => `dynamodb:${a}`)));
-    const indexQuery = statements.some((statement) => JSON.stringify(statement.Resource).includes(`/index/${TABLE.reviewIndex.name}`));
-    expect(indexQuery).toBe(onIndex);
+    const queried = [TABLE.reviewIndex.name, TABLE.storyIndex.name, TABLE.factIndex.name].filter((name) =>
+      statements.some((statement) => JSON.stringify(statement.Resource).includes(`/index/${name}`)));
+    expect(queried).toEqual(indexes);
+    for (const statement of statements.filter((s) => JSON.stringify(s.Resource).includes('/index/'))) expect(statement.Action).toBe('dynamodb:Query');
   });
 
   it('tells the worker after how many receives a message dead-letters', () => {
