@@ -20,8 +20,9 @@
  * median of 3 passes after a warm-up pass: the lookup and the scoring apart, the earlier claims
  * scored per claim, the DynamoDB queries per probe article, the items a query returns (a story's
  * claims are read up to 600, so the cost per claim is bounded once stories are that big) and the
- * share of them published within 30 days of the probe. Storing the evidence of the links found
- * (`addEvidence`, one conditional update per earlier claim) is timed apart, per link.
+ * share of them published within 30 days of the probe. Raising the status of the earlier claims
+ * the links found reach (`updateEarlier`, one conditional update per claim that changes; the
+ * first pass raises them, the later ones find them risen) is timed apart, per link.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -286,8 +287,8 @@ try {
       const earlier = step.storyIds.length > 0 ? await store.stories.storyClaims(step.storyIds) : [];
       const outcome = corroborateInStory(forMatching, a.entries, step, earlier);
       const changes = corroborationChanges(step.storyId, a.entries, earlier, outcome);
-      await store.claims.putClaims(a.claims.map((c) => ({ ...c, ...changes.own.get(c.id) })), new Map(a.entries.map((e) => [e.claimId, e])));
-      await store.stories.addEvidence(changes.earlier);
+      await store.claims.putClaims(a.claims.map((c) => ({ ...c, ...changes.own.get(c.id) })), new Map(a.entries.map((e) => [e.claimId, e])), changes.earlier);
+      await store.stories.updateEarlier(changes.earlier);
       await store.stories.saveStory(outcome.story, step.choice.merge).catch(() => undefined); // two seeders on one story: one keeps it
       written++;
       storedClaims += a.claims.length;
@@ -335,13 +336,13 @@ try {
     const totals = passes.map((p) => (p.candidatesMs + p.scoringMs) / probeClaims);
     const links = passes[0]!.links;
 
-    // storing the links found, apart (it writes evidence on the stored claims: matching is unchanged)
+    // raising the earlier claims the links reach, apart (it writes their status: matching is unchanged)
     let saveLinksMsPerLink: number | null = null;
     if (links.length > 0) {
       const times: number[] = [];
       for (let pass = 0; pass < REPETITIONS; pass++) {
         const t0 = performance.now();
-        await store.stories.addEvidence(links.map((l) => ({
+        await store.stories.updateEarlier(links.map((l) => ({
           claimId: l.to.claimId, createdAt: '2024-01-01T00:00:00Z', seen: 'single_source', corroboration: 'corroborated',
           evidence: [{ claimId: `${l.from.claimId}-${pass}`, articleId: l.from.articleId, source: l.from.source, url: l.from.url, text: l.from.text, relation: l.relation, score: l.score }],
         })));

@@ -31,8 +31,45 @@ export interface EarlierClaimUpdate {
   /** The status read, and the one to set (equal when it does not rise). */
   seen: Corroboration;
   corroboration: Corroboration;
+  /** Set when the earlier claim starts a fact with this article (it stood alone until now). */
   factId?: string;
+  /** What the new claims tell it: each entry's `claimId` is the new claim it comes from. */
   evidence: Evidence[];
+}
+
+/** The evidence a new claim gives an earlier claim, as the earlier claim shows it. */
+export interface GivenEvidence {
+  to: string;
+  evidence: Evidence;
+}
+
+/** Per new claim, the evidence it gives earlier claims (kept with the new claim, read by the earlier ones). */
+export function evidenceGiven(updates: readonly EarlierClaimUpdate[]): Map<string, GivenEvidence[]> {
+  const given = new Map<string, GivenEvidence[]>();
+  for (const u of updates) {
+    for (const evidence of u.evidence) given.set(evidence.claimId, [...(given.get(evidence.claimId) ?? []), { to: u.claimId, evidence }]);
+  }
+  return given;
+}
+
+/** Whether the earlier claim itself changes: its status rises, or it starts a fact. */
+export const changesEarlierClaim = (u: EarlierClaimUpdate): boolean => u.corroboration !== u.seen || u.factId !== undefined;
+
+/** A claim's evidence: its own, then what later claims gave it (in the order given), each claim once. */
+export function withGiven(own: readonly Evidence[], given: readonly Evidence[]): Evidence[] {
+  const seen = new Set(own.map((e) => e.claimId));
+  const out = [...own];
+  for (const e of given) {
+    if (seen.has(e.claimId)) continue;
+    seen.add(e.claimId);
+    out.push(e);
+  }
+  return out;
+}
+
+/** The higher of two statuses (a status only rises). */
+export function higher(a: Corroboration, b: Corroboration): Corroboration {
+  return RANK[b] > RANK[a] ? b : a;
 }
 
 const RANK: Record<Corroboration, number> = { single_source: 0, corroborated: 1, conflicting: 2 };

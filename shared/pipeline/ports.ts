@@ -44,10 +44,12 @@ export interface ClaimStore {
    * Writes new claims of one article (the use case never passes a claim that is stored already:
    * a stored claim, and a reviewer's verdict on it, is never rewritten by the pipeline). A claim
    * with a `storyId` is filed in its story with its match entry, for later articles to compare.
+   * The evidence the new claims give earlier claims (`earlier`) is kept with the new claims and
+   * is part of the earlier claims' evidence whenever they are read from then on.
    */
-  putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>): Promise<void>;
-  /** The claims of an article with their evidence. */
-  claimsOf(articleId: string): Promise<ClaimRecord[]>;
+  putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>, earlier?: readonly EarlierClaimUpdate[]): Promise<void>;
+  /** The claims of an article with their evidence (`evidence: false`: without what later claims gave them, which costs reads). */
+  claimsOf(articleId: string, options?: { evidence?: boolean }): Promise<ClaimRecord[]>;
   getClaim(claimId: string): Promise<ClaimRecord | null>;
 }
 
@@ -60,8 +62,12 @@ export interface StoryStore {
   candidateStories(publishedAt: string | undefined): Promise<Story[]>;
   /** The claims filed in these stories (the most recent, a bounded number per story). */
   storyClaims(storyIds: readonly string[]): Promise<StoryClaim[]>;
-  /** Adds evidence (and the risen status) to earlier claims: one conditional update each, applied once. */
-  addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void>;
+  /**
+   * Sets the risen status, and the fact an earlier claim starts, on the earlier claims that
+   * change (one conditional update each; a status only rises, so applying one twice is harmless).
+   * Their new evidence is written with the new claims (ClaimStore.putClaims).
+   */
+  updateEarlier(updates: readonly EarlierClaimUpdate[]): Promise<void>;
   /** The story as stored now (null when unknown or merged into another). */
   getStory(id: string): Promise<Story | null>;
   /**

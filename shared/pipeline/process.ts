@@ -56,8 +56,9 @@ export const PROCESSING_LEASE_MS = 120_000;
  * when it was truncated); join them to the claims already stored for it, which are kept as they
  * are (claim-records.ts); corroborate them (shared/corroboration): find the story the article
  * tells among the stories active lately, read that story's earlier claims, decide facts, links
- * and candidates; write the new claims with their story, fact, evidence and candidates; add the
- * evidence to the earlier claims (one conditional update each); write the story; mark the
+ * and candidates; write the new claims with their story, fact, evidence and candidates, and the
+ * evidence they give earlier claims; raise the status of the earlier claims whose status rises
+ * (one conditional update each); write the story; mark the
  * article processed, only if nobody else did meanwhile (version check).
  */
 export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessResult> {
@@ -95,7 +96,8 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
   const truncated = extracted.claims.length > kept.length
     ? `${extracted.claims.length} claims found; only the first ${MAX_CLAIMS_PER_ARTICLE} are kept`
     : undefined;
-  const stored = await deps.claims.claimsOf(article.id);
+  // claims are stored only by a run that got that far: none before the article's first run
+  const stored = (article.attempts ?? 1) > 1 ? await deps.claims.claimsOf(article.id, { evidence: false }) : [];
   const { all, added } = joinExtraction(article, stored, kept, now.toISOString());
 
   // corroboration: the story first, then the facts within it
@@ -106,8 +108,8 @@ async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps
   const outcome = corroborateInStory(forMatching, entries, step, earlier.filter((c) => c.articleId !== article.id));
   const changes = corroborationChanges(step.storyId, entries, earlier, outcome);
   const records: ClaimRecord[] = added.map((claim) => ({ ...claim, ...changes.own.get(claim.id) }));
-  await deps.claims.putClaims(records, new Map(entries.map((e) => [e.claimId, e])));
-  await deps.stories.addEvidence(changes.earlier);
+  await deps.claims.putClaims(records, new Map(entries.map((e) => [e.claimId, e])), changes.earlier);
+  await deps.stories.updateEarlier(changes.earlier);
   await saveStory(deps.stories, outcome.story, step.choice.merge, step.choice.story);
   await deps.articles.markProcessed(article, { claimCount: all.length, language, ...(truncated ? { truncated } : {}) });
   return { outcome: 'processed', claimsExtracted: extracted.claims.length, claimsTruncated: extracted.claims.length - kept.length, linksMade: outcome.links.length };

@@ -5,7 +5,7 @@
  */
 import type { MatchEntry } from '../../shared/corroboration/entries';
 import { countedRelations } from '../../shared/corroboration/independence';
-import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../../shared/corroboration/records';
+import { changesEarlierClaim, corroborationOf, type EarlierClaimUpdate, evidenceGiven, type GivenEvidence, type StoryClaim, withGiven } from '../../shared/corroboration/records';
 import type { Story } from '../../shared/corroboration/stories';
 import { NotFoundError, StaleVersionError } from '../../shared/errors';
 import type { ArticleQueue, ArticleStore, ClaimFilter, ClaimStore, StoryStore } from '../../shared/pipeline/ports';
@@ -114,7 +114,10 @@ export class FakeClaimStore implements ClaimStore {
   readonly matches = new Map<string, MatchEntry>();
   failing = new Set<string>();
 
-  async putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>): Promise<void> {
+  /** The evidence new claims gave earlier claims, in the order given: part of the earlier claims' evidence when read. */
+  readonly given: GivenEvidence[] = [];
+
+  async putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>, earlier: readonly EarlierClaimUpdate[] = []): Promise<void> {
     if (this.failing.has('putClaims')) throw new Error('putClaims failed');
     for (const c of claims) {
       // the use case must never hand over a claim that is stored already
@@ -123,15 +126,22 @@ export class FakeClaimStore implements ClaimStore {
       const match = matches?.get(c.id);
       if (c.storyId && match) this.matches.set(c.id, clone(match));
     }
+    const written = new Set(claims.map((c) => c.id));
+    for (const gives of evidenceGiven(earlier).entries()) if (written.has(gives[0])) this.given.push(...clone(gives[1]));
   }
 
-  async claimsOf(articleId: string): Promise<ClaimRecord[]> {
-    return [...this.claims.values()].filter((c) => c.articleId === articleId).sort((a, b) => a.id.localeCompare(b.id)).map(clone);
+  private read(c: ClaimRecord): ClaimRecord {
+    return clone({ ...c, evidence: withGiven(c.evidence, this.given.filter((g) => g.to === c.id).map((g) => g.evidence)) });
+  }
+
+  async claimsOf(articleId: string, options: { evidence?: boolean } = {}): Promise<ClaimRecord[]> {
+    return [...this.claims.values()].filter((c) => c.articleId === articleId).sort((a, b) => a.id.localeCompare(b.id))
+      .map((c) => (options.evidence === false ? clone(c) : this.read(c)));
   }
 
   async getClaim(claimId: string): Promise<ClaimRecord | null> {
     const c = this.claims.get(claimId);
-    return c ? clone(c) : null;
+    return c ? this.read(c) : null;
   }
 
   async review(claimId: string, expectedVersion: number, entry: Omit<ReviewEntry, 'version'>): Promise<ClaimRecord> {
@@ -145,7 +155,7 @@ export class FakeClaimStore implements ClaimStore {
 
   async claimsByStatus(status: ClaimRecord['status'], limit: number, _cursor?: string, corroboration?: Corroboration, _filter?: ClaimFilter) {
     const items = [...this.claims.values()].filter((c) => c.status === status && (!corroboration || c.corroboration === corroboration));
-    return { items: items.slice(0, limit).map(clone), nextCursor: null };
+    return { items: items.slice(0, limit).map((c) => this.read(c)), nextCursor: null };
   }
 }
 
@@ -177,14 +187,17 @@ export class FakeStoryStore implements StoryStore {
       }));
   }
 
-  async addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void> {
-    this.check('addEvidence');
-    for (const u of updates) {
+  /** Claims updateEarlier wrote (the ones that changed), in order. */
+  readonly updated: string[] = [];
+
+  async updateEarlier(updates: readonly EarlierClaimUpdate[]): Promise<void> {
+    this.check('updateEarlier');
+    for (const u of updates.filter(changesEarlierClaim)) {
       const c = this.claims.claims.get(u.claimId);
-      if (!c || c.evidence.some((e) => e.claimId === u.evidence[0]?.claimId)) continue;
-      const evidence = [...c.evidence, ...u.evidence];
+      if (!c) continue;
+      this.updated.push(u.claimId);
       this.claims.claims.set(u.claimId, {
-        ...c, evidence, corroboration: corroborationOf(countedRelations(evidence), c.corroboration), ...(u.factId ? { factId: u.factId } : {}),
+        ...c, corroboration: corroborationOf(countedRelations(u.evidence), c.corroboration), ...(u.factId && !c.factId ? { factId: u.factId } : {}),
       });
     }
   }

@@ -160,6 +160,17 @@ describe('corroboration across sources', () => {
     expect(residents).toMatchObject({ corroboration: 'corroborated' });
     expect(residents.evidence.map((e) => [e.text, e.relation])).toEqual([['khoảng 12.000 người dân', 'corroborates']]);
 
+    // a third outlet adds its evidence after the second's, on the claim and in the queue alike
+    const third = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify({
+      url: 'https://coast-daily.example/orla-evacuation', title: 'Port Varna counts the cost of Storm Orla', publishedAt: '2026-02-11T09:00:00Z',
+      text: 'After Storm Orla, about 12,000 residents of Port Varna spent the night in shelters.',
+    }));
+    await processed(third.json.articleId);
+    const residentsNow = ClaimResponse.parse((await getJson(pipeline.url, `/api/claims/${residents.id}`, pipeline.reviewerToken)).json);
+    expect(residentsNow.evidence.map((e) => [e.source, e.relation])).toEqual([['tin-nhanh.example', 'corroborates'], ['coast-daily.example', 'corroborates']]);
+    const corroborated = ClaimPage.parse((await getJson(pipeline.url, '/api/claims?corroboration=corroborated&limit=100', pipeline.reviewerToken)).json);
+    expect(corroborated.items.find((c) => c.id === residents.id)?.evidence.map((e) => e.source)).toEqual(['tin-nhanh.example', 'coast-daily.example']);
+
     const one = await getJson(pipeline.url, `/api/claims/${deaths.id}`, pipeline.reviewerToken);
     expect(one.status).toBe(200);
     expect(ClaimResponse.parse(one.json)).toMatchObject({ id: deaths.id, article: { id: second.json.articleId, source: 'tin-nhanh.example' } });

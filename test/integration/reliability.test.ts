@@ -6,7 +6,7 @@
  */
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,9 +168,10 @@ describe('poison', () => {
   it('marks an article that fails on every receive failed with the reason, and a redrive from the dead-letter queue processes it', async () => {
     const [id] = await postMany(1);
     const db = dynamoDocumentClient(pipeline.dynamodbEndpoint);
-    // a stored claim the worker cannot read: it fails on every receive
+    // a stored claim the worker cannot read, left by a run that started and died: it fails on every receive
     const broken = { PK: `ARTICLE#${id}`, SK: 'CLAIM#00000', type: 'claim', text: 42 };
     await db.send(new PutCommand({ TableName: pipeline.tableName, Item: broken }));
+    await db.send(new UpdateCommand({ TableName: pipeline.tableName, Key: { PK: `ARTICLE#${id}`, SK: 'META' }, UpdateExpression: 'SET attempts = :one', ExpressionAttributeValues: { ':one': 1 } }));
     const sqs = sqsClient(pipeline.sqsEndpoint);
     await drain(worker, async () => (await stores().articles.getArticle(id!))?.status === 'failed');
     const failed = await stores().articles.getArticle(id!);

@@ -1,16 +1,19 @@
 /**
- * Claims in DynamoDB: claim items under their article (each with its evidence), the review queue on GSI1, and verdicts as conditional, versioned updates.
+ * Claims in DynamoDB: claim items under their article (each with the evidence found when it was
+ * written, and the evidence it gives earlier claims of its fact, which they read through GSI3),
+ * the review queue on GSI1, and verdicts as conditional, versioned updates.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, StaleVersionError, ValidationError } from '../../errors';
 import type { MatchEntry } from '../../corroboration/entries';
+import { type EarlierClaimUpdate, evidenceGiven, type GivenEvidence, withGiven } from '../../corroboration/records';
 import type { ClaimFilter, ClaimStore, ReviewQueue } from '../../pipeline/ports';
-import { type ClaimPage, ClaimRecord, type ClaimStatus, type Corroboration, type ReviewEntry, type UndoEntry } from '../../schemas/article';
+import { type ClaimPage, ClaimRecord, type ClaimStatus, type Corroboration, Evidence, type ReviewEntry, type UndoEntry } from '../../schemas/article';
 import * as z from '../../schemas/zod';
 import { TABLE } from '../table';
 import { DynamoCounters } from './counters';
-import { articlePartition, claimKey, encodeCursor, parseItem, RANK, reviewSortKey } from './keys';
+import { articlePartition, claimKey, encodeCursor, factPartition, parseItem, RANK, reviewSortKey } from './keys';
 import { storedMatch, storyPartition } from './stories';
 import type { TableClient } from './table-client';
 
@@ -21,7 +24,8 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
     readonly counters: DynamoCounters = new DynamoCounters(table),
   ) {}
 
-  async putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>): Promise<void> {
+  async putClaims(claims: readonly ClaimRecord[], matches?: ReadonlyMap<string, MatchEntry>, earlier: readonly EarlierClaimUpdate[] = []): Promise<void> {
+    const given = evidenceGiven(earlier);
     await this.table.batchPut(
       claims.map((claim) => {
         const match = matches?.get(claim.id);
@@ -33,7 +37,14 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
           url: match.url,
           ...(match.relayed ? { relayed: true } : {}),
           ...(match.publishedAt ? { publishedAt: match.publishedAt } : {}),
-          ...(claim.evidence.length > 0 ? { evidenceFrom: new Set(claim.evidence.map((e) => e.claimId)) } : {}),
+        } : {};
+        // the evidence it gives earlier claims of its fact, which they read through GSI3
+        const gives = given.get(claim.id) ?? [];
+        if (gives.length > 0 && !claim.factId) throw new Error(`claim ${claim.id} gives evidence but belongs to no fact`);
+        const giving = gives.length > 0 ? {
+          gives,
+          [TABLE.factIndex.partitionKey]: factPartition(claim.factId!),
+          [TABLE.factIndex.sortKey]: `${claim.createdAt}#${claim.id}`,
         } : {};
         return {
           ...claimKey(claim.id)!,
@@ -42,10 +53,38 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
           [TABLE.reviewIndex.sortKey]: reviewSortKey(claim.corroboration, claim.createdAt, claim.id),
           ...claim,
           ...filed,
+          ...giving,
         };
       }),
     );
     await this.countCreated(claims);
+  }
+
+  /**
+   * The claims with the evidence later claims of their fact gave them (GSI3): one Query per
+   * fact among them, all at once.
+   */
+  private async withGivenEvidence(claims: ClaimRecord[]): Promise<ClaimRecord[]> {
+    const facts = [...new Set(claims.flatMap((c) => (c.factId ? [c.factId] : [])))];
+    if (facts.length === 0) return claims;
+    const wanted = new Set(claims.map((c) => c.id));
+    const given = new Map<string, Evidence[]>();
+    const perFact = await Promise.all(facts.map(async (factId) => {
+      const found: GivenEvidence[] = [];
+      for await (const item of this.table.query({
+        IndexName: TABLE.factIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.factIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': factPartition(factId) },
+      })) {
+        const parsed = StoredGives.safeParse(item.gives);
+        if (!parsed.success) throw new Error(`stored claim ${String(item.SK)} gives evidence that does not match its schema: ${z.prettifyError(parsed.error)}`);
+        found.push(...parsed.data.filter((g) => wanted.has(g.to)));
+      }
+      return found;
+    }));
+    for (const g of perFact.flat()) given.set(g.to, [...(given.get(g.to) ?? []), g.evidence]);
+    return claims.map((c) => (given.has(c.id) ? { ...c, evidence: withGiven(c.evidence, given.get(c.id)!) } : c));
   }
 
   /** The worker's new claims join the backlog counters and their sources the known sources (counters.ts). */
@@ -53,19 +92,20 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
     await this.counters.claimsCreated(claims);
   }
 
-  async claimsOf(articleId: string): Promise<ClaimRecord[]> {
-    return this.claimsWithEvidence(articlePartition(articleId), 'CLAIM#');
+  async claimsOf(articleId: string, options: { evidence?: boolean } = {}): Promise<ClaimRecord[]> {
+    const claims = await this.claimItems(articlePartition(articleId), 'CLAIM#');
+    return options.evidence === false ? claims : this.withGivenEvidence(claims);
   }
 
   async getClaim(claimId: string): Promise<ClaimRecord | null> {
     const key = claimKey(claimId);
     if (!key) return null;
-    const [claim] = await this.claimsWithEvidence(key.PK, key.SK);
-    return claim?.id === claimId ? claim : null;
+    const [claim] = await this.claimItems(key.PK, key.SK);
+    return claim?.id === claimId ? (await this.withGivenEvidence([claim]))[0]! : null;
   }
 
-  /** Claim items (each holds its evidence). */
-  private async claimsWithEvidence(pk: string, prefix: string): Promise<ClaimRecord[]> {
+  /** Claim items (each with the evidence found when it was written). */
+  private async claimItems(pk: string, prefix: string): Promise<ClaimRecord[]> {
     const claims: ClaimRecord[] = [];
     for await (const item of this.table.query({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
@@ -145,13 +185,13 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
       for (let i = 0; i < found.length; i++) {
         items.push(parseItem(ClaimRecord, found[i]!, 'claim'));
         if (items.length === limit && (i < found.length - 1 || out.LastEvaluatedKey)) {
-          return { items, nextCursor: encodeCursor(Object.fromEntries(keyAttributes.map((a) => [a, found[i]![a]]))) };
+          return { items: await this.withGivenEvidence(items), nextCursor: encodeCursor(Object.fromEntries(keyAttributes.map((a) => [a, found[i]![a]]))) };
         }
       }
       start = out.LastEvaluatedKey;
       if (!start) break;
     }
-    return { items, nextCursor: start ? encodeCursor(start) : null };
+    return { items: await this.withGivenEvidence(items), nextCursor: start ? encodeCursor(start) : null };
   }
 
   async review(claimId: string, expectedVersion: number, entry: Omit<ReviewEntry, 'version'>): Promise<ClaimRecord> {
@@ -284,6 +324,8 @@ const FILTERED_READ = 200;
 const MAX_FILTERED_READS = 25;
 
 const StoredKey = z.string().check(z.minLength(1), z.maxLength(400));
+
+const StoredGives = z.array(z.object({ to: z.string(), evidence: Evidence }));
 
 /**
  * A queue cursor as this API hands it out: the key of a claim item, with exactly the attributes

@@ -65,6 +65,17 @@ export class DynamoCounters implements ReviewCounts {
     await this.add(BACKLOG_KEY, new Map([[cell(from.status, from.corroboration), -1], [cell(to.status, to.corroboration), 1]]));
   }
 
+  /** Claims moved in the backlog (the corroboration of several earlier claims rose), in one request. */
+  async movedAll(moves: readonly { from: BacklogPlace; to: BacklogPlace }[]): Promise<void> {
+    const deltas = new Map<string, number>();
+    for (const { from, to } of moves) {
+      if (from.status === to.status && from.corroboration === to.corroboration) continue;
+      deltas.set(cell(from.status, from.corroboration), (deltas.get(cell(from.status, from.corroboration)) ?? 0) - 1);
+      deltas.set(cell(to.status, to.corroboration), (deltas.get(cell(to.status, to.corroboration)) ?? 0) + 1);
+    }
+    await this.add(BACKLOG_KEY, deltas);
+  }
+
   /** A reviewer's verdicts on a day went up (a verdict) or down (an undo). */
   async reviewed(reviewer: string, at: string, delta: 1 | -1): Promise<void> {
     await this.add(reviewsKey(at.slice(0, 10), reviewer), new Map([['verdicts', delta]]), { reviewer });

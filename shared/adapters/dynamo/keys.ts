@@ -10,6 +10,8 @@ export const articleKey = (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'META' });
 export const articlePartition = (id: string) => `ARTICLE#${id}`;
 export const textSortKey = (index: number) => `TEXT#${String(index).padStart(4, '0')}`;
 export const claimSortKey = (index: number) => `CLAIM#${String(index).padStart(5, '0')}`;
+/** The claims that give evidence to earlier claims of a fact, in GSI3. */
+export const factPartition = (factId: string) => `FACT#${factId}`;
 /**
  * A webhook delivery, per sender: two senders may use the same webhook-id. The default sender's
  * deliveries keep the key they had before senders existed (`DELIVERY#<webhook-id>`).

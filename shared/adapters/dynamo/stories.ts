@@ -6,15 +6,16 @@
  *   before its own to two after with one Query each (merged stories leave the index);
  * - the claims of a story through GSI2 (`STORY#<id>` / `<publishedAt>#<claimId>`, written with
  *   each claim, with its match features), one Query per story;
- * - evidence and the status on an earlier claim in one conditional update per touched claim
- *   (applied once: the claim records which claims' evidence it holds; the status only rises).
+ * - on an earlier claim, its risen status and the fact it starts, in one conditional update per
+ *   claim that changes (a status only rises); the evidence itself is written with the new claims
+ *   (claims.ts, `gives`), never on the earlier ones.
  * The rules (which story, which fact, which status) are in shared/corroboration; this only stores.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimFeatures } from '../../corroboration/features';
 import { countedRelations } from '../../corroboration/independence';
-import { corroborationOf, type EarlierClaimUpdate, type StoryClaim } from '../../corroboration/records';
+import { changesEarlierClaim, corroborationOf, type EarlierClaimUpdate, higher, type StoryClaim } from '../../corroboration/records';
 import type { Story } from '../../corroboration/stories';
 import { StaleVersionError } from '../../errors';
 import type { StoryStore } from '../../pipeline/ports';
@@ -22,7 +23,7 @@ import { ClaimStatus, Corroboration } from '../../schemas/article';
 import * as z from '../../schemas/zod';
 import { TABLE } from '../table';
 import { claimKey, reviewSortKey } from './keys';
-import type { DynamoCounters } from './counters';
+import type { BacklogPlace, DynamoCounters } from './counters';
 import type { TableClient } from './table-client';
 
 export const storyKey = (id: string) => ({ PK: `STORY#${id}`, SK: 'META' });
@@ -101,7 +102,7 @@ export class DynamoStoryStore implements StoryStore {
   constructor(
     private readonly table: TableClient,
     /** The review counters, moved when an earlier claim's corroboration rises (counters.ts). */
-    private readonly counters?: Pick<DynamoCounters, 'moved'>,
+    private readonly counters?: Pick<DynamoCounters, 'movedAll'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -142,55 +143,53 @@ export class DynamoStoryStore implements StoryStore {
     return lists.flat();
   }
 
-  async addEvidence(updates: readonly EarlierClaimUpdate[]): Promise<void> {
-    await Promise.all(updates.map((u) => this.addEvidenceTo(u)));
+  async updateEarlier(updates: readonly EarlierClaimUpdate[]): Promise<void> {
+    const moves = await Promise.all(updates.filter(changesEarlierClaim).map((u) => this.updateOne(u)));
+    // the backlog counters follow the claims' new corroboration, in one request (counters.ts)
+    const moved = moves.flatMap((m) => (m ? [m] : []));
+    if (this.counters && moved.length > 0) await this.counters.movedAll(moved);
   }
 
-  private async addEvidenceTo(update: EarlierClaimUpdate): Promise<void> {
+  /**
+   * One earlier claim: its risen status (and its review-queue place), and the fact it starts.
+   * Answers the move in the backlog, if its status rose.
+   */
+  private async updateOne(update: EarlierClaimUpdate): Promise<{ from: BacklogPlace; to: BacklogPlace } | null> {
     const key = claimKey(update.claimId);
-    if (!key || update.evidence.length === 0) return;
+    if (!key) return null;
+    const rises = corroborationOf(countedRelations(update.evidence));
     let seen = update.seen;
-    let next = update.corroboration;
+    let next = higher(seen, rises);
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
         const out = await this.table.db.send(new UpdateCommand({
           TableName: this.table.name,
           Key: key,
           ReturnValues: 'ALL_OLD',
-          UpdateExpression: `SET evidence = list_append(if_not_exists(evidence, :none), :evidence), corroboration = :next, #sk = :sk${update.factId ? ', factId = :fact' : ''} ADD evidenceFrom :from`,
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(evidenceFrom) OR NOT contains(evidenceFrom, :first)) AND ' +
-            '(corroboration = :seen OR (attribute_not_exists(corroboration) AND :seen = :single))',
+          UpdateExpression: `SET corroboration = :next, #sk = :sk${update.factId ? ', factId = if_not_exists(factId, :fact)' : ''}`,
+          ConditionExpression: 'attribute_exists(PK) AND (corroboration = :seen OR (attribute_not_exists(corroboration) AND :seen = :single))',
           ExpressionAttributeNames: { '#sk': TABLE.reviewIndex.sortKey },
           ExpressionAttributeValues: {
-            ':none': [],
-            ':evidence': update.evidence,
             ':next': next,
             ':sk': reviewSortKey(next, update.createdAt, update.claimId),
-            ':from': new Set(update.evidence.map((e) => e.claimId)),
-            ':first': update.evidence[0]!.claimId,
             ':seen': seen,
             ':single': 'single_source',
             ...(update.factId ? { ':fact': update.factId } : {}),
           },
         }));
-        // the backlog counters follow the claim's new corroboration (counters.ts)
         const status = ClaimStatus.safeParse(out.Attributes?.status);
-        if (this.counters && status.success && next !== seen) {
-          await this.counters.moved({ status: status.data, corroboration: seen }, { status: status.data, corroboration: next });
-        }
-        return;
+        return status.success && next !== seen ? { from: { status: status.data, corroboration: seen }, to: { status: status.data, corroboration: next } } : null;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        // another worker changed the claim meanwhile: read it, and apply ours if not yet applied
+        // another worker changed the claim meanwhile: read it, and rise from where it is now
         const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }));
-        if (!out.Item) return;
-        const from = out.Item.evidenceFrom as Set<string> | undefined;
-        if (from?.has(update.evidence[0]!.claimId)) return;
+        if (!out.Item) return null;
         seen = Corroboration.parse(out.Item.corroboration ?? 'single_source');
-        next = corroborationOf(countedRelations(update.evidence), seen);
+        next = higher(seen, rises);
+        if (next === seen && (!update.factId || out.Item.factId)) return null;
       }
     }
-    throw new Error(`claim ${update.claimId} kept changing while its evidence was added`);
+    throw new Error(`claim ${update.claimId} kept changing while its corroboration rose`);
   }
 
   async getStory(id: string): Promise<Story | null> {

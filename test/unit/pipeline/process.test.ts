@@ -84,6 +84,25 @@ describe('processing an article', () => {
     expect(result).toMatchObject({ linksMade: evidence });
   });
 
+  it('shows an earlier claim the evidence of each later source, and writes the claim itself only when its status rises', async () => {
+    const w = world();
+    const deps = { store: w.articles, queue: w.queue, now: w.now, htmlToText: () => '' };
+    const post = (id: string, url: string, publishedAt: string, text: string) => ingestArticle({ deliveryId: id, article: { url, title: 'Tarrow floods', publishedAt, text }, sender: DEFAULT_SENDER }, deps);
+    const first = await post('msg_a', 'https://valley-post.example/flood', '2026-03-01T08:00:00Z', 'Floods in Tarrow on Sunday cut power to about 9,000 homes, Mayor Ilse Brandt said.');
+    const second = await post('msg_b', 'https://river-daily.example/tarrow', '2026-03-01T11:00:00Z', 'About 9,000 homes in Tarrow were left without power by the floods, said Mayor Ilse Brandt.');
+    const third = await post('msg_c', 'https://hill-herald.example/tarrow-power', '2026-03-02T07:00:00Z', 'Power is back in most of the 9,000 homes Tarrow lost it in, Mayor Ilse Brandt said after the floods.');
+    await w.process(first.articleId);
+    const [homes] = await w.claims.claimsOf(first.articleId);
+    await w.process(second.articleId);
+    expect(w.stories.updated).toEqual([homes!.id]); // single source -> corroborated, and it starts a fact
+    await w.process(third.articleId);
+    expect(w.stories.updated).toEqual([homes!.id]); // corroborated already: nothing to write on it
+    const after = await w.claims.getClaim(homes!.id);
+    expect(after).toMatchObject({ corroboration: 'corroborated' });
+    expect(after!.evidence.map((e) => [e.source, e.relation])).toEqual([['river-daily.example', 'corroborates'], ['hill-herald.example', 'corroborates']]);
+    expect((await w.claims.claimsOf(first.articleId))[0]!.evidence).toEqual(after!.evidence);
+  });
+
   it('leaves an article to the run that holds it, until its lease ends', async () => {
     const w = world();
     const { articleId } = await w.ingest(TEXT);
