@@ -168,6 +168,8 @@ async function endToEnd() {
     sqs.destroy();
     raw.destroy();
     const counts = countRequests(requests);
+    const senders = [...new Set(requests.map((r) => r.from ?? 'local SQS poller'))].sort();
+    const bySender = Object.fromEntries(senders.map((name) => [name, perArticle(countRequests(requests.filter((r) => (r.from ?? 'local SQS poller') === name)), ids.length)]));
     return {
       articles: ids.length,
       outlets: OUTLETS,
@@ -177,6 +179,8 @@ async function endToEnd() {
       claimsPerSecond: claims / seconds,
       requests: counts,
       perArticle: perArticle(counts, ids.length),
+      /** Per article, by who sent them: each function, and the local SQS poller (Lambda's event source mapping in AWS). */
+      perArticleBySender: bySender,
       replay: { ...replayed, requests: requests.length, articlesPerSecond: ids.length / replayed.seconds },
       pipelineShareOfReplay: replayed.seconds / seconds,
     };
@@ -309,6 +313,7 @@ async function main(argv: readonly string[]): Promise<number> {
     `local pipeline, webhook to stored claims (${e2e.articles} articles from ${e2e.outlets} outlets, ${CONCURRENCY} posts in flight, Node ${process.version})`,
     `  ${f(e2e.articlesPerSecond)} articles/s, ${f(e2e.claimsPerSecond)} claims/s (${f(e2e.claims, 0)} claims in ${f(e2e.seconds, 2)} s)`,
     `  per article: ${requestLine(e2e.perArticle)}`,
+    ...Object.entries(e2e.perArticleBySender).map(([name, counts]) => `    ${name}: ${requestLine(counts)}`),
     `  the same ${f(e2e.replay.requests, 0)} requests replayed raw, ${CONCURRENCY} at a time: ${f(e2e.replay.seconds, 2)} s (${f(e2e.replay.articlesPerSecond)} articles/s); pipeline = ${f(100 * e2e.pipelineShareOfReplay, 0)}% of the replay's throughput`,
     '',
     `webhook latency at ${IN_FLIGHT} in flight (${lat.webhook.requests} requests, worker off)`,

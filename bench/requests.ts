@@ -6,6 +6,7 @@
  * raw requests against fresh resources.
  */
 import { fileURLToPath } from 'node:url';
+import { workerData } from 'node:worker_threads';
 import * as dynamodbCommands from '@aws-sdk/client-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as sqsCommands from '@aws-sdk/client-sqs';
@@ -32,6 +33,8 @@ export interface RecordedRequest {
   input: unknown;
   /** Items written (PutItem, UpdateItem, DeleteItem: 1; BatchWriteItem and TransactWriteItems: their items) or messages sent. */
   writes: number;
+  /** The function that sent it (its folder under functions/); none for the process's own (the local SQS poller's). */
+  from?: string;
 }
 
 /** The DocumentClient's command names, as the DynamoDB operations they are. */
@@ -122,10 +125,12 @@ export function recordRequests(): Recorder {
 
 /** In a function's thread (FUNCTION_RECORDER): each request is passed on to the process's recorder. */
 export function passRequestsOn(): void {
+  const entry = (workerData as { entry?: unknown } | null)?.entry;
+  const from = typeof entry === 'string' ? /functions\/([^/]+)\//.exec(entry)?.[1] : undefined;
   const channel = new BroadcastChannel(CHANNEL);
   // the thread may end whenever the runtime stops it: the channel must not keep it alive
   (channel as unknown as { unref(): void }).unref();
-  wrapSend(({ command, ...request }) => channel.postMessage({ ...request, commandName: command.name } satisfies WireRequest), new WeakSet());
+  wrapSend(({ command, ...request }) => channel.postMessage({ ...request, commandName: command.name, ...(from ? { from } : {}) } satisfies WireRequest), new WeakSet());
 }
 
 export interface RequestCounts {

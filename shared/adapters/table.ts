@@ -7,7 +7,7 @@
  * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |                                   |
  * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |                                   |
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   | STORY#<storyId> / <publishedAt>#<claimId> | (GSI3, below)
- * | story               | STORY#<storyId>             | META                            | STORIES#<yyyy-mm> / <latest publishedAt>#<storyId> (not once merged) |                 |
+ * | story               | STORY#<storyId>             | META                            | STORIES#active / <latest publishedAt, UTC>#<storyId> (not once merged) |                 |
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |                                   |
  * | webhook delivery    | SENDER#<senderId>#DELIVERY#<webhook-id> | META                |                                                  |                                   |
  * | sender              | SENDERS                     | SENDER#<senderId>               |                                                  |                                   |

@@ -1,9 +1,10 @@
 /**
  * Stories in DynamoDB, and what corroboration writes on claims:
  * - a story item per story (`STORY#<id>` / `META`): its recent articles with their signatures,
- *   the stories merged into it, a version; in GSI1 under `STORIES#<yyyy-mm>` of its latest
- *   article (sorted by that time), so that an article finds the stories active from two months
- *   before its own to two after with one Query each (merged stories leave the index);
+ *   the stories merged into it, a version; in GSI1 under `STORIES#active`, sorted by the time of
+ *   its latest article, so that an article finds the stories active from two months before its
+ *   own to two after with two Queries, the nearest first on each side (merged stories leave the
+ *   index);
  * - the claims of a story through GSI2 (`STORY#<id>` / `<publishedAt>#<claimId>`, written with
  *   each claim, with its match features), one Query per story;
  * - on an earlier claim, its risen status and the fact it starts, in one conditional update per
@@ -28,16 +29,21 @@ import type { TableClient } from './table-client';
 
 export const storyKey = (id: string) => ({ PK: `STORY#${id}`, SK: 'META' });
 export const storyPartition = (id: string) => `STORY#${id}`;
-/** Stories by the month of their latest article, in GSI1. */
-export const activeStoriesPartition = (month: string) => `STORIES#${month}`;
 /**
- * The months whose active stories an article reads: its own, the two before and the two after
- * (articles arrive out of order: a story's latest article may be later than the one arriving).
+ * Active stories in GSI1, one partition sorted by the time of their latest article (in UTC, so
+ * that the order of the keys is the order in time).
+ */
+export const ACTIVE_STORIES = 'STORIES#active';
+export const activeStorySortKey = (latest: string, storyId: string) => `${new Date(latest).toISOString()}#${storyId}`;
+/**
+ * The stories an article reads: those whose latest article is at most two months before its own
+ * or two months after (articles arrive out of order), the nearest in time first on each side, in
+ * one Query per side.
  */
 export const STORY_MONTHS_BEFORE = 2;
 export const STORY_MONTHS_AFTER = 2;
-/** Stories read per month, the most recently active first. */
-export const STORIES_PER_MONTH = 100;
+export const STORIES_BEFORE = 300;
+export const STORIES_AFTER = 200;
 /** Earlier claims read per story, the most recent first. */
 export const CLAIMS_PER_STORY = 600;
 /** Stories whose claims are read: the joined one and the most recent merged into it. */
@@ -92,10 +98,10 @@ export function storedMatch(features: ClaimFeatures): string {
   return JSON.stringify({ ...features, hi: Number.isFinite(features.hi) ? features.hi : null });
 }
 
-const month = (iso: string) => iso.slice(0, 7);
-function monthsAround(iso: string, before: number, after: number): string[] {
-  const d = new Date(`${month(iso)}-01T00:00:00Z`);
-  return Array.from({ length: before + after + 1 }, (_, k) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - before + k, 1)).toISOString().slice(0, 7));
+function monthsFrom(iso: string, months: number): string {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
 }
 
 export class DynamoStoryStore implements StoryStore {
@@ -107,16 +113,21 @@ export class DynamoStoryStore implements StoryStore {
   ) {}
 
   async candidateStories(publishedAt: string | undefined): Promise<Story[]> {
-    const months = monthsAround(publishedAt ?? this.now().toISOString(), STORY_MONTHS_BEFORE, STORY_MONTHS_AFTER);
-    const pages = await Promise.all(months.map((m) => this.table.db.send(new QueryCommand({
+    const at = new Date(publishedAt ?? this.now().toISOString()).toISOString();
+    // '#\uffff' sorts after every story id: a story whose latest article is at that very time is read before
+    const side = (from: string, to: string, forward: boolean, limit: number) => this.table.db.send(new QueryCommand({
       TableName: this.table.name,
       IndexName: TABLE.reviewIndex.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey },
-      ExpressionAttributeValues: { ':pk': activeStoriesPartition(m) },
-      ScanIndexForward: false,
-      Limit: STORIES_PER_MONTH,
-    }))));
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+      ExpressionAttributeValues: { ':pk': ACTIVE_STORIES, ':from': from, ':to': to },
+      ScanIndexForward: forward,
+      Limit: limit,
+    }));
+    const pages = await Promise.all([
+      side(monthsFrom(at, -STORY_MONTHS_BEFORE), `${at}#\uffff`, false, STORIES_BEFORE),
+      side(`${at}#\uffff`, `${monthsFrom(at, STORY_MONTHS_AFTER)}#\uffff`, true, STORIES_AFTER),
+    ]);
     const stories = new Map<string, Story>();
     for (const item of pages.flatMap((p) => p.Items ?? [])) {
       const story = parseStory(item);
@@ -205,8 +216,8 @@ export class DynamoStoryStore implements StoryStore {
         Item: {
           ...storyKey(story.id),
           type: 'story',
-          [TABLE.reviewIndex.partitionKey]: activeStoriesPartition(month(latest)),
-          [TABLE.reviewIndex.sortKey]: `${latest}#${story.id}`,
+          [TABLE.reviewIndex.partitionKey]: ACTIVE_STORIES,
+          [TABLE.reviewIndex.sortKey]: activeStorySortKey(latest, story.id),
           ...story,
         },
         ConditionExpression: story.version === 0 ? 'attribute_not_exists(PK)' : 'version = :read',
