@@ -5,7 +5,7 @@
  * | item                | PK                          | SK                              | GSI1 (review queue, active stories)              | GSI2 (claims of a story)          |
  * |---------------------|-----------------------------|---------------------------------|--------------------------------------------------|-----------------------------------|
  * | article             | ARTICLE#<articleId>         | META                            | ARTICLES#unfinished / <last change>#<articleId>  |                                   |
- * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn>                     |                                                  |                                   |
+ * | article text chunk  | ARTICLE#<articleId>         | TEXT#<nnnn> (a text too long for the article item) |                                                  |                                   |
  * | claim               | ARTICLE#<articleId>         | CLAIM#<nnnnn>                   | STATUS#<status> / <rank>#<createdAt>#<claimId>   | STORY#<storyId> / <publishedAt>#<claimId> | (GSI3, below)
  * | story               | STORY#<storyId>             | META                            | STORIES#active / <latest publishedAt, UTC>#<storyId> (not once merged) |                 |
  * | webhook delivery    | DELIVERY#<webhook-id>       | META                            | (default sender)                                 |                                   |
@@ -36,8 +36,13 @@ export const TABLE = {
   factIndex: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projected: ['gives'] },
 } as const;
 
-/** Article text is stored in chunks below DynamoDB's 400 KB item limit. */
+/**
+ * An article's text is kept in the article item when it fits (up to TEXT_CHUNK_CHARS characters
+ * and INLINE_TEXT_BYTES of UTF-8), else in chunks of TEXT_CHUNK_CHARS, below DynamoDB's 400 KB
+ * item limit.
+ */
 export const TEXT_CHUNK_CHARS = 100_000;
+export const INLINE_TEXT_BYTES = 300_000;
 
 /** Environment variable names, set by the CDK stack in AWS and by the local runtime. */
 export const ENV = {

@@ -10,6 +10,11 @@ export interface ArticleStore {
   /** Stores a new article and its text; answers 'exists' (and writes nothing) when the id is taken. */
   createArticle(article: ArticleRecord, text: string): Promise<'created' | 'exists'>;
   getArticle(id: string): Promise<ArticleRecord | null>;
+  /**
+   * The article and, when it is kept in the article item (most are), its text, in one read; the
+   * text is null when it is kept apart (a long article: read it with getText).
+   */
+  getArticleWithText(id: string): Promise<{ article: ArticleRecord; text: string | null } | null>;
   getText(article: ArticleRecord): Promise<string>;
   /**
    * Remembers which article a webhook delivery brought; returns the article id recorded first.

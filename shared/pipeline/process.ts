@@ -62,14 +62,14 @@ export const PROCESSING_LEASE_MS = 120_000;
  * article processed, only if nobody else did meanwhile (version check).
  */
 export async function processArticle(articleId: string, deps: ProcessDeps): Promise<ProcessResult> {
-  const found = await deps.articles.getArticle(articleId);
-  if (!found) return { outcome: 'missing' };
-  if (found.status === 'processed') return { outcome: 'already_processed' };
+  const read = await deps.articles.getArticleWithText(articleId);
+  if (!read) return { outcome: 'missing' };
+  if (read.article.status === 'processed') return { outcome: 'already_processed' };
   const now = deps.now();
-  const article = await deps.articles.beginProcessing(found, new Date(now.getTime() + PROCESSING_LEASE_MS), now);
+  const article = await deps.articles.beginProcessing(read.article, new Date(now.getTime() + PROCESSING_LEASE_MS), now);
   if (!article) return { outcome: 'in_progress' };
   try {
-    return await processTaken(article, now, deps);
+    return await processTaken(article, read.text ?? await deps.articles.getText(article), now, deps);
   } catch (error) {
     // the queue retries: let the retry take the article at once rather than wait for the lease
     await deps.articles.release(article, deps.now()).catch(() => undefined);
@@ -77,8 +77,7 @@ export async function processArticle(articleId: string, deps: ProcessDeps): Prom
   }
 }
 
-async function processTaken(article: ArticleRecord, now: Date, deps: ProcessDeps): Promise<ProcessResult> {
-  const text = await deps.articles.getText(article);
+async function processTaken(article: ArticleRecord, text: string, now: Date, deps: ProcessDeps): Promise<ProcessResult> {
   if (text.length !== article.textLength) {
     await deps.articles.markFailed(article, `stored text has ${text.length} characters, expected ${article.textLength}`);
     return { outcome: 'failed' };

@@ -40,6 +40,16 @@ export class FakeArticleStore implements ArticleStore {
     return clone(record);
   }
 
+  /** Texts up to this many characters are handed with the article (as the DynamoDB adapter keeps them in the article item). */
+  inlineTextChars = 100_000;
+
+  async getArticleWithText(id: string): Promise<{ article: ArticleRecord; text: string | null } | null> {
+    const article = await this.getArticle(id);
+    if (!article) return null;
+    const text = this.texts.get(id) ?? '';
+    return { article, text: text.length <= this.inlineTextChars ? text : null };
+  }
+
   async getText(article: ArticleRecord): Promise<string> {
     return this.texts.get(article.id) ?? '';
   }

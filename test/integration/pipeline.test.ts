@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../../scripts/local/runtime';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
 import { dynamoStores } from '../../shared/adapters/dynamo';
 import { MAX_CLAIMS_PER_ARTICLE } from '../../shared/pipeline/claim-records';
 import { articleIdOf } from '../../shared/pipeline/ingest';
-import { ArticleResponse, ClaimPage, ClaimResponse } from '../../shared/schemas/article';
+import { ArticleResponse, ClaimDetail, ClaimPage, ClaimResponse } from '../../shared/schemas/article';
 import { MAX_ARTICLE_CLAIMS_PAGE } from '../../shared/schemas/review';
 import { article, eventually, getJson, postWebhook } from './helpers';
 
@@ -18,6 +19,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await pipeline?.stop();
 });
+
+/** Where an article's text is kept: in the article item, or in how many chunk items. */
+async function textItems(articleId: string): Promise<{ inItem: boolean; chunks: number }> {
+  const db = dynamoDocumentClient(pipeline.dynamodbEndpoint);
+  const item = await db.send(new GetCommand({ TableName: pipeline.tableName, Key: { PK: `ARTICLE#${articleId}`, SK: 'META' } }));
+  const chunks = await db.send(new QueryCommand({
+    TableName: pipeline.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :text)', ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':text': 'TEXT#' }, Select: 'COUNT',
+  }));
+  return { inItem: typeof item.Item?.text === 'string', chunks: chunks.Count ?? 0 };
+}
 
 /** Waits on the article item alone (one GetItem a poll, so that polling never slows the worker), then reads it whole. */
 async function processed(articleId: string): Promise<ArticleResponse> {
@@ -71,6 +82,21 @@ describe('webhook -> queue -> worker -> table -> read API', () => {
     expect(stored.claims).toHaveLength(Math.ceil(250_000 / paragraph.length));
     const last = stored.claims.at(-1)!;
     expect(text.slice(last.start, last.end)).toBe('$12 million');
+    expect(await textItems(accepted.json.articleId)).toEqual({ inItem: false, chunks: 3 });
+    // a claim's sentence is read from the one chunk that holds it
+    const one = ClaimDetail.parse((await getJson(pipeline.url, `/api/claims/${last.id}`, pipeline.reviewerToken)).json);
+    expect(one.sentenceText).toContain('$12 million');
+  });
+
+  it('keeps the text of an article that fits in the article item, not in chunks, and reads sentences from it', async () => {
+    const text = `${'اجتمع مجلس الميناء صباح الاثنين لمناقشة خطة التوسعة. '.repeat(1200)}وقال إن المشروع سيكلف 12 مليون دولار.`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(100_000); // Arabic: two bytes a letter
+    const accepted = await postWebhook(pipeline.url, pipeline.webhookSecret, JSON.stringify(article({ text })));
+    const stored = await processed(accepted.json.articleId);
+    expect(await textItems(accepted.json.articleId)).toEqual({ inItem: true, chunks: 0 });
+    const claim = stored.claims.find((c) => c.text.includes('12 مليون'))!;
+    const one = ClaimDetail.parse((await getJson(pipeline.url, `/api/claims/${claim.id}`, pipeline.reviewerToken)).json);
+    expect(one.sentenceText).toBe('وقال إن المشروع سيكلف 12 مليون دولار.');
   });
 
   it('keeps the first claims of a claim-dense article and says it was truncated', async () => {

@@ -1,5 +1,6 @@
 /**
- * Articles in DynamoDB: the article item, its text in chunks, and the webhook deliveries seen.
+ * Articles in DynamoDB: the article item (with its text when it fits, in `text`), the text of a
+ * longer article in chunks, and the webhook deliveries seen.
  * SDK errors become our own (ConditionalCheckFailed -> 'exists' / StaleVersionError).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -8,7 +9,7 @@ import { StaleVersionError } from '../../errors';
 import type { ArticleStore } from '../../pipeline/ports';
 import { ArticleRecord } from '../../schemas/article';
 import type { Language } from '../../schemas/claim';
-import { TABLE, TEXT_CHUNK_CHARS } from '../table';
+import { INLINE_TEXT_BYTES, TABLE, TEXT_CHUNK_CHARS } from '../table';
 import { articleKey, articlePartition, deliveryKey, parseItem, textSortKey, UNFINISHED_ARTICLES, unfinishedSortKey } from './keys';
 import type { TableClient } from './table-client';
 
@@ -16,13 +17,17 @@ export class DynamoArticleStore implements ArticleStore {
   constructor(private readonly table: TableClient) {}
 
   async createArticle(article: ArticleRecord, text: string): Promise<'created' | 'exists'> {
-    // The text first: an article item only exists once its text is complete, so a reader never
-    // sees an article without text. Rewriting the same chunks after a crash is harmless.
-    const chunks: Record<string, unknown>[] = [];
-    for (let i = 0, n = 0; i < Math.max(text.length, 1); i += TEXT_CHUNK_CHARS, n++) {
-      chunks.push({ PK: articlePartition(article.id), SK: textSortKey(n), text: text.slice(i, i + TEXT_CHUNK_CHARS) });
+    // A text that fits goes in the article item. A longer one goes first, in chunks: an article
+    // item only exists once its text is complete, so a reader never sees an article without
+    // text. Rewriting the same chunks after a crash is harmless.
+    const inline = fitsInItem(text);
+    if (!inline) {
+      const chunks: Record<string, unknown>[] = [];
+      for (let i = 0, n = 0; i < text.length; i += TEXT_CHUNK_CHARS, n++) {
+        chunks.push({ PK: articlePartition(article.id), SK: textSortKey(n), text: text.slice(i, i + TEXT_CHUNK_CHARS) });
+      }
+      await this.table.batchPut(chunks);
     }
-    await this.table.batchPut(chunks);
     try {
       await this.table.db.send(
         new PutCommand({
@@ -31,6 +36,7 @@ export class DynamoArticleStore implements ArticleStore {
             ...articleKey(article.id),
             type: 'article',
             ...article,
+            ...(inline ? { [TEXT]: text } : {}),
             // in the sparse index of unfinished articles until processed or failed
             [TABLE.reviewIndex.partitionKey]: UNFINISHED_ARTICLES,
             [TABLE.reviewIndex.sortKey]: unfinishedSortKey(article.receivedAt, article.id),
@@ -45,19 +51,30 @@ export class DynamoArticleStore implements ArticleStore {
     }
   }
 
+  /** The article item without its text (a text kept in the item can be 300 KB). */
   async getArticle(id: string): Promise<ArticleRecord | null> {
-    const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: articleKey(id), ConsistentRead: true }));
+    const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: articleKey(id), ConsistentRead: true, ...RECORD_ONLY }));
     return out.Item ? parseItem(ArticleRecord, out.Item, `article ${id}`) : null;
   }
 
+  async getArticleWithText(id: string): Promise<{ article: ArticleRecord; text: string | null } | null> {
+    const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: articleKey(id), ConsistentRead: true }));
+    if (!out.Item) return null;
+    const text = out.Item[TEXT];
+    return { article: parseItem(ArticleRecord, out.Item, `article ${id}`), text: typeof text === 'string' ? text : null };
+  }
+
   async getText(article: ArticleRecord): Promise<string> {
+    // the article item (its text, when kept there) sorts just before the chunks: one Query reads either
     const parts: string[] = [];
     for await (const item of this.table.query({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': articlePartition(article.id), ':prefix': 'TEXT#' },
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :meta AND :chunks',
+      ExpressionAttributeNames: { '#text': TEXT },
+      ExpressionAttributeValues: { ':pk': articlePartition(article.id), ':meta': articleKey(article.id).SK, ':chunks': 'TEXT#\uffff' },
+      ProjectionExpression: 'SK, #text',
       ConsistentRead: true,
     })) {
-      parts.push(String(item.text ?? ''));
+      if (typeof item[TEXT] === 'string') parts.push(item[TEXT]);
     }
     return parts.join('');
   }
@@ -161,12 +178,13 @@ export class DynamoArticleStore implements ArticleStore {
         TableName: this.table.name,
         IndexName: TABLE.reviewIndex.name,
         KeyConditionExpression: '#pk = :pk AND #sk < :before',
-        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
         ExpressionAttributeValues: { ':pk': UNFINISHED_ARTICLES, ':before': changedBefore.toISOString() },
+        ProjectionExpression: RECORD_ONLY.ProjectionExpression,
+        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey, ...RECORD_ONLY.ExpressionAttributeNames },
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((item) => parseItem(ArticleRecord, item, `article ${String(item.PK)}`));
+    return (out.Items ?? []).map((item) => parseItem(ArticleRecord, item, `article ${String(item.id)}`));
   }
 
   async requeue(article: ArticleRecord, now: Date): Promise<boolean> {
@@ -218,3 +236,20 @@ export class DynamoArticleStore implements ArticleStore {
     }
   }
 }
+
+/** The attribute of an article item that holds its text, when it fits (see fitsInItem). */
+const TEXT = 'text';
+
+/**
+ * Whether a text is kept in the article item: up to one chunk's length and INLINE_TEXT_BYTES of
+ * UTF-8, which leaves the item well below DynamoDB's 400 KB with the article's other fields.
+ */
+export function fitsInItem(text: string): boolean {
+  return text.length <= TEXT_CHUNK_CHARS && Buffer.byteLength(text, 'utf8') <= INLINE_TEXT_BYTES;
+}
+
+/** A read of the article record's attributes only (not its text). */
+const RECORD_ONLY = (() => {
+  const names = Object.fromEntries(Object.keys(ArticleRecord.shape).map((name, i) => [`#r${i}`, name]));
+  return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
+})();

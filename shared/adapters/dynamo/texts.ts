@@ -1,11 +1,13 @@
 /**
- * A part of an article's text, read from the chunks that hold it only (GetItem each): a claim's
- * sentence costs one or two small reads, not the whole article (up to 1 MiB).
+ * A part of an article's text, read from where it is kept only (GetItem each): the article item
+ * for a text that fits in it (articles.ts), else the chunks that hold the part, so that a claim's
+ * sentence in a long article costs one or two reads of 100,000 characters, not the whole article
+ * (up to 1 MiB).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArticleTexts } from '../../pipeline/ports';
 import { TEXT_CHUNK_CHARS } from '../table';
-import { articlePartition, textSortKey } from './keys';
+import { articleKey, articlePartition, textSortKey } from './keys';
 import type { TableClient } from './table-client';
 
 export class DynamoArticleTexts implements ArticleTexts {
@@ -13,6 +15,12 @@ export class DynamoArticleTexts implements ArticleTexts {
 
   async slice(articleId: string, start: number, end: number): Promise<string> {
     if (!(end > start) || start < 0) return '';
+    if (end <= TEXT_CHUNK_CHARS) {
+      const out = await this.table.db.send(new GetCommand({
+        TableName: this.table.name, Key: articleKey(articleId), ConsistentRead: true, ProjectionExpression: '#text', ExpressionAttributeNames: { '#text': 'text' },
+      }));
+      if (typeof out.Item?.text === 'string') return out.Item.text.slice(start, end);
+    }
     const first = Math.floor(start / TEXT_CHUNK_CHARS);
     const last = Math.floor((end - 1) / TEXT_CHUNK_CHARS);
     const chunks = await Promise.all(
