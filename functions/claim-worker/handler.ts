@@ -4,7 +4,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parser } from '../../shared/adapters/batch-parser';
 import { dynamoDocumentClient } from '../../shared/adapters/clients';
-import { dynamoStores } from '../../shared/adapters/dynamo';
+import { workerStores } from '../../shared/adapters/dynamo';
 import { requiredEnv } from '../../shared/adapters/secrets';
 import { ENV } from '../../shared/adapters/table';
 import { observed } from '../../shared/observability/handler';
@@ -14,7 +14,7 @@ import { ArticleMessage } from '../../shared/schemas/article';
 
 const logger = new Logger();
 const metrics = new Metrics();
-const stores = dynamoStores(dynamoDocumentClient(), requiredEnv(ENV.tableName));
+const stores = workerStores(dynamoDocumentClient(), requiredEnv(ENV.tableName));
 const maxReceiveCount = Number(requiredEnv(ENV.maxReceiveCount));
 const processor = new BatchProcessor(EventType.SQS, { parser, innerSchema: ArticleMessage, transformer: 'json', logger });
 

@@ -42,3 +42,13 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, slee
     senders: new DynamoSenderStore(table),
   };
 }
+
+/**
+ * The stores the claim worker uses, and only those: its bundle then leaves out the code of the
+ * others (senders, sentence reads).
+ */
+export function workerStores(db: DynamoDBDocumentClient, tableName: string): Pick<DynamoStores, 'articles' | 'claims' | 'stories'> {
+  const table = new TableClient(db, tableName);
+  const counters = new DynamoCounters(table);
+  return { articles: new DynamoArticleStore(table), claims: new DynamoClaimStore(table, counters), stories: new DynamoStoryStore(table, counters) };
+}
