@@ -3,8 +3,8 @@
  * - a story item per story (`STORY#<id>` / `META`): its recent articles with their signatures,
  *   the stories merged into it, a version; in GSI1 under `STORIES#active`, sorted by the time of
  *   its latest article, so that an article finds the stories active from two months before its
- *   own to two after with two Queries, the nearest first on each side (merged stories leave the
- *   index);
+ *   own to two after, the nearest first on each side, with two Queries (up to five when the
+ *   stories near it fill more than a 1 MB page; merged stories leave the index);
  * - the claims of a story through GSI2 (`STORY#<id>` / `<publishedAt>#<claimId>`, written with
  *   each claim, with its match features), one Query per story;
  * - on an earlier claim, its risen status and the fact it starts, in one conditional update per
@@ -44,6 +44,12 @@ export const STORY_MONTHS_BEFORE = 2;
 export const STORY_MONTHS_AFTER = 2;
 export const STORIES_BEFORE = 300;
 export const STORIES_AFTER = 200;
+/**
+ * Pages read at most on each side: a page is 1 MB, and a story item with twelve members can take
+ * a tenth of that, so that a busy table needs more than one page (five Queries at most in all).
+ */
+export const STORY_PAGES_BEFORE = 3;
+export const STORY_PAGES_AFTER = 2;
 /** Earlier claims read per story, the most recent first. */
 export const CLAIMS_PER_STORY = 600;
 /** Stories whose claims are read: the joined one and the most recent merged into it. */
@@ -115,21 +121,33 @@ export class DynamoStoryStore implements StoryStore {
   async candidateStories(publishedAt: string | undefined): Promise<Story[]> {
     const at = new Date(publishedAt ?? this.now().toISOString()).toISOString();
     // '#\uffff' sorts after every story id: a story whose latest article is at that very time is read before
-    const side = (from: string, to: string, forward: boolean, limit: number) => this.table.db.send(new QueryCommand({
-      TableName: this.table.name,
-      IndexName: TABLE.reviewIndex.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
-      ExpressionAttributeValues: { ':pk': ACTIVE_STORIES, ':from': from, ':to': to },
-      ScanIndexForward: forward,
-      Limit: limit,
-    }));
+    const side = async (from: string, to: string, forward: boolean, limit: number, pages: number) => {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      // a page holds at most 1 MB, a few large stories: read on, up to `pages` pages
+      for (let page = 0; page < pages && items.length < limit; page++) {
+        const out = await this.table.db.send(new QueryCommand({
+          TableName: this.table.name,
+          IndexName: TABLE.reviewIndex.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+          ExpressionAttributeValues: { ':pk': ACTIVE_STORIES, ':from': from, ':to': to },
+          ScanIndexForward: forward,
+          Limit: limit - items.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }));
+        items.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+        if (!start) break;
+      }
+      return items;
+    };
     const pages = await Promise.all([
-      side(monthsFrom(at, -STORY_MONTHS_BEFORE), `${at}#\uffff`, false, STORIES_BEFORE),
-      side(`${at}#\uffff`, `${monthsFrom(at, STORY_MONTHS_AFTER)}#\uffff`, true, STORIES_AFTER),
+      side(monthsFrom(at, -STORY_MONTHS_BEFORE), `${at}#\uffff`, false, STORIES_BEFORE, STORY_PAGES_BEFORE),
+      side(`${at}#\uffff`, `${monthsFrom(at, STORY_MONTHS_AFTER)}#\uffff`, true, STORIES_AFTER, STORY_PAGES_AFTER),
     ]);
     const stories = new Map<string, Story>();
-    for (const item of pages.flatMap((p) => p.Items ?? [])) {
+    for (const item of pages.flat()) {
       const story = parseStory(item);
       stories.set(story.id, story);
     }
