@@ -50,12 +50,11 @@ const TABLE_NAME = 'bench-corroboration';
 /**
  * Articles arrive at a steady rate, as a newsroom feed does: article k is published k × 6 hours
  * after this day (four a day), so a larger table covers a longer past, not a denser month. The
- * probes are published 15 days after it, so their story window holds the same articles at 1,000
- * stored articles as at 10,000.
+ * probes are the articles that arrive next, one an hour after the latest stored one, as the
+ * worker meets them: the stories they join are the ones still active.
  */
 const START_MS = Date.UTC(2024, 0, 1);
 const ARRIVAL_MS = 6 * 3600 * 1000;
-const PROBE_DAY_MS = START_MS + 15 * 24 * 3600 * 1000;
 /** Probe article k's are far from the stored ones' (same construction, other seeds). */
 const PROBE_BASE = 1_000_000;
 /** How many of the earlier claims read fall within 30 days of the probe (stories have no window: a share to report). */
@@ -171,12 +170,15 @@ interface BenchArticle {
   entries: MatchEntry[];
 }
 
-/** Article k of the population (or a probe, with k from PROBE_BASE): extracted as the worker does. */
-function buildArticle(k: number, texts: readonly CorpusText[]): BenchArticle {
+/**
+ * Article k of the population (or a probe, with k from PROBE_BASE, published after `stored`
+ * articles): extracted as the worker does.
+ */
+function buildArticle(k: number, texts: readonly CorpusText[], stored = 0): BenchArticle {
   const next = random(0x9e3779b9 ^ Math.imul(k + 1, 2654435761));
   const base = texts[k % texts.length]!;
   const publishedMs = k >= PROBE_BASE
-    ? PROBE_DAY_MS + (k - PROBE_BASE) * 3600 * 1000
+    ? START_MS + stored * ARRIVAL_MS + (k - PROBE_BASE + 1) * 3600 * 1000
     : START_MS + k * ARRIVAL_MS + Math.floor(next() * ARRIVAL_MS);
   const publishedAt = new Date(publishedMs).toISOString();
   const factor = 2 ** (next() * 6 - 3); // 1/8 .. 8
@@ -261,15 +263,14 @@ db.middlewareStack.add(
 );
 const store = dynamoStores(db, TABLE_NAME);
 
-const probes = Array.from({ length: PROBES }, (_, i) => buildArticle(PROBE_BASE + i, texts));
-const probeClaims = probes.reduce((sum, p) => sum + p.entries.length, 0);
+const probesAfter = (size: number) => Array.from({ length: PROBES }, (_, i) => buildArticle(PROBE_BASE + i, texts, size));
 
 let stored = 0;
 let storedClaims = 0;
 let storedMatchItems = 0;
 let seedMs = 0;
 const figures: SizeFigures[] = [];
-process.stderr.write(`corpus: ${texts.length} texts from ${dir}; probes: ${PROBES} articles, ${probeClaims} claims\n`);
+process.stderr.write(`corpus: ${texts.length} texts from ${dir}; probes: ${PROBES} articles after the stored ones\n`);
 
 try {
   for (const size of sizes) {
@@ -306,6 +307,8 @@ try {
       `${n(stored)} articles, ${n(storedClaims)} claims, ${n(storedMatchItems)} match items stored\n`);
 
     // the matching step of the worker, for each probe article in turn
+    const probes = probesAfter(size);
+    const probeClaims = probes.reduce((sum, p) => sum + p.entries.length, 0);
     const passes: { candidatesMs: number; scoringMs: number; candidates: number; inWindow: number; queries: number; items: number; links: Link[] }[] = [];
     for (let pass = 0; pass <= REPETITIONS; pass++) {
       let candidatesMs = 0;
