@@ -228,10 +228,15 @@ export class PhraseTable<T> {
       .flatMap((w) => splitSymbols(w))
       .filter(Boolean);
     if (words.length === 0) return;
-    const list = this.byFirst.get(words[0]!) ?? [];
-    list.push({ words, value });
-    list.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(words[0]!, list);
+    // longest first, in the order added among phrases of one length (an insertion, not a sort per phrase)
+    const list = this.byFirst.get(words[0]!);
+    if (!list) {
+      this.byFirst.set(words[0]!, [{ words, value }]);
+      return;
+    }
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.words.length < words.length) at--;
+    list.splice(at, 0, { words, value });
   }
 
   candidates(first: string): readonly { words: string[]; value: T }[] | undefined {
