@@ -17,6 +17,7 @@ import { replayCorroboration } from './evaluation/replay';
 import { linksThroughPipeline } from './evaluation/pipeline-links';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readCommandLine } from './lib/args';
 import { extractClaims } from '../shared/claims/index';
 import { loadAnnotatedDirs, type AnnotatedArticle } from './evaluation/corpus';
 import {
@@ -76,70 +77,57 @@ function parseThreshold(raw: string | undefined, flag = '--min-strict'): number 
   return x;
 }
 
+const OPTIONS = {
+  verbose: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'min-strict': { type: 'string' },
+  'max-unrelated-links': { type: 'string' },
+  'max-trap-hits': { type: 'string' },
+  'max-wrong-rate': { type: 'string' },
+  quantemp: { type: 'string' },
+  'min-recall': { type: 'string' },
+  'min-value-precision': { type: 'string' },
+  sample: { type: 'string' },
+  seed: { type: 'string' },
+  clef: { type: 'string' },
+  'min-agreement': { type: 'string' },
+  links: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  'min-link-f1': { type: 'string' },
+} as const;
+
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = {
-    dirs: [], minStrict: undefined, links: false, explain: false, minLinkF1: undefined, maxUnrelatedLinks: 0, maxTrapHits: 0,
-    maxWrongRate: undefined, quantemp: undefined, minRecall: undefined, minValuePrecision: undefined, sample: 0, seed: 1,
-    clef: undefined, minAgreement: undefined, verbose: false, json: false, help: false,
-  };
-  const count = (flag: string, raw: string | undefined): number => {
+  const line = readCommandLine(argv, OPTIONS);
+  if (line.kind === 'error') throw new UsageError(line.message);
+  const v = line.kind === 'ok' ? line.values : {};
+  const count = (flag: string, raw: string | undefined, fallback: number): number => {
+    if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number`);
+    if (raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} needs a whole number`);
     return n;
   };
-  const path = (flag: string, raw: string | undefined): string => {
-    if (raw === undefined || raw === '') throw new UsageError(`${flag} needs a path`);
-    return raw;
+  const threshold = (flag: string, raw: string | undefined) => (raw === undefined ? undefined : parseThreshold(raw, `--${flag}`));
+  const options: Options = {
+    dirs: line.kind === 'ok' ? line.positionals : [],
+    minStrict: threshold('min-strict', v['min-strict']),
+    links: Boolean(v.links || v.explain || v['min-link-f1'] !== undefined),
+    explain: Boolean(v.explain),
+    minLinkF1: threshold('min-link-f1', v['min-link-f1']),
+    maxUnrelatedLinks: count('max-unrelated-links', v['max-unrelated-links'], 0),
+    maxTrapHits: count('max-trap-hits', v['max-trap-hits'], 0),
+    maxWrongRate: threshold('max-wrong-rate', v['max-wrong-rate']),
+    quantemp: v.quantemp,
+    minRecall: threshold('min-recall', v['min-recall']),
+    minValuePrecision: threshold('min-value-precision', v['min-value-precision']),
+    sample: count('sample', v.sample, 0),
+    seed: count('seed', v.seed, 1),
+    clef: v.clef,
+    minAgreement: threshold('min-agreement', v['min-agreement']),
+    verbose: Boolean(v.verbose),
+    json: Boolean(v.json),
+    help: line.kind === 'help',
   };
-  let onlyPositionals = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
-      options.dirs.push(arg);
-    } else if (arg === '--') {
-      onlyPositionals = true;
-    } else if (arg === '--verbose' || arg === '-v') {
-      options.verbose = true;
-    } else if (arg === '--json') {
-      options.json = true;
-    } else if (arg === '--help' || arg === '-h') {
-      options.help = true;
-    } else if (arg === '--min-strict') {
-      options.minStrict = parseThreshold(argv[++i]);
-    } else if (arg.startsWith('--min-strict=')) {
-      options.minStrict = parseThreshold(arg.slice('--min-strict='.length));
-    } else if (arg === '--max-unrelated-links') {
-      options.maxUnrelatedLinks = count(arg, argv[++i]);
-    } else if (arg === '--max-trap-hits') {
-      options.maxTrapHits = count(arg, argv[++i]);
-    } else if (arg === '--max-wrong-rate') {
-      options.maxWrongRate = parseThreshold(argv[++i], arg);
-    } else if (arg === '--quantemp') {
-      options.quantemp = path(arg, argv[++i]);
-    } else if (arg === '--min-recall') {
-      options.minRecall = parseThreshold(argv[++i], arg);
-    } else if (arg === '--min-value-precision') {
-      options.minValuePrecision = parseThreshold(argv[++i], arg);
-    } else if (arg === '--sample') {
-      options.sample = count(arg, argv[++i]);
-    } else if (arg === '--seed') {
-      options.seed = count(arg, argv[++i]);
-    } else if (arg === '--clef') {
-      options.clef = path(arg, argv[++i]);
-    } else if (arg === '--min-agreement') {
-      options.minAgreement = parseThreshold(argv[++i], arg);
-    } else if (arg === '--links') {
-      options.links = true;
-    } else if (arg === '--explain') {
-      options.explain = true;
-      options.links = true;
-    } else if (arg === '--min-link-f1') {
-      options.minLinkF1 = parseThreshold(argv[++i], '--min-link-f1');
-      options.links = true;
-    } else {
-      throw new UsageError(`unknown option ${arg}`);
-    }
-  }
   if (!options.help && options.dirs.length === 0 && !options.quantemp && !options.clef) throw new UsageError('no directory given');
   if ((options.minRecall !== undefined || options.minValuePrecision !== undefined || options.sample > 0) && !options.quantemp) {
     throw new UsageError('--min-recall, --min-value-precision and --sample need --quantemp FILE');
