@@ -40,6 +40,7 @@ import { Language } from '../shared/schemas/claim';
 import { readCommandLine } from '../scripts/lib/args';
 import { formatTable } from '../scripts/lib/table';
 import { createTable, startDynalite } from '../scripts/local/services';
+import { mapLimited } from '../shared/lib/limited';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SIZES = [100, 1000, 10_000];
@@ -229,12 +230,7 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
+const pool = <T>(items: readonly T[], width: number, work: (item: T) => Promise<void>) => mapLimited(items, width, work);
 
 const n = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 

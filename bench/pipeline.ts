@@ -38,6 +38,7 @@ import { startLocalPipeline } from '../scripts/local/runtime';
 import { createQueues, createTable } from '../scripts/local/services';
 import { type BundleFigures, coldImportMs, measureBundles } from './bundles';
 import { countRequests, FUNCTION_RECORDER, perArticle, type RecordedRequest, recordRequests, replay, type RequestCounts } from './requests';
+import { mapLimited } from '../shared/lib/limited';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTICLES = 200;
@@ -100,12 +101,7 @@ async function post(url: string, secret: string, body: string): Promise<{ status
   return { status: res.status, articleId: json.articleId, ms: performance.now() - started };
 }
 
-async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
+const pool = <T>(items: readonly T[], width: number, work: (item: T) => Promise<void>) => mapLimited(items, width, work);
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const latencyOf = (ms: number[]) => {

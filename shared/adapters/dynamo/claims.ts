@@ -16,6 +16,7 @@ import { DynamoCounters } from './counters';
 import { articlePartition, claimKey, encodeCursor, factPartition, parseItem, RANK, reviewSortKey } from './keys';
 import { storedMatch, storyPartition } from './stories';
 import type { TableClient } from './table-client';
+import { mapLimited } from '../../lib/limited';
 
 export class DynamoClaimStore implements ClaimStore, ReviewQueue {
   constructor(
@@ -69,7 +70,7 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
     if (facts.length === 0) return claims;
     const wanted = new Set(claims.map((c) => c.id));
     const given = new Map<string, Evidence[]>();
-    const perFact = await Promise.all(facts.map(async (factId) => {
+    const perFact = await mapLimited(facts, FACT_QUERIES_IN_FLIGHT, async (factId) => {
       const found: GivenEvidence[] = [];
       for await (const item of this.table.query({
         IndexName: TABLE.factIndex.name,
@@ -82,7 +83,7 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
         found.push(...parsed.data.filter((g) => wanted.has(g.to)));
       }
       return found;
-    }));
+    });
     for (const g of perFact.flat()) given.set(g.to, [...(given.get(g.to) ?? []), g.evidence]);
     return claims.map((c) => (given.has(c.id) ? { ...c, evidence: withGiven(c.evidence, given.get(c.id)!) } : c));
   }
@@ -324,6 +325,9 @@ const FILTERED_READ = 200;
 const MAX_FILTERED_READS = 25;
 
 const StoredKey = z.string().check(z.minLength(1), z.maxLength(400));
+
+/** GSI3 Queries at once when claims of many facts are read (a page of the queue). */
+const FACT_QUERIES_IN_FLIGHT = 16;
 
 const StoredGives = z.array(z.object({ to: z.string(), evidence: Evidence }));
 

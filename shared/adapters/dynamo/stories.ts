@@ -26,6 +26,7 @@ import { TABLE } from '../table';
 import { claimKey, reviewSortKey } from './keys';
 import type { BacklogPlace, DynamoCounters } from './counters';
 import type { TableClient } from './table-client';
+import { mapLimited } from '../../lib/limited';
 
 export const storyKey = (id: string) => ({ PK: `STORY#${id}`, SK: 'META' });
 export const storyPartition = (id: string) => `STORY#${id}`;
@@ -50,6 +51,8 @@ export const STORIES_AFTER = 200;
  */
 export const STORY_PAGES_BEFORE = 3;
 export const STORY_PAGES_AFTER = 2;
+/** Earlier claims updated at once (a claim-dense article can raise thousands). */
+const UPDATES_IN_FLIGHT = 16;
 /** Earlier claims read per story, the most recent first. */
 export const CLAIMS_PER_STORY = 600;
 /** Stories whose claims are read: the joined one and the most recent merged into it. */
@@ -173,7 +176,7 @@ export class DynamoStoryStore implements StoryStore {
   }
 
   async updateEarlier(updates: readonly EarlierClaimUpdate[]): Promise<void> {
-    const moves = await Promise.all(updates.filter(changesEarlierClaim).map((u) => this.updateOne(u)));
+    const moves = await mapLimited(updates.filter(changesEarlierClaim), UPDATES_IN_FLIGHT, (u) => this.updateOne(u));
     // the backlog counters follow the claims' new corroboration, in one request (counters.ts)
     const moved = moves.flatMap((m) => (m ? [m] : []));
     if (this.counters && moved.length > 0) await this.counters.movedAll(moved);

@@ -10,6 +10,7 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { mapLimited } from '../../lib/limited';
 
 const BATCH = 25;
 /** Batches written at once: enough to hide the round trip, few enough not to throttle one partition. */
@@ -29,11 +30,7 @@ export class TableClient {
   async batchPut(items: readonly Record<string, unknown>[], concurrency = BATCHES_IN_FLIGHT): Promise<void> {
     const chunks: Record<string, unknown>[][] = [];
     for (let i = 0; i < items.length; i += BATCH) chunks.push(items.slice(i, i + BATCH));
-    let next = 0;
-    const lane = async () => {
-      for (let k = next++; k < chunks.length; k = next++) await this.writeChunk(chunks[k]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, lane));
+    await mapLimited(chunks, concurrency, (chunk) => this.writeChunk(chunk));
   }
 
   private async writeChunk(items: readonly Record<string, unknown>[]): Promise<void> {
