@@ -43,6 +43,8 @@ export const TABLE = {
  */
 export const TEXT_CHUNK_CHARS = 100_000;
 export const INLINE_TEXT_BYTES = 300_000;
+/** The attribute of an article item that holds its text, when it fits. */
+export const ARTICLE_TEXT_ATTRIBUTE = 'text';
 
 /** Environment variable names, set by the CDK stack in AWS and by the local runtime. */
 export const ENV = {

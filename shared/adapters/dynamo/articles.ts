@@ -9,7 +9,7 @@ import { StaleVersionError } from '../../errors';
 import type { ArticleStore } from '../../pipeline/ports';
 import { ArticleRecord } from '../../schemas/article';
 import type { Language } from '../../schemas/claim';
-import { INLINE_TEXT_BYTES, TABLE, TEXT_CHUNK_CHARS } from '../table';
+import { ARTICLE_TEXT_ATTRIBUTE, INLINE_TEXT_BYTES, TABLE, TEXT_CHUNK_CHARS } from '../table';
 import { articleKey, articlePartition, deliveryKey, parseItem, textSortKey, UNFINISHED_ARTICLES, unfinishedSortKey } from './keys';
 import type { TableClient } from './table-client';
 
@@ -36,7 +36,7 @@ export class DynamoArticleStore implements ArticleStore {
             ...articleKey(article.id),
             type: 'article',
             ...article,
-            ...(inline ? { [TEXT]: text } : {}),
+            ...(inline ? { [ARTICLE_TEXT_ATTRIBUTE]: text } : {}),
             // in the sparse index of unfinished articles until processed or failed
             [TABLE.reviewIndex.partitionKey]: UNFINISHED_ARTICLES,
             [TABLE.reviewIndex.sortKey]: unfinishedSortKey(article.receivedAt, article.id),
@@ -60,7 +60,7 @@ export class DynamoArticleStore implements ArticleStore {
   async getArticleWithText(id: string): Promise<{ article: ArticleRecord; text: string | null } | null> {
     const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: articleKey(id), ConsistentRead: true }));
     if (!out.Item) return null;
-    const text = out.Item[TEXT];
+    const text = out.Item[ARTICLE_TEXT_ATTRIBUTE];
     return { article: parseItem(ArticleRecord, out.Item, `article ${id}`), text: typeof text === 'string' ? text : null };
   }
 
@@ -69,12 +69,12 @@ export class DynamoArticleStore implements ArticleStore {
     const parts: string[] = [];
     for await (const item of this.table.query({
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :meta AND :chunks',
-      ExpressionAttributeNames: { '#text': TEXT },
+      ExpressionAttributeNames: { '#text': ARTICLE_TEXT_ATTRIBUTE },
       ExpressionAttributeValues: { ':pk': articlePartition(article.id), ':meta': articleKey(article.id).SK, ':chunks': 'TEXT#\uffff' },
       ProjectionExpression: 'SK, #text',
       ConsistentRead: true,
     })) {
-      if (typeof item[TEXT] === 'string') parts.push(item[TEXT]);
+      if (typeof item[ARTICLE_TEXT_ATTRIBUTE] === 'string') parts.push(item[ARTICLE_TEXT_ATTRIBUTE]);
     }
     return parts.join('');
   }
@@ -237,8 +237,6 @@ export class DynamoArticleStore implements ArticleStore {
   }
 }
 
-/** The attribute of an article item that holds its text, when it fits (see fitsInItem). */
-const TEXT = 'text';
 
 /**
  * Whether a text is kept in the article item: up to one chunk's length and INLINE_TEXT_BYTES of

@@ -63,7 +63,7 @@ export class DynamoClaimStore implements ClaimStore, ReviewQueue {
 
   /**
    * The claims with the evidence later claims of their fact gave them (GSI3): one Query per
-   * fact among them, all at once.
+   * fact among them, FACT_QUERIES_IN_FLIGHT at a time.
    */
   private async withGivenEvidence(claims: ClaimRecord[]): Promise<ClaimRecord[]> {
     const facts = [...new Set(claims.flatMap((c) => (c.factId ? [c.factId] : [])))];

@@ -61,8 +61,7 @@ export class DynamoCounters implements ReviewCounts {
 
   /** A claim moved in the backlog (a verdict, an undo, a new corroboration). */
   async moved(from: BacklogPlace, to: BacklogPlace): Promise<void> {
-    if (from.status === to.status && from.corroboration === to.corroboration) return;
-    await this.add(BACKLOG_KEY, new Map([[cell(from.status, from.corroboration), -1], [cell(to.status, to.corroboration), 1]]));
+    await this.movedAll([{ from, to }]);
   }
 
   /** Claims moved in the backlog (the corroboration of several earlier claims rose), in one request. */

@@ -31,16 +31,7 @@ export interface DynamoStores {
 /** The stores on one table; `sleep` is the pause between retries of unprocessed batch items. */
 export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, sleep?: (ms: number) => Promise<void>): DynamoStores {
   const table = new TableClient(db, tableName, sleep);
-  const counters = new DynamoCounters(table);
-  const claims = new DynamoClaimStore(table, counters);
-  return {
-    articles: new DynamoArticleStore(table),
-    claims,
-    stories: new DynamoStoryStore(table, counters),
-    counters,
-    texts: new DynamoArticleTexts(table),
-    senders: new DynamoSenderStore(table),
-  };
+  return { ...coreStores(table), texts: new DynamoArticleTexts(table), senders: new DynamoSenderStore(table) };
 }
 
 /**
@@ -48,7 +39,10 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, slee
  * others (senders, sentence reads).
  */
 export function workerStores(db: DynamoDBDocumentClient, tableName: string): Pick<DynamoStores, 'articles' | 'claims' | 'stories'> {
-  const table = new TableClient(db, tableName);
+  return coreStores(new TableClient(db, tableName));
+}
+
+function coreStores(table: TableClient): Pick<DynamoStores, 'articles' | 'claims' | 'stories' | 'counters'> {
   const counters = new DynamoCounters(table);
-  return { articles: new DynamoArticleStore(table), claims: new DynamoClaimStore(table, counters), stories: new DynamoStoryStore(table, counters) };
+  return { articles: new DynamoArticleStore(table), claims: new DynamoClaimStore(table, counters), stories: new DynamoStoryStore(table, counters), counters };
 }

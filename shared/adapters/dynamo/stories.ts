@@ -15,8 +15,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimFeatures } from '../../corroboration/features';
-import { countedRelations } from '../../corroboration/independence';
-import { changesEarlierClaim, corroborationOf, type EarlierClaimUpdate, higher, type StoryClaim } from '../../corroboration/records';
+import { changesEarlierClaim, type EarlierClaimUpdate, higher, type StoryClaim } from '../../corroboration/records';
 import type { Story } from '../../corroboration/stories';
 import { StaleVersionError } from '../../errors';
 import type { StoryStore } from '../../pipeline/ports';
@@ -126,22 +125,17 @@ export class DynamoStoryStore implements StoryStore {
     // '#\uffff' sorts after every story id: a story whose latest article is at that very time is read before
     const side = async (from: string, to: string, forward: boolean, limit: number, pages: number) => {
       const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
       // a page holds at most 1 MB, a few large stories: read on, up to `pages` pages
-      for (let page = 0; page < pages && items.length < limit; page++) {
-        const out = await this.table.db.send(new QueryCommand({
-          TableName: this.table.name,
-          IndexName: TABLE.reviewIndex.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
-          ExpressionAttributeValues: { ':pk': ACTIVE_STORIES, ':from': from, ':to': to },
-          ScanIndexForward: forward,
-          Limit: limit - items.length,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }));
-        items.push(...(out.Items ?? []));
-        start = out.LastEvaluatedKey;
-        if (!start) break;
+      for await (const item of this.table.query({
+        IndexName: TABLE.reviewIndex.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': TABLE.reviewIndex.partitionKey, '#sk': TABLE.reviewIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': ACTIVE_STORIES, ':from': from, ':to': to },
+        ScanIndexForward: forward,
+        Limit: limit,
+      }, { maxPages: pages })) {
+        items.push(item);
+        if (items.length >= limit) break;
       }
       return items;
     };
@@ -189,9 +183,8 @@ export class DynamoStoryStore implements StoryStore {
   private async updateOne(update: EarlierClaimUpdate): Promise<{ from: BacklogPlace; to: BacklogPlace } | null> {
     const key = claimKey(update.claimId);
     if (!key) return null;
-    const rises = corroborationOf(countedRelations(update.evidence));
     let seen = update.seen;
-    let next = higher(seen, rises);
+    let next = update.corroboration;
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
         const out = await this.table.db.send(new UpdateCommand({
@@ -217,7 +210,7 @@ export class DynamoStoryStore implements StoryStore {
         const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }));
         if (!out.Item) return null;
         seen = Corroboration.parse(out.Item.corroboration ?? 'single_source');
-        next = higher(seen, rises);
+        next = higher(seen, update.corroboration);
         if (next === seen && (!update.factId || out.Item.factId)) return null;
       }
     }

@@ -43,10 +43,12 @@ export class TableClient {
     }
   }
 
-  /** Every item a query finds, page after page. */
-  async *query(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+  /** Every item a query finds, page after page (at most `maxPages` pages when given). */
+  async *query(input: Omit<QueryCommandInput, 'TableName'>, options: { maxPages?: number } = {}): AsyncGenerator<Record<string, unknown>> {
+    let pages = 0;
     for await (const page of paginateQuery({ client: this.db }, { ...input, TableName: this.name })) {
       yield* page.Items ?? [];
+      if (++pages === options.maxPages) return;
     }
   }
 }

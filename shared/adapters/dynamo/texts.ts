@@ -6,7 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArticleTexts } from '../../pipeline/ports';
-import { TEXT_CHUNK_CHARS } from '../table';
+import { ARTICLE_TEXT_ATTRIBUTE, TEXT_CHUNK_CHARS } from '../table';
 import { articleKey, articlePartition, textSortKey } from './keys';
 import type { TableClient } from './table-client';
 
@@ -17,9 +17,10 @@ export class DynamoArticleTexts implements ArticleTexts {
     if (!(end > start) || start < 0) return '';
     if (end <= TEXT_CHUNK_CHARS) {
       const out = await this.table.db.send(new GetCommand({
-        TableName: this.table.name, Key: articleKey(articleId), ConsistentRead: true, ProjectionExpression: '#text', ExpressionAttributeNames: { '#text': 'text' },
+        TableName: this.table.name, Key: articleKey(articleId), ConsistentRead: true, ProjectionExpression: '#text', ExpressionAttributeNames: { '#text': ARTICLE_TEXT_ATTRIBUTE },
       }));
-      if (typeof out.Item?.text === 'string') return out.Item.text.slice(start, end);
+      const text: unknown = out.Item?.[ARTICLE_TEXT_ATTRIBUTE];
+      if (typeof text === 'string') return text.slice(start, end);
     }
     const first = Math.floor(start / TEXT_CHUNK_CHARS);
     const last = Math.floor((end - 1) / TEXT_CHUNK_CHARS);
