@@ -119,7 +119,10 @@ export class NodeFunction extends Construct implements IGrantable {
         externalModules: [...lazyModules],
         // Lambda gives the role's credentials in the environment: the SDK's default credential
         // chain is replaced by that one provider (shared/adapters/lambda-credentials.ts).
-        esbuildArgs: { [`--alias:${CREDENTIAL_CHAIN}`]: LAMBDA_CREDENTIALS },
+        // The lexicons' Arabic and Vietnamese words as UTF-8, not as \uXXXX escapes (three times the
+        // bytes): ~40 KB less code to load, with the same import time. (The construct's `charset`
+        // prop does not reach esbuild in this aws-cdk-lib.)
+        esbuildArgs: { [`--alias:${CREDENTIAL_CHAIN}`]: LAMBDA_CREDENTIALS, '--charset': 'utf8' },
         forceDockerBundling: false,
         ...(lazyModules.length > 0 ? { commandHooks: lazyModuleHooks(lazyModules, sourceMaps) } : {}),
       },
@@ -198,7 +201,7 @@ function lazyModuleHooks(modules: readonly string[], sourceMaps: boolean): IComm
         [
           quote(esbuild),
           quote(join(inputDir, source)),
-          '--bundle', '--platform=node', '--format=esm', '--target=node22', '--minify', '--main-fields=module,main',
+          '--bundle', '--platform=node', '--format=esm', '--target=node22', '--minify', '--main-fields=module,main', '--charset=utf8',
           '--log-level=warning',
           quote(`--banner:js=${ESM_REQUIRE_BANNER}`),
           ...(sourceMaps ? ['--sourcemap'] : []),

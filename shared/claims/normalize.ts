@@ -60,11 +60,14 @@ const decoder = new TextDecoder('utf-16le');
 /** Reused between calls (the function is synchronous): only the map is handed out. */
 let buffer = new Uint16Array(4096);
 
-export function normalize(input: string): Normalized {
+/** Below this many code units a string is built directly: TextDecoder's call costs more than short text. */
+const DIRECT_DECODE = 1024;
+
+/** The mapped code units of `input` into `buffer`, with the input index of each in `map` when given; the length. */
+function fill(input: string, map: Int32Array | null): number {
   const n = input.length;
   if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
   const out = buffer;
-  const map = new Int32Array(n + 1);
   let len = 0;
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
@@ -78,15 +81,25 @@ export function normalize(input: string): Normalized {
     const m = mapUnit(c);
     if (m === DROP) continue;
     out[len] = m;
-    map[len] = i;
+    if (map) map[len] = i;
     len++;
   }
-  map[len] = n;
-  const text = decoder.decode(out.subarray(0, len));
-  return { text, map: map.subarray(0, len + 1) };
+  return len;
 }
 
-/** The normalized form of a word or phrase, for building lexicons. */
+function textOf(len: number): string {
+  const units = buffer.subarray(0, len);
+  return len < DIRECT_DECODE ? String.fromCharCode.apply(null, units as unknown as number[]) : decoder.decode(units);
+}
+
+export function normalize(input: string): Normalized {
+  const map = new Int32Array(input.length + 1);
+  const len = fill(input, map);
+  map[len] = input.length;
+  return { text: textOf(len), map: map.subarray(0, len + 1) };
+}
+
+/** The normalized form of a word or phrase, for building lexicons (no map). */
 export function normalizeKey(s: string): string {
-  return normalize(s).text;
+  return textOf(fill(s, null));
 }

@@ -20,6 +20,7 @@ import { MODELS, probability, type Models } from './model';
 import { sameSender } from './independence';
 import { factFeatures } from './pairs';
 import { mid, relationOf, type Relation } from './relation';
+import { compareCodeUnits } from '../lib/compare';
 
 export interface StoredEntry extends MatchEntry {
   /** The fact the claim belongs to; none while it stands alone. */
@@ -88,7 +89,7 @@ export function corroborate(own: readonly MatchEntry[], earlier: readonly Stored
         list.push({ a, b: b as StoredEntry, p: probability(model, factFeatures(a, b, aMates, bMates)) });
       }
     }
-    scored.set(a.claimId, list.sort((x, y) => y.p - x.p || x.b.claimId.localeCompare(y.b.claimId)));
+    scored.set(a.claimId, list.sort((x, y) => y.p - x.p || compareCodeUnits(x.b.claimId, y.b.claimId)));
   }
 
   // the groups earlier claims are in: their fact, or themselves alone
@@ -101,7 +102,7 @@ export function corroborate(own: readonly MatchEntry[], earlier: readonly Stored
   const candidates = new Map<string, Candidate[]>();
   const joined = new Map<string, MatchEntry[]>(); // group -> new claims that joined it
   // the most certain claims choose first
-  const order = [...own].sort((x, y) => (scored.get(y.claimId)?.[0]?.p ?? 0) - (scored.get(x.claimId)?.[0]?.p ?? 0) || x.claimId.localeCompare(y.claimId));
+  const order = [...own].sort((x, y) => (scored.get(y.claimId)?.[0]?.p ?? 0) - (scored.get(x.claimId)?.[0]?.p ?? 0) || compareCodeUnits(x.claimId, y.claimId));
   for (const a of order) {
     const list = scored.get(a.claimId) ?? [];
     const p = new Map(list.map((s) => [s.b.claimId, s.p]));

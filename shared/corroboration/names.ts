@@ -13,6 +13,7 @@
  */
 import { normalizeKey } from '../claims/normalize';
 import { ENTITY_ALIASES, GENERIC_NAMES, PLACE_ALIASES } from './data';
+import { REGION_NAMES } from './region-names';
 
 export interface ArticleNames {
   /** Folded Latin names and alias keys, each with whether it is generic (a country, a region). */
@@ -77,27 +78,13 @@ export function fold(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Known names: aliases (data.ts) and CLDR's country names in the three languages
 
-const REGION_CODES = ['AE', 'SA', 'QA', 'KW', 'BH', 'OM', 'YE', 'IQ', 'IR', 'JO', 'LB', 'SY', 'PS', 'IL', 'EG', 'LY', 'TN', 'DZ',
-  'MA', 'SD', 'SS', 'ET', 'KE', 'TZ', 'UG', 'SO', 'NG', 'GH', 'ZA', 'TR', 'RU', 'UA', 'CN', 'JP', 'KR', 'KP', 'TW', 'HK', 'VN',
-  'LA', 'KH', 'TH', 'MM', 'MY', 'SG', 'ID', 'PH', 'IN', 'PK', 'BD', 'LK', 'NP', 'AF', 'KZ', 'US', 'CA', 'MX', 'BR', 'AR', 'CL',
-  'PE', 'CO', 'GB', 'FR', 'DE', 'IT', 'ES', 'PT', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'GR', 'IE', 'AU', 'NZ',
-  'TD', 'CM', 'SN', 'ML', 'NE', 'MR', 'LU', 'CZ', 'HU', 'RO', 'BG', 'RS', 'HR'];
-
+/** CLDR's names (region-names.ts), kept when they are long enough to be a name and not a word. */
 function regionNames(): [string, string][] {
   const out: [string, string][] = [];
-  for (const language of ['ar', 'en', 'vi']) {
-    for (const style of ['long', 'short'] as const) {
-      let names: Intl.DisplayNames;
-      try {
-        names = new Intl.DisplayNames([language], { type: 'region', style });
-      } catch {
-        continue; // a runtime without these locales: the aliases still apply
-      }
-      for (const code of REGION_CODES) {
-        const name = names.of(code);
-        // a short name is also a word ("Bỉ" is Belgium, "bị" a verb): those come from the aliases
-        if (name && name !== code && fold(name).length >= 4) out.push([fold(name), `place:${code}`]);
-      }
+  for (const [code, joined] of Object.entries(REGION_NAMES)) {
+    for (const name of joined.split('|')) {
+      // a short name is also a word ("Bỉ" is Belgium, "bị" a verb): those come from the aliases
+      if (fold(name).length >= 4) out.push([fold(name), `place:${code}`]);
     }
   }
   return out;

@@ -10,6 +10,7 @@ import { MODELS, probability, type LogisticModel } from './model';
 import { articleNames, type ArticleNames } from './names';
 import { mid } from './relation';
 import { CONVERSION_TOLERANCE, WEAK_UNITS } from './data';
+import { compareCodeUnits } from '../lib/compare';
 
 /** What ties an article (or, as a union, a story) to others. */
 export interface StorySignature extends ArticleNames {
@@ -163,10 +164,10 @@ export function chooseStory(
 ): StoryChoice {
   const probabilities = candidates
     .map((story) => ({ story, p: storyProbability(signature, publishedAt, story, model) }))
-    .sort((x, y) => y.p - x.p || x.story.id.localeCompare(y.story.id));
+    .sort((x, y) => y.p - x.p || compareCodeUnits(x.story.id, y.story.id));
   const above = probabilities.filter((c) => c.p >= model.threshold);
   // the oldest story keeps its id when two merge, so that ids stay stable
-  const ordered = above.map((c) => c.story).sort((x, y) => firstTime(x) - firstTime(y) || x.id.localeCompare(y.id));
+  const ordered = above.map((c) => c.story).sort((x, y) => firstTime(x) - firstTime(y) || compareCodeUnits(x.id, y.id));
   return {
     story: ordered[0] ?? null,
     merge: ordered.slice(1),
@@ -197,7 +198,7 @@ export function joinStory(id: string, base: Story | null, merge: readonly Story[
   };
   const members = [bounded, ...stories.flatMap((s) => s.members)]
     .filter((m, i, all) => all.findIndex((x) => x.articleId === m.articleId) === i)
-    .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
+    .sort((x, y) => compareCodeUnits(y.publishedAt ?? '', x.publishedAt ?? ''))
     .slice(0, MAX_MEMBERS);
   return {
     id,
@@ -212,11 +213,11 @@ export function joinStory(id: string, base: Story | null, merge: readonly Story[
  * several words, then single names, precise figures, and the sounds of Latin names.
  */
 export function storyKeys(signature: StorySignature, limit: number): string[] {
-  const names = [...signature.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length || a.localeCompare(b));
+  const names = [...signature.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length || compareCodeUnits(a, b));
   const keys = [
     ...names.map((n) => `name:${n}`),
     ...signature.figures,
-    ...[...signature.latinSounds].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((s) => `sound:${s}`),
+    ...[...signature.latinSounds].sort((a, b) => b.length - a.length || compareCodeUnits(a, b)).map((s) => `sound:${s}`),
   ];
   return keys.slice(0, limit);
 }

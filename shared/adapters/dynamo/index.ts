@@ -6,6 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from './articles';
 import { DynamoClaimStore } from './claims';
 import { DynamoCounters } from './counters';
+import { DynamoReviewQueue } from './review-queue';
 import { DynamoSenderStore } from './senders';
 import { DynamoStoryStore } from './stories';
 import { TableClient } from './table-client';
@@ -14,6 +15,7 @@ import { DynamoArticleTexts } from './texts';
 export { DynamoArticleStore } from './articles';
 export { DynamoClaimStore } from './claims';
 export { DynamoCounters } from './counters';
+export { DynamoReviewQueue } from './review-queue';
 export { DynamoSenderStore } from './senders';
 export { DynamoStoryStore } from './stories';
 export { TableClient } from './table-client';
@@ -21,7 +23,8 @@ export { DynamoArticleTexts } from './texts';
 
 export interface DynamoStores {
   articles: DynamoArticleStore;
-  claims: DynamoClaimStore;
+  /** The claim store with the review queue on it. */
+  claims: DynamoReviewQueue;
   stories: DynamoStoryStore;
   counters: DynamoCounters;
   texts: DynamoArticleTexts;
@@ -31,18 +34,26 @@ export interface DynamoStores {
 /** The stores on one table; `sleep` is the pause between retries of unprocessed batch items. */
 export function dynamoStores(db: DynamoDBDocumentClient, tableName: string, sleep?: (ms: number) => Promise<void>): DynamoStores {
   const table = new TableClient(db, tableName, sleep);
-  return { ...coreStores(table), texts: new DynamoArticleTexts(table), senders: new DynamoSenderStore(table) };
+  const counters = new DynamoCounters(table);
+  return {
+    ...storesOf(table, counters),
+    claims: new DynamoReviewQueue(table, counters),
+    counters,
+    texts: new DynamoArticleTexts(table),
+    senders: new DynamoSenderStore(table),
+  };
 }
 
 /**
  * The stores the claim worker uses, and only those: its bundle then leaves out the code of the
- * others (senders, sentence reads).
+ * others (the review queue, senders, sentence reads).
  */
-export function workerStores(db: DynamoDBDocumentClient, tableName: string): Pick<DynamoStores, 'articles' | 'claims' | 'stories'> {
-  return coreStores(new TableClient(db, tableName));
+export function workerStores(db: DynamoDBDocumentClient, tableName: string): { articles: DynamoArticleStore; claims: DynamoClaimStore; stories: DynamoStoryStore } {
+  const table = new TableClient(db, tableName);
+  const counters = new DynamoCounters(table);
+  return { ...storesOf(table, counters), claims: new DynamoClaimStore(table, counters) };
 }
 
-function coreStores(table: TableClient): Pick<DynamoStores, 'articles' | 'claims' | 'stories' | 'counters'> {
-  const counters = new DynamoCounters(table);
-  return { articles: new DynamoArticleStore(table), claims: new DynamoClaimStore(table, counters), stories: new DynamoStoryStore(table, counters), counters };
+function storesOf(table: TableClient, counters: DynamoCounters): Pick<DynamoStores, 'articles' | 'stories'> {
+  return { articles: new DynamoArticleStore(table), stories: new DynamoStoryStore(table, counters) };
 }
