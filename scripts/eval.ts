@@ -19,7 +19,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCommandLine } from './lib/args';
 import { extractClaims } from '../shared/claims/index';
-import { loadAnnotatedDirs, type AnnotatedArticle } from './evaluation/corpus';
+import { inArrivalOrder, loadAnnotatedDirs, type AnnotatedArticle } from './evaluation/corpus';
 import {
   checkGate,
   formatFooter,
@@ -277,7 +277,9 @@ async function main(argv: readonly string[]): Promise<number> {
   let failed = failures.length > 0;
   for (const failure of failures) console.error(`eval: FAIL: ${failure}`);
   if (options.links) {
-    const predicted = await linksThroughPipeline(articles, (done) => {
+    // posted one at a time in publication order, as a feed brings them
+    const arriving = inArrivalOrder(articles);
+    const predicted = await linksThroughPipeline(arriving, (done) => {
       if (process.stderr.isTTY) process.stderr.write(`\reval: corroboration through the pipeline, ${done}/${articles.length} articles`);
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -286,7 +288,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`links: gold ${links.gold}, predicted ${links.predicted}, correct ${links.correct}, wrong relation ${links.wrongRelation}, ` +
       `linked unrelated ${links.unrelatedLinked}; P ${f(links.links.precision)} R ${f(links.links.recall)} F1 ${f(links.links.f1)}`);
     if (options.verbose && !options.explain) for (const line of [...links.missed.map((m) => `missed ${m}`), ...links.wrong]) console.log(`  ${line}`);
-    if (options.explain) console.log(formatExplanation(explainLinks(articles, predicted, replayCorroboration(articles)), options.verbose));
+    if (options.explain) console.log(formatExplanation(explainLinks(articles, predicted, replayCorroboration(arriving)), options.verbose));
     if (options.minLinkF1 !== undefined) {
       if (links.links.f1 < options.minLinkF1 || links.unrelatedLinked > options.maxUnrelatedLinks) {
         console.error(`eval: FAIL: link F1 ${f(links.links.f1)} (minimum ${options.minLinkF1}), ${links.unrelatedLinked} links on unrelated pairs (at most ${options.maxUnrelatedLinks})`);

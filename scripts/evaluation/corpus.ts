@@ -70,6 +70,15 @@ export async function loadAnnotatedDirs(dirs: readonly string[]): Promise<Annota
   return articles;
 }
 
+/**
+ * The articles as a feed brings them: by publication time (an article without one first), the
+ * file order among equal times. Corroboration is scored, and its models are fitted, in this order.
+ */
+export function inArrivalOrder(articles: readonly AnnotatedArticle[]): AnnotatedArticle[] {
+  const time = (a: AnnotatedArticle) => (a.publishedAt ? Date.parse(a.publishedAt) : 0);
+  return articles.map((a, i) => ({ a, i })).sort((x, y) => time(x.a) - time(y.a) || x.i - y.i).map(({ a }) => a);
+}
+
 /** Start offset of the `occurrence`-th (1-based) appearance of `quote` in `text`, or -1. */
 export function locate(text: string, quote: string, occurrence = 1): number {
   let from = 0;

@@ -243,7 +243,9 @@ export const EN: LanguageLexicon = withIdiomWords({
   possessives: norm(['his', 'her', 'their', 'its', 'our', 'my', 'your']),
   contractions: norm(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'let', 'how', 'this', 'one', 'everyone']),
   currencyPrefixes: normMap([['rs', 'INR'], ['inr', 'INR'], ['ksh', 'KES'], ['kes', 'KES'], ['usd', 'USD'], ['eur', 'EUR'],
-    ['gbp', 'GBP'], ['aud', 'AUD'], ['cad', 'CAD'], ['php', 'PHP'], ['ngn', 'NGN'], ['pkr', 'PKR'], ['zar', 'ZAR']]),
+    ['gbp', 'GBP'], ['aud', 'AUD'], ['cad', 'CAD'], ['php', 'PHP'], ['ngn', 'NGN'], ['pkr', 'PKR'], ['zar', 'ZAR'],
+    // the Gulf press's dirham before the amount ("Dh2.5 billion", "Dhs 4,000")
+    ['dh', 'AED'], ['dhs', 'AED']]),
   currencyDefaults: new Map([['?POUND', 'GBP'], ['?RUPEE', 'INR']]),
   impliedNouns: normMap([['died', 'death'], ['perished', 'death'], ['drowned', 'death'], ['dead', 'death'],
     ['injured', 'injured'], ['wounded', 'injured'], ['missing', 'missing person']]),

@@ -36,6 +36,9 @@ export function currencySignBefore(s: Scan, i: number): { code: string; start: n
   if (prefix !== null && !toks[i]!.nl && toks[i]!.type === NUM) {
     const code = s.lex.currencyPrefixes.get(prefix);
     if (code && (prefix.length > 3 || s.hasCapital(word))) return { code, start: word };
+    // any ISO 4217 code in capitals, apart from the number ("AED 500", "SAR 1,200"; not "AED500")
+    const iso = word === i - 1 && toks[i]!.gap > 0 ? isoCodeAt(s, word) : null;
+    if (iso) return { code: iso, start: word };
   }
   if (prev.type !== SYM) return null;
   const code = CURRENCY_SIGNS.get(prev.v);

@@ -200,6 +200,21 @@ describe('English headlines, compounds and ages', () => {
     ]);
   });
 
+  it('reads an ISO code in capitals before the amount, and the Gulf dirham abbreviation', () => {
+    expect(rows('Tickets cost AED 350 or SAR 1,400, and the hall rents for Dhs 9,000 a night.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['AED 350', 350, 'AED'],
+      ['SAR 1,400', 1400, 'SAR'],
+      ['Dhs 9,000', 9000, 'AED'],
+    ]);
+    expect(rows('The port will cost Dh3.1 billion, and each stall Dh75,000.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['Dh3.1 billion', 3.1e9, 'AED'],
+      ['Dh75,000', 75000, 'AED'],
+    ]);
+    expect(rows('Giá thuê là VND 250.000 mỗi ngày.', 'vi').map((r) => [r[0], r[2], r[4]])).toEqual([['VND 250.000', 250000, 'VND']]);
+    // a code glued to digits is a product or a grade, not money
+    expect(rows('The lab tested the AED500 unit.', 'en')).toEqual([]);
+  });
+
   it('makes no count of a known pair', () => {
     expect(rows('The two finalists met again.', 'en')).toEqual([]);
   });
