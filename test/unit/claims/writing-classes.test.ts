@@ -292,6 +292,16 @@ describe('counts that agree across languages', () => {
     expect(rows('سنهاجم في غضون أربعة إلى ستة أسابيع.').map((r) => [r[2], r[3], r[4]])).toEqual([[4, 'range', 'week']]);
   });
 
+  it('names the common counted nouns of news in English, whatever the language', () => {
+    const units = (text: string, language: Language) => rows(text, language).map((r) => r[4]);
+    expect(units('وأخلت السلطات 6 قرى، وانهارت 14 بناية، واحتجزت 3 سفن و25 صحفيا، وأصيب 11 مزارعا.', 'ar'))
+      .toEqual(['village', 'building', 'ship', 'journalist', 'farmer']);
+    expect(units('Chính quyền sơ tán 6 làng, 14 tòa nhà bị sập, 25 nhà báo bị giữ và 11 nông dân bị thương.', 'vi'))
+      .toEqual(['village', 'building', 'journalist', 'farmer']);
+    expect(units('Officials evacuated 6 villages; 14 buildings collapsed, 25 journalists were held and 11 farmers were hurt.', 'en'))
+      .toEqual(['village', 'building', 'journalist', 'farmer']);
+  });
+
   it('makes no claim of two alternatives with nothing counted', () => {
     expect(rows('Whether it is 6 or 7, nobody knows.', 'en')).toEqual([]);
   });
