@@ -247,8 +247,10 @@ export const EN: LanguageLexicon = withIdiomWords({
     // the Gulf press's dirham before the amount ("Dh2.5 billion", "Dhs 4,000")
     ['dh', 'AED'], ['dhs', 'AED']]),
   currencyDefaults: new Map([['?POUND', 'GBP'], ['?RUPEE', 'INR']]),
-  impliedNouns: normMap([['died', 'death'], ['perished', 'death'], ['drowned', 'death'], ['dead', 'death'],
-    ['injured', 'injured'], ['wounded', 'injured'], ['missing', 'missing person']]),
+  impliedNouns: normMap([['died', 'death'], ['perished', 'death'], ['drowned', 'death'], ['dead', 'death'], ['killed', 'death'],
+    ['injured', 'injured'], ['wounded', 'injured'], ['hurt', 'injured'], ['missing', 'missing person']]),
+  impliedNounsBefore: new Map(),
+  impliedAuxiliaries: norm(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'got']),
   uncountedNouns: norm(['thing', 'way', 'issue', 'reason', 'kind', 'type', 'side', 'example', 'element', 'aspect', 'part',
     'sort', 'question', 'problem', 'option', 'choice', 'word', 'idea', 'lesson']),
   moneyVerbs: norm(['earned', 'earns', 'earn', 'made', 'makes', 'paid', 'pays', 'raised', 'raises', 'spent', 'spends', 'lost',

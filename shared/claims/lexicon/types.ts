@@ -166,6 +166,10 @@ export interface LanguageLexicon {
   currencyDefaults: Map<string, string>;
   /** Verbs right after a number that say what it counts: "650 died" (deaths). */
   impliedNouns: Map<string, string>;
+  /** Nouns of what befell people right before an amount with no noun of its own: "إصابة العشرات" (injured). */
+  impliedNounsBefore: Map<string, string>;
+  /** Auxiliaries between an amount and the verb that says what it counts ("dozens were injured"). */
+  impliedAuxiliaries: Set<string>;
   /** Nouns that count nothing checkable when spelled with a small number ("two things"). */
   uncountedNouns: Set<string>;
   /** Verbs of money before a vague amount with no unit ("earned millions"): money in the text's currency. */

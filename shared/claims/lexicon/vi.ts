@@ -261,6 +261,8 @@ export const VI: LanguageLexicon = withIdiomWords({
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
   currencyDefaults: new Map(),
   impliedNouns: new Map(),
+  impliedNounsBefore: new Map(),
+  impliedAuxiliaries: new Set(),
   uncountedNouns: new Set(),
   moneyVerbs: new Set(),
   dualOrderAdjectives: new Set(),

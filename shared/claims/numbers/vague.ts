@@ -42,6 +42,13 @@ export function readVague(s: Scan, i: number, forms: string[]): NumberRead | nul
     plural = lex.pluralScales.get(f);
     if (plural !== undefined) break;
   }
+  // Arabic also writes the amount alone with the article: "إصابة العشرات", "نزوح الآلاف"
+  if (plural === undefined && s.lang === 'ar') {
+    for (const f of s.variants(w, true)) {
+      plural = lex.pluralScales.get(f);
+      if (plural !== undefined) break;
+    }
+  }
   if (plural === undefined) return null;
   if (s.lang === 'en' && w === 'tens' && s.word(i + 1) !== 'of') return null;
   // "tens of thousands", "عشرات المليارات", "hundreds of millions"

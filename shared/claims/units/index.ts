@@ -9,7 +9,7 @@ import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import { SKIP, type NumberRead, type Read, type UnitRead } from '../types';
 import { isoCodeAt, moneyUnit } from './currencies';
-import { readNoun } from './nouns';
+import { impliedBefore, readNoun } from './nouns';
 
 /** Short words that are currencies in lower case too ("dlr", "cts", "stg": wire copy). */
 const SHORT_CURRENCY_WORDS = new Set(['yen', 'won', 'dlr', 'cts', 'stg']);
@@ -26,7 +26,7 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
     if (t.v === '°' && s.word(j + 1) === 'c') return { kind: 'measure', unit: 'degree_celsius', end: j + 2 };
     // "24-year-old", "five-year": a hyphen glued between number and unit
     if (t.v === '-' && t.gap === 0 && toks[j + 1]?.type === WORD && toks[j + 1]!.gap === 0) j++;
-    else return null;
+    else return impliedBefore(s, num, j);
   }
   const hyphenated = j !== b;
   const glued = toks[j]!.gap === 0 && toks[j]!.type === WORD;

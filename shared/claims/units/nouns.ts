@@ -19,6 +19,8 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
       if (s.lang === 'en' && s.word(k) === 'the') k++;
       const currency = s.matchPhrase(lex.currencies, k, true, true);
       if (currency) return moneyUnit(s, currency.value, currency.end);
+      // "نزح المئات من منازلهم": a noun with an attached pronoun after من is where from, not what
+      if (s.lang === 'ar' && !s.matchPhrase(lex.nouns, k, true, true) && /^(?!ال)\S{2,}(?:هم|هن|ها|كم|نا)$/u.test(s.word(k) ?? '')) return impliedBefore(s, num, j);
     }
   }
   const lexNoun = s.matchPhrase(lex.nouns, k, true, num.vague !== undefined || s.lang === 'ar');
@@ -47,9 +49,11 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
       const whole = readEnglishNoun(s, k + 3);
       return whole ? { ...whole, end: k } : null;
     }
-    // "650 died": a verb of deaths or injuries right after the number counts people
-    const implied = lex.impliedNouns.get(s.word(k) ?? '');
-    if (implied && !s.toks[k]!.nl) return { kind: 'count', unit: implied, end: k + 1 };
+    // "650 died", "dozens were injured": a verb of deaths or injuries after the number counts people
+    let v = k;
+    while (v < k + 2 && lex.impliedAuxiliaries.has(s.word(v) ?? '') && !s.toks[v]!.nl) v++;
+    const implied = lex.impliedNouns.get(s.word(v) ?? '');
+    if (implied && !s.toks[v]!.nl) return { kind: 'count', unit: implied, end: v === k ? k + 1 : j };
     // "296 H-1B visas", "40 F-16 jets": the noun after a code, the code's digits no part of the claim
     const afterCode = codeEnd(s, k);
     if (afterCode > k) {
@@ -58,8 +62,19 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
     }
     return readEnglishNoun(s, k);
   }
-  if (s.lang === 'ar') return readArabicNoun(s, k, num.vague !== undefined);
+  if (s.lang === 'ar') return readArabicNoun(s, k, num.vague !== undefined) ?? impliedBefore(s, num, j);
   return num.digits ? readVietnameseNoun(s, k) : null;
+}
+
+/** An amount with no noun of its own after a noun of what befell people: "مقتل العشرات" (deaths), "إصابة 40" (injured). */
+export function impliedBefore(s: Scan, num: NumberRead, j: number): UnitRead | null {
+  const w = s.word(num.a - 1);
+  if (w === null || s.toks[num.a]!.nl) return null;
+  for (const f of s.variants(w)) {
+    const unit = s.lex.impliedNounsBefore.get(f);
+    if (unit) return { kind: 'count', unit, end: j };
+  }
+  return null;
 }
 
 /** Any Arabic noun after a number, as written, unless it is a function word or an adverb. */
@@ -70,6 +85,8 @@ function readArabicNoun(s: Scan, k: number, definiteOk: boolean): UnitRead | nul
   if (s.anyForm(w, s.lex.stopWords)) return null;
   if (w.startsWith('ال') && !definiteOk) return null;
   if (s.lex.weekdays.has(w) || s.lex.weekdays.has(w.slice(1))) return null;
+  // "مقتل 3 وإصابة 40": the next pair begins, nothing counted by this word
+  if (s.variants(w).some((f) => s.lex.impliedNounsBefore.has(f))) return null;
   // a short word after "و" is "and" and a word, unless the lexicon knows it as written ("وجهة")
   const asWritten = s.matchPhrase(s.lex.nouns, k, false);
   if (asWritten) return { kind: 'count', unit: asWritten.value, end: asWritten.end };

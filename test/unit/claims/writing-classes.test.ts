@@ -257,8 +257,8 @@ describe('English counts in real claims', () => {
     ]);
   });
 
-  it('reads a verb of deaths right after the number', () => {
-    expect(rows('At least 87 died and 300 were hurt.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([['At least 87 died', 87, 'death']]);
+  it('reads a verb of deaths or injuries after the number, past an auxiliary', () => {
+    expect(rows('At least 87 died and 300 were hurt.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([['At least 87 died', 87, 'death'], ['300', 300, 'injured']]);
   });
 
   it('reads Indian digit grouping, a compound with a word number, and a scaled amount in brackets', () => {
@@ -300,6 +300,17 @@ describe('counts that agree across languages', () => {
       .toEqual(['village', 'building', 'journalist', 'farmer']);
     expect(units('Officials evacuated 6 villages; 14 buildings collapsed, 25 journalists were held and 11 farmers were hurt.', 'en'))
       .toEqual(['village', 'building', 'journalist', 'farmer']);
+  });
+
+  it('counts the people an amount with no noun of its own says befell something', () => {
+    const read = (text: string, language: Language) => rows(text, language).map((r) => [r[0], r[2], r[3], r[4]]);
+    expect(read('وخلّف الحريق مقتل 4 وإصابة العشرات، ونزح المئات من بيوتهم.', 'ar')).toEqual([
+      ['4', 4, 'exact', 'death'],
+      ['العشرات', null, 'vague', 'injured'],
+      ['المئات', null, 'vague', ''],
+    ]);
+    expect(read('Scores were injured in the stampede; 7 killed and 30 were hurt, and two have died since.', 'en').map((r) => r[3]))
+      .toEqual(['death', 'injured', 'death']);
   });
 
   it('makes no claim of two alternatives with nothing counted', () => {
