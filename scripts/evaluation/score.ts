@@ -160,7 +160,8 @@ export function overlapLength(a: Interval, b: Interval): number {
 const RELATIVE_TOLERANCE = 1e-9;
 
 /**
- * Equality of normalized numbers with a relative tolerance of 1e-9; `null` equals `null` only.
+ * Equality of normalized numbers with a relative tolerance of 1e-9, or to the sixth decimal the
+ * annotations round to; `null` equals `null` only.
  * `undefined` is treated as `null`.
  */
 export function numbersEqual(a: number | null | undefined, b: number | null | undefined): boolean {
@@ -169,8 +170,12 @@ export function numbersEqual(a: number | null | undefined, b: number | null | un
   if (x === null || y === null) return x === y;
   if (x === y) return true;
   if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
-  return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+  // the annotations write repeating fractions to six decimals ("1/7" -> 14.285714)
+  return Math.abs(x - y) <= Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)), SIX_DECIMALS);
 }
+
+/** Half a unit of the sixth decimal. */
+const SIX_DECIMALS = 5e-7;
 
 /** The fields of a difference that are numbers of the claim. */
 const NUMBER_FIELDS: ReadonlySet<DifferenceField> = new Set<DifferenceField>(['value', 'min', 'max']);

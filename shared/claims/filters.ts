@@ -18,7 +18,8 @@ export function isLabelled(s: Scan, i: number): boolean {
   const w = s.word(j);
   if (w === null || toks[i]!.nl) return false;
   if (lex.definitePrefixes.includes(w) && toks[i]!.gap === 0) return isLabelled(s, j);
-  if (s.anyForm(w, lex.labelsBefore)) return true;
+  // "tổng số 312 hộ": a total is an amount, the number of a thing ("số 5") is a label
+  if (s.anyForm(w, lex.labelsBefore)) return !(s.lang === 'vi' && w === 'số' && s.word(j - 1) === 'tổng');
   if (s.anyForm(w, lex.bandWords)) return s.anyForm(s.word(j - 1) ?? '', lex.bandContext);
   // a model name: a brand before the number ("بوينغ 737", "Boeing 737"), a model word after it
   // ("737 ماكس", "15 Pro"), or a number after a model word ("ماكس 8")
@@ -58,7 +59,8 @@ export function isClockLike(s: Scan, num: NumberRead): boolean {
 
 /** A clock-shaped number with a time word before or after it: a time of day, whatever follows. */
 export function isTimeOfDay(s: Scan, num: NumberRead): boolean {
-  if (!isClockShape(s.toks[num.a]!.v)) return false;
+  // "from 1.25 trillion dong": a scale makes it an amount
+  if (num.scale > 1 || !isClockShape(s.toks[num.a]!.v)) return false;
   return s.lex.clockBefore.has(s.word(num.a - 1) ?? '') || s.lex.clockAfter.has(s.word(num.b) ?? '');
 }
 

@@ -28,7 +28,8 @@ export function qualifierBefore(s: Scan, a: number, kind: ClaimKind, money: bool
   if (s.lang === 'vi' && w === 'từ' && kind === 'age') return { qualifier: 'at_least', start: a - 1 }; // "từ 80 tuổi"
   if (s.lang === 'vi' && w === 'từ') {
     // "giá từ 7,9 triệu": a starting price, unless the amount goes on to "đến/lên ..." (a change)
-    if (!changeWordWithin(s, a, 6)) return { qualifier: 'at_least', start: a - 1 };
+    // ("tăng lên 2,5 tỷ từ 1,25 tỷ": the change came first, "từ" is where it started)
+    if (!changeWordWithin(s, a, 6) && !changeWordWithin(s, Math.max(0, a - 7), Math.min(6, a - 1 - Math.max(0, a - 7)))) return { qualifier: 'at_least', start: a - 1 };
   }
   if (s.lang === 'en' && w === 'from') {
     for (let k = a - 2; k >= Math.max(0, a - 5); k--) if (lex.priceWords.has(s.word(k) ?? '')) return { qualifier: 'at_least', start: a - 1 };

@@ -210,6 +210,8 @@ export interface LanguageLexicon {
   ageBandsBefore: PhraseTable<true>;
   /** Fractions written as words and their denominators ("fifth": 5, "ثلث": 3): shares, read as percents. */
   fractionWords: Map<string, number>;
+  /** Arabic duals of fractions, two parts: "ثلثا الإنتاج" (two-thirds), by denominator. */
+  fractionDuals: Map<string, number>;
   /** Words after a fraction that make it a share ("a fifth of"). */
   fractionOf: Set<string>;
   /** Words after a fraction that make it a part of a period or a round, not a share ("النصف الثاني", "ربع النهائي"). */

@@ -39,11 +39,15 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
   const fw = s.word(k);
   const den = fw === null ? undefined : lex.fractionWords.get(fw);
   if (den === undefined || toks[k]!.nl) return null;
+  // "a fifth-grade class", "third-party", "half-time": a compound, not a share
+  if (toks[k + 1]?.v === '-' && toks[k + 1]!.gap === 0) return null;
   // "two thirds", "one third": plural with a numerator above one, singular with one
   if ((numerator === 1) === fw!.endsWith('s') && fw !== 'half') return null;
   const after = s.word(k + 1);
   const of = after !== null && lex.fractionOf.has(after) && !toks[k + 1]!.nl;
-  if (!of && !lex.fractionChange.has(s.word(i - 1) ?? '')) return null;
+  // with no "of", after a change ("fell to half"), or a change and a qualifier ("slips to just under half")
+  const changeAt = s.matchBefore(lex.qualifiersBefore, i)?.start ?? i;
+  if (!of && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word(changeAt - 1) ?? '')) return null;
   // "a quarter of an hour", "a quarter of a century": a span of time, not a share
   if (of) {
     const an = lex.articles.has(s.word(k + 2) ?? '') ? k + 3 : k + 2;
@@ -60,9 +64,16 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
 function readArabicFraction(s: Scan, i: number, forms: readonly string[]): NumberRead | null {
   const lex = s.lex;
   let den: number | undefined;
+  let parts = 1;
   for (const f of forms) {
     den = lex.fractionWords.get(f.startsWith('ال') ? f.slice(2) : f);
     if (den !== undefined) break;
+    // a dual: two parts of the whole ("ثلثا الإنتاج", "ثلثي الموظفين")
+    den = lex.fractionDuals.get(f);
+    if (den !== undefined) {
+      parts = 2;
+      break;
+    }
   }
   if (den === undefined) return null;
   const next = s.word(i + 1);
@@ -73,8 +84,12 @@ function readArabicFraction(s: Scan, i: number, forms: readonly string[]): Numbe
   const numberWord = forms.some((f) => s.isNumberWord(f));
   const prev = s.word(i - 1);
   const afterChange = (prev !== null && lex.fractionChange.has(prev)) || s.matchBefore(lex.qualifiersBefore, i) !== null;
-  if (!ofWhat && (numberWord || !afterChange)) return null;
-  return share(i, i + 1, 100 / den);
+  // a dual stands in construct with what it divides: the definite noun after it
+  const construct = parts === 2 && next !== null && sameLine && next.startsWith('ال');
+  if (!ofWhat && !construct && (numberWord || !afterChange)) return null;
+  const read = share(i, i + 1, (100 * parts) / den);
+  // the divided noun is part of the claim, and a qualifier after it is the claim's ("ثلثا الإنتاج تقريباً")
+  return construct ? { ...read, unit: { ...read.unit!, end: i + 2 } } : read;
 }
 
 function share(a: number, b: number, percent: number): NumberRead {

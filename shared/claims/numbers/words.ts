@@ -10,6 +10,9 @@ import { readArabicDual } from './duals';
 import { readFraction } from './fractions';
 import { readVague } from './vague';
 
+/** "One" and "two" written after the counted noun, normalized (ة as ه). */
+const ARABIC_ONE_TWO = new Map([['واحد', 1], ['واحده', 1], ['اثنان', 2], ['اثنين', 2], ['اثنتان', 2], ['اثنتين', 2]]);
+
 export function readWords(s: Scan, i: number): Read<NumberRead> {
   const lex = s.lex;
   const w = s.word(i);
@@ -62,11 +65,12 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
   }
   // a bare time noun after a qualifier: "أكثر من عقد" (more than a decade), or before "one": "سنة واحدة"
   if (s.lang === 'ar') {
-    // a counted noun followed by "one": "نقطة واحدة", "فيديو واحد"
-    if ((w === 'واحد' || w === 'واحده') && i > 0 && s.consumedUpTo <= i - 1 && !s.toks[i]!.nl) {
+    // a counted noun followed by "one" or "two": "نقطة واحدة", "فيديو واحد", "مقاولين اثنين"
+    const after = ARABIC_ONE_TWO.get(w);
+    if (after !== undefined && i > 0 && s.consumedUpTo <= i - 1 && !s.toks[i]!.nl) {
       const noun = s.matchPhrase(lex.nouns, i - 1, true, true);
       if (noun && noun.end === i) {
-        return { a: i - 1, b: i + 1, value: 1, digits: false, scale: 1, bareScale: false, explicitOne: true,
+        return { a: i - 1, b: i + 1, value: after, digits: false, scale: 1, bareScale: false, explicitOne: after === 1,
           unit: { kind: 'count', unit: noun.value, end: i + 1 } };
       }
     }

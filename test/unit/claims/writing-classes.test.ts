@@ -456,3 +456,42 @@ describe('fractions, spans of years, points and bands of ages', () => {
     expect(rows('Người lao động trong độ tuổi 25-34 chiếm đa số.', 'vi').map((r) => [r[0], r[1]])).toEqual([['25-34', 'age']]);
   });
 });
+
+describe('amounts in the middle of a change, shares and totals', () => {
+  const read = (text: string, language: Language) => rows(text, language).map((r) => [r[0], r[2], r[3], r[4]]);
+
+  it('reads a decimal with a scale as an amount, not a time of day', () => {
+    expect(read('The fund grew to 2.4 trillion won from 1.45 trillion won; the doors open from 9.30.', 'en')).toEqual([
+      ['2.4 trillion won', 2.4e12, 'exact', 'KRW'],
+      ['1.45 trillion won', 1.45e12, 'exact', 'KRW'],
+    ]);
+  });
+
+  it('reads "từ" after a change as where it started, not a starting price', () => {
+    expect(read('Học phí tăng lên 3,2 triệu đồng từ 2,8 triệu đồng.', 'vi')).toEqual([
+      ['3,2 triệu đồng', 3.2e6, 'exact', 'VND'],
+      ['2,8 triệu đồng', 2.8e6, 'exact', 'VND'],
+    ]);
+    expect(read('Giá phòng từ 900.000 đồng.', 'vi')).toEqual([['từ 900.000 đồng', 900000, 'at_least', 'VND']]);
+  });
+
+  it('reads a share after a change and a qualifier, a holding written as a fraction, and an Arabic dual fraction', () => {
+    expect(read('Turnout dropped to just over half.', 'en')).toEqual([['just over half', 50, 'more_than', '%']]);
+    expect(read('She went back to a fifth-grade class.', 'en')).toEqual([]);
+    expect(read('Quỹ nắm khoảng 1/4 vốn điều lệ.', 'vi')).toEqual([['khoảng 1/4', 25, 'about', '%']]);
+    expect(read('ويملك المستثمرون الأجانب ثلثي الأسهم تقريبا.', 'ar').map((r) => [r[0], Math.round(r[1] as number), r[2], r[3]])).toEqual([['ثلثي الأسهم تقريبا', 67, 'about', '%']]);
+  });
+
+  it('reads a total ("tổng số") as an amount, and a number after an Arabic noun', () => {
+    expect(read('Đã có 48 xã trên tổng số 52 xã hoàn thành.', 'vi').map((r) => r[1])).toEqual([48, 52]);
+    expect(read('وأوقفت الهيئة موظفين اثنين عن العمل.', 'ar')).toEqual([['موظفين اثنين', 2, 'exact', 'employee']]);
+  });
+
+  it('reads energy spelled out, before the power it begins with', () => {
+    expect(read('The battery stores 12 megawatt-hours on a 2.5-square-kilometre site.', 'en')).toEqual([
+      ['12 megawatt-hours', 12, 'exact', 'MWh'],
+      ['2.5-square-kilometre', 2.5, 'exact', 'km2'],
+    ]);
+    expect(read('تبلغ سعة المحطة 40 ميغاواط ساعة.', 'ar')).toEqual([['40 ميغاواط ساعة', 40, 'exact', 'MWh']]);
+  });
+});

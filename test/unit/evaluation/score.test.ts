@@ -75,6 +75,10 @@ describe('span helpers', () => {
     expect(numbersEqual(0.1 + 0.2, 0.3)).toBe(true);
     expect(numbersEqual(14.3e9, 14_300_000_000)).toBe(true);
     expect(numbersEqual(100, 100.001)).toBe(false);
+    // a share written to six decimals, as the annotations round a repeating fraction
+    expect(numbersEqual(100 / 7, 14.285714)).toBe(true);
+    expect(numbersEqual(200 / 3, 66.666667)).toBe(true);
+    expect(numbersEqual(66.66, 66.666667)).toBe(false);
     expect(numbersEqual(null, null)).toBe(true);
     expect(numbersEqual(null, 0)).toBe(false);
     expect(numbersEqual(0, 0)).toBe(true);
