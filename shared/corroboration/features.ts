@@ -33,7 +33,7 @@ const ABOUT_TOLERANCE = 0.05;
 const DAYS: Record<string, number> = { year: 365.25, month: 30.44, week: 7, day: 1, hour: 1 / 24, minute: 1 / 1440, second: 1 / 86400 };
 const MEASURE_UNITS: Record<string, [string, number]> = {
   mph: ['km/h', 1.609], mile: ['km', 1.609], m: ['km', 0.001], cm: ['mm', 10], ft: ['km', 0.0003048], inch: ['mm', 25.4],
-  acre: ['hectare', 0.4047], km2: ['hectare', 100], m2: ['hectare', 0.0001], kg: ['tonne', 0.001], degree_fahrenheit: ['degree_celsius', NaN],
+  acre: ['hectare', 0.4047], km2: ['hectare', 100], m2: ['hectare', 0.0001], kg: ['tonne', 0.001], lb: ['tonne', 0.000453592], degree_fahrenheit: ['degree_celsius', NaN],
 };
 
 export function claimFeatures(

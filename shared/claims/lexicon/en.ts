@@ -150,6 +150,8 @@ export const EN: LanguageLexicon = withIdiomWords({
     ...each(['ft', 'foot', 'feet'], 'ft'),
     ...each(['inch', 'inches'], 'inch'),
     ...each(['kg', 'kilograms', 'kilogrammes', 'kilos'], 'kg'),
+    // "80 lbs", "a 500-pound gorilla" (after a number, "pounds" alone is money: the currencies come first)
+    ...each(['lbs', 'lb', 'pound', 'pounds'], 'lb'),
     ...each(['tonnes', 'tonne', 'tons', 'ton', 'metric tons'], 'tonne'),
     ...each(['barrels', 'barrel', 'bpd'], 'barrel'),
     ...each(['hectares', 'hectare', 'ha'], 'hectare'),
@@ -251,7 +253,8 @@ export const EN: LanguageLexicon = withIdiomWords({
   currencyDefaults: new Map([['?POUND', 'GBP'], ['?RUPEE', 'INR']]),
   impliedNouns: normMap([['died', 'death'], ['perished', 'death'], ['drowned', 'death'], ['dead', 'death'], ['killed', 'death'],
     ['injured', 'injured'], ['wounded', 'injured'], ['hurt', 'injured'], ['missing', 'missing person']]),
-  impliedNounsBefore: new Map(),
+  impliedNounsBefore: normMap([['killed', 'death'], ['kills', 'death'], ['killing', 'death'], ['injured', 'injured'],
+    ['injuring', 'injured'], ['wounded', 'injured'], ['wounding', 'injured']]),
   impliedAuxiliaries: norm(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'got']),
   uncountedNouns: norm(['thing', 'way', 'issue', 'reason', 'kind', 'type', 'side', 'example', 'element', 'aspect', 'part',
     'sort', 'question', 'problem', 'option', 'choice', 'word', 'idea', 'lesson']),

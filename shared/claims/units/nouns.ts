@@ -60,7 +60,7 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
       const noun = readEnglishNoun(s, afterCode);
       return noun ? { ...noun, detached: true } : null;
     }
-    return readEnglishNoun(s, k);
+    return readEnglishNoun(s, k) ?? impliedBefore(s, num, j);
   }
   if (s.lang === 'ar') return readArabicNoun(s, k, num.vague !== undefined) ?? impliedBefore(s, num, j);
   return num.digits ? readVietnameseNoun(s, k) : null;

@@ -311,6 +311,7 @@ describe('counts that agree across languages', () => {
     ]);
     expect(read('Scores were injured in the stampede; 7 killed and 30 were hurt, and two have died since.', 'en').map((r) => r[3]))
       .toEqual(['death', 'injured', 'death']);
+    expect(read('The landslide killed nine and injured 14.', 'en')).toEqual([['nine', 9, 'exact', 'death'], ['14', 14, 'exact', 'injured']]);
   });
 
   it('makes no claim of two alternatives with nothing counted', () => {
@@ -485,6 +486,14 @@ describe('amounts in the middle of a change, shares and totals', () => {
   it('reads a total ("tổng số") as an amount, and a number after an Arabic noun', () => {
     expect(read('Đã có 48 xã trên tổng số 52 xã hoàn thành.', 'vi').map((r) => r[1])).toEqual([48, 52]);
     expect(read('وأوقفت الهيئة موظفين اثنين عن العمل.', 'ar')).toEqual([['موظفين اثنين', 2, 'exact', 'employee']]);
+  });
+
+  it('reads pounds of weight, and pounds after a number as money', () => {
+    expect(read('Customs seized 45 lbs of ivory and a 300-pound safe; the fine was 900 pounds.', 'en')).toEqual([
+      ['45 lbs', 45, 'exact', 'lb'],
+      ['300-pound', 300, 'exact', 'lb'],
+      ['900 pounds', 900, 'exact', 'GBP'],
+    ]);
   });
 
   it('reads energy spelled out, before the power it begins with', () => {
