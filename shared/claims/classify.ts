@@ -29,7 +29,8 @@ export function isEnglishAppositiveAge(s: Scan, num: NumberRead): boolean {
 
 /**
  * A bare number that can only be an age: after a subject and its verb with nothing after it
- * ("He's 19.", "who is 19,"), or after a life event and "at" ("died at 81", "Dead at 81").
+ * ("He's 19.", "who is 19,"), after a life event and "at" ("died at 81", "Dead at 81"), or an age
+ * changed to it ("raise the retirement age to 70").
  */
 export function isBareAge(s: Scan, num: NumberRead): boolean {
   const lex = s.lex;
@@ -40,6 +41,13 @@ export function isBareAge(s: Scan, num: NumberRead): boolean {
   const ends = !next || next.nl || (next.type !== WORD && next.v !== '%' && next.v !== '-') || next.v === 'and';
   const w1 = s.word(num.a - 1);
   if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends;
+  // "raise the retirement age to 70", "the age of consent should be lowered to 13", "the voting age stays at 18"
+  if ((w1 === 'to' || w1 === 'at') && s.lang === 'en' && ends) {
+    for (let k = num.a - 2; k >= Math.max(0, num.a - 8); k--) {
+      if (s.toks[k + 1]!.nl) break;
+      if (s.word(k) === 'age') return true;
+    }
+  }
   // "He's 19": he ' s 19
   const subject = w1 === 's' && s.toks[num.a - 2]?.v === "'" ? s.word(num.a - 3) : w1 === 'is' || w1 === 'was' ? s.word(num.a - 2)
     : w1 === 'be' && (s.word(num.a - 2) === 'll' || s.word(num.a - 2) === 'will') ? 'will' : null;

@@ -242,7 +242,7 @@ export const EN: LanguageLexicon = withIdiomWords({
     'likelier', 'likely', 'deadlier', 'safer', 'heavier', 'wider', 'that', 'what']),
   durationBefore: norm(['for', 'lasted', 'lasting', 'lasts', 'took', 'takes', 'spent', 'within', 'past', 'over']),
   ageSubjects: norm(['he', 'she', 'i', 'who', 'was', 'is', 'will']),
-  ageEvents: norm(['died', 'dies', 'dead', 'retired', 'retires', 'married', 'marries', 'debuted', 'elected', 'passed']),
+  ageEvents: norm(['died', 'dies', 'dead', 'retired', 'retires', 'married', 'marries', 'debuted', 'elected', 'passed', 'away']),
   pairDeterminers: norm(['the', 'these', 'those', 'both']),
   possessives: norm(['his', 'her', 'their', 'its', 'our', 'my', 'your']),
   contractions: norm(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'let', 'how', 'this', 'one', 'everyone']),

@@ -488,6 +488,15 @@ describe('amounts in the middle of a change, shares and totals', () => {
     expect(read('وأوقفت الهيئة موظفين اثنين عن العمل.', 'ar')).toEqual([['موظفين اثنين', 2, 'exact', 'employee']]);
   });
 
+  it('reads an age changed to a number, and one after "passed away at"', () => {
+    expect(read('The plan would lift the pension age to 67, while the voting age stays at 16.', 'en')).toEqual([
+      ['67', 67, 'exact', 'year'],
+      ['16', 16, 'exact', 'year'],
+    ]);
+    expect(read('The singer passed away at 81.', 'en').map((r) => r[1])).toEqual([81]);
+    expect(read('Output rose to 67, from 60, in the age of automation.', 'en')).toEqual([]);
+  });
+
   it('reads pounds of weight, and pounds after a number as money', () => {
     expect(read('Customs seized 45 lbs of ivory and a 300-pound safe; the fine was 900 pounds.', 'en')).toEqual([
       ['45 lbs', 45, 'exact', 'lb'],
