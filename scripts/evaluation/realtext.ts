@@ -96,14 +96,21 @@ function writtenFractions(lower: string): number[] {
     const n = joined ? WORD_VALUES[before[0]] ?? 1 : 1;
     out.push((100 * n) / d);
   });
+  // a share of a whole: "one in five", "4 in 10" (20 %, 40 %)
+  const valueOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : WORD_VALUES[w]);
+  for (const m of lower.matchAll(/\b(\d+|[a-z]+) in (\d+|[a-z]+)\b/g)) {
+    const n = valueOf(m[1]!);
+    const d = valueOf(m[2]!);
+    if (n !== undefined && d !== undefined && d > n) out.push((100 * n) / d);
+  }
   return out;
 }
 
 /**
  * The numbers written in an English text: digits (with thousands commas), number words
  * ("two hundred and fifty"), each also multiplied by a scale word after it ("3.5 million") and
- * by the factor of a unit that normalizes it ("three decades", "50 cents"), and fractions as
- * the corpus reads them ("a fifth" is 20 %).
+ * by the factor of a unit that normalizes it ("three decades", "50 cents"), and fractions and
+ * shares of a whole as the corpus reads them ("a fifth" and "one in five" are 20 %).
  */
 export function writtenNumbers(text: string): number[] {
   const lower = text.toLowerCase();

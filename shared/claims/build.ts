@@ -16,7 +16,8 @@ import { readUnit } from './units/index';
 import { nounBefore } from './units/nouns';
 import { dotGroupValue, isDotGroup } from './numbers/numeral';
 
-export function buildClaim(s: Scan, num: NumberRead): Read<Candidate> {
+export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
+  const num = ratioOf(s, read) ?? read;
   const toks = s.toks;
   let a = num.a;
   let b = num.b;
@@ -236,4 +237,29 @@ function measureAt(s: Scan, k: number): boolean {
 function definitePrefixBefore(s: Scan, i: number): boolean {
   const prev = s.toks[i - 1];
   return !!prev && prev.type === WORD && s.toks[i]!.gap === 0 && s.lex.definitePrefixes.includes(prev.v);
+}
+
+/**
+ * "one in five children", "about 4 in 10 Americans", "واحد من كل خمسة": a share of a whole, a
+ * percent (20 %, 40 %), not a count of five or ten.
+ */
+function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
+  if (num.scale !== 1 || num.unit || num.vague || s.lang === 'vi') return null;
+  const toks = s.toks;
+  let k = num.b;
+  if (s.lang === 'en') {
+    if (s.word(k) !== 'in') return null;
+    k++;
+  } else {
+    if (s.word(k) !== 'من' || s.word(k + 1) !== 'كل') return null;
+    k += 2;
+  }
+  if (!toks[k] || toks[k]!.nl || toks[num.b]!.nl) return null;
+  const t = toks[k]!;
+  const whole = t.type === WORD ? s.lex.numbers.get(t.v) : /^\d{1,4}$/.test(t.v) && !(t.v.length === 4 && num.value < 10) ? Number(t.v) : undefined;
+  if (whole === undefined || !(num.value >= 1 && num.value < whole && whole <= 1000) || !Number.isInteger(num.value)) return null;
+  // "2 in 2020": a year, not a whole; "3 in 10 minutes": a span, not a whole
+  if (t.type !== WORD && whole >= 1900) return null;
+  if (s.matchPhrase(s.lex.timeUnits, k + 1) || s.matchPhrase(s.lex.measures, k + 1)) return null;
+  return { ...num, b: k + 1, value: (100 * num.value) / whole, unit: { kind: 'percent', unit: '%', end: k + 1 } };
 }

@@ -497,6 +497,14 @@ describe('amounts in the middle of a change, shares and totals', () => {
     expect(read('Output rose to 67, from 60, in the age of automation.', 'en')).toEqual([]);
   });
 
+  it('reads a share of a whole as a percent, not a count of the whole', () => {
+    expect(read('One in four voters is undecided, and nearly 3 in 10 renters are behind.', 'en')).toEqual([
+      ['One in four', 25, 'exact', '%'],
+      ['nearly 3 in 10', 30, 'about', '%'],
+    ]);
+    expect(read('She scored 2 in 15 minutes, and sales rose 8 in 2021.', 'en').map((r) => r[3])).toEqual(['minute', 'year']);
+  });
+
   it('reads pounds of weight, and pounds after a number as money', () => {
     expect(read('Customs seized 45 lbs of ivory and a 300-pound safe; the fine was 900 pounds.', 'en')).toEqual([
       ['45 lbs', 45, 'exact', 'lb'],

@@ -47,6 +47,7 @@ describe('the numbers written in a claim', () => {
     ['a fifth of the kites and two-thirds of the seeds', [20, 200 / 3]],
     ['nearly 3/4 of the boats, 6-1/2 pct and 2 1/2 years', [0.75, 75, 6.5, 2.5]],
     ['more than half of the mills', [50]],
+    ['one in five kites and 4 in 10 boats', [20, 40]],
   ] as const)('reads %j', (text, numbers) => {
     expect(writtenNumbers(text)).toEqual(expect.arrayContaining([...numbers]));
   });
