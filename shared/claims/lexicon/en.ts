@@ -223,7 +223,7 @@ export const EN: LanguageLexicon = withIdiomWords({
     'costs', 'tickets', 'ticket', 'rates', 'rents', 'rent', 'sells', 'sell', 'retail', 'retails']),
   changeBefore: norm(['from', 'by', 'rose', 'fell', 'grew', 'jumped', 'dropped', 'climbed', 'increased',
     'decreased', 'declined', 'slid', 'slipped', 'surged', 'soared', 'plunged', 'cut', 'raised', 'lifted', 'lowered',
-    'rising', 'falling', 'up', 'down', 'gained', 'lost', 'added', 'shed', 'moved', 'went', 'changed']),
+    'rising', 'falling', 'risen', 'fallen', 'up', 'down', 'gained', 'lost', 'added', 'shed', 'moved', 'went', 'changed']),
   changeAfter: new Set(),
   rangeIntro: norm(['between']),
   rangeTo: new Set(),

@@ -74,6 +74,27 @@ export function impliedBefore(s: Scan, num: NumberRead, j: number): UnitRead | n
     const unit = s.lex.impliedNounsBefore.get(f);
     if (unit) return { kind: 'count', unit, end: j };
   }
+  return s.lang === 'en' ? countedSubject(s, num, j) : null;
+}
+
+/**
+ * "The number of people killed has risen to at least 19", "the death toll climbed to 40": the
+ * amount a change reaches counts what the subject of the sentence counts.
+ */
+function countedSubject(s: Scan, num: NumberRead, j: number): UnitRead | null {
+  const toks = s.toks;
+  const k = (s.matchBefore(s.lex.qualifiersBefore, num.a)?.start ?? num.a) - 1;
+  if (s.word(k) !== 'to') return null;
+  for (let m = k - 1; m >= Math.max(0, num.a - 14); m--) {
+    const t = toks[m]!;
+    if (t.v === '.' || t.v === ';' || toks[m + 1]!.nl) return null;
+    const w = s.word(m);
+    if (w === 'toll' && s.lex.changeBefore.has(s.word(k - 1) ?? '')) return { kind: 'count', unit: 'death', end: j };
+    if (w === 'number' && s.word(m + 1) === 'of') {
+      const noun = readEnglishNoun(s, m + 2);
+      return noun ? { kind: 'count', unit: noun.unit, end: j } : null;
+    }
+  }
   return null;
 }
 

@@ -312,6 +312,10 @@ describe('counts that agree across languages', () => {
     expect(read('Scores were injured in the stampede; 7 killed and 30 were hurt, and two have died since.', 'en').map((r) => r[3]))
       .toEqual(['death', 'injured', 'death']);
     expect(read('The landslide killed nine and injured 14.', 'en')).toEqual([['nine', 9, 'exact', 'death'], ['14', 14, 'exact', 'injured']]);
+    // the amount a change reaches counts what its subject counts
+    expect(read('The number of patients treated overnight has climbed to more than 80, officials said.', 'en'))
+      .toEqual([['more than 80', 80, 'more_than', 'patient']]);
+    expect(read('By Friday the toll had risen to 23.', 'en')).toEqual([['23', 23, 'exact', 'death']]);
   });
 
   it('makes no claim of two alternatives with nothing counted', () => {
