@@ -257,9 +257,8 @@ function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
   if (!toks[k] || toks[k]!.nl || toks[num.b]!.nl) return null;
   const t = toks[k]!;
   const whole = t.type === WORD ? s.lex.numbers.get(t.v) : /^\d{1,4}$/.test(t.v) && !(t.v.length === 4 && num.value < 10) ? Number(t.v) : undefined;
+  // a whole of at most 1,000 ("2 in 2020" is a year); "3 in 10 minutes": a span, not a whole
   if (whole === undefined || !(num.value >= 1 && num.value < whole && whole <= 1000) || !Number.isInteger(num.value)) return null;
-  // "2 in 2020": a year, not a whole; "3 in 10 minutes": a span, not a whole
-  if (t.type !== WORD && whole >= 1900) return null;
   if (s.matchPhrase(s.lex.timeUnits, k + 1) || s.matchPhrase(s.lex.measures, k + 1)) return null;
   return { ...num, b: k + 1, value: (100 * num.value) / whole, unit: { kind: 'percent', unit: '%', end: k + 1 } };
 }

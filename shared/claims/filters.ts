@@ -19,7 +19,7 @@ export function isLabelled(s: Scan, i: number): boolean {
   if (w === null || toks[i]!.nl) return false;
   if (lex.definitePrefixes.includes(w) && toks[i]!.gap === 0) return isLabelled(s, j);
   // "tổng số 312 hộ": a total is an amount, the number of a thing ("số 5") is a label
-  if (s.anyForm(w, lex.labelsBefore)) return !(s.lang === 'vi' && w === 'số' && s.word(j - 1) === 'tổng');
+  if (s.anyForm(w, lex.labelsBefore)) return !s.pairAt(lex.amountsBefore, j);
   if (s.anyForm(w, lex.bandWords)) return s.anyForm(s.word(j - 1) ?? '', lex.bandContext);
   // a model name: a brand before the number ("بوينغ 737", "Boeing 737"), a model word after it
   // ("737 ماكس", "15 Pro"), or a number after a model word ("ماكس 8")

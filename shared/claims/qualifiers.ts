@@ -29,7 +29,7 @@ export function qualifierBefore(s: Scan, a: number, kind: ClaimKind, money: bool
   if (s.lang === 'vi' && w === 'từ') {
     // "giá từ 7,9 triệu": a starting price, unless the amount goes on to "đến/lên ..." (a change)
     // ("tăng lên 2,5 tỷ từ 1,25 tỷ": the change came first, "từ" is where it started)
-    if (!changeWordWithin(s, a, 6) && !changeWordWithin(s, Math.max(0, a - 7), Math.min(6, a - 1 - Math.max(0, a - 7)))) return { qualifier: 'at_least', start: a - 1 };
+    if (!changeWordIn(s, a, a + 6) && !changeWordIn(s, a - 7, a - 1)) return { qualifier: 'at_least', start: a - 1 };
   }
   if (s.lang === 'en' && w === 'from') {
     for (let k = a - 2; k >= Math.max(0, a - 5); k--) if (lex.priceWords.has(s.word(k) ?? '')) return { qualifier: 'at_least', start: a - 1 };
@@ -52,9 +52,9 @@ export function qualifierAfter(s: Scan, b: number): { qualifier: Qualifier; end:
   return { qualifier: after.value, end: after.end };
 }
 
-/** Whether a change word ("đến", "lên") follows within `count` tokens of token a. */
-function changeWordWithin(s: Scan, a: number, count: number): boolean {
-  for (let j = a; j < a + count && j < s.toks.length; j++) {
+/** Whether a change word ("đến", "lên") is among tokens [from, to). */
+function changeWordIn(s: Scan, from: number, to: number): boolean {
+  for (let j = Math.max(0, from); j < to && j < s.toks.length; j++) {
     if (s.lex.changeAfter.has(s.word(j) ?? '')) return true;
   }
   return false;

@@ -172,6 +172,7 @@ export const EN: LanguageLexicon = withIdiomWords({
       'percent points'], 'percentage_point'),
   ]),
   nouns: table<string>([]),
+  amountsBefore: new Set(),
   labelsBefore: norm(['no', 'number', 'nos', 'ranked', 'rank', 'top', 'route', 'room', 'gate', 'type', 'phase',
     'model', 'gen', 'generation', 'mark', 'series', 'size', 'channel', 'terminal', 'pier', 'berth', 'lane', 'row',
     'platform', 'level', 'tier', 'version', 'round', 'stage', 'page', 'chapter', 'section',

@@ -67,6 +67,8 @@ export interface LanguageLexicon {
   nouns: PhraseTable<string>;
   /** Words right before a number that make it a label (rank, district, storm number, month). */
   labelsBefore: Set<string>;
+  /** Two-word entries ending in a label word that say an amount, not a label: "tổng số 312" (a total of). */
+  amountsBefore: Set<string>;
   /** Words right after a number that make it page chrome or a multiplier, not a claim. */
   stopNouns: PhraseTable<true>;
   /** Words before a year that make it a date ("in 2023", "عام 2023", "năm 2023"). */

@@ -199,6 +199,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['lượt người'], 'person'),
     ...each(['hồ', 'hồ chứa', 'hồ thủy điện', 'hồ thuỷ điện', 'hồ chứa nước'], 'reservoir'),
   ]),
+  amountsBefore: norm(['tổng số']),
   labelsBefore: norm(['số', 'thứ', 'quận', 'phường', 'tháng', 'ngày', 'quý', 'lúc', 'hạng', 'top',
     'đai', 'đường', 'phòng', 'tầng', 'khu', 'lô', 'tập', 'phần', 'chương', 'điều', 'khoản', 'mục',
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',

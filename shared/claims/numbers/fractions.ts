@@ -46,8 +46,7 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
   const after = s.word(k + 1);
   const of = after !== null && lex.fractionOf.has(after) && !toks[k + 1]!.nl;
   // with no "of", after a change ("fell to half"), or a change and a qualifier ("slips to just under half")
-  const changeAt = s.matchBefore(lex.qualifiersBefore, i)?.start ?? i;
-  if (!of && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word(changeAt - 1) ?? '')) return null;
+  if (!of && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word((s.matchBefore(lex.qualifiersBefore, i)?.start ?? i) - 1) ?? '')) return null;
   // "a quarter of an hour", "a quarter of a century": a span of time, not a share
   if (of) {
     const an = lex.articles.has(s.word(k + 2) ?? '') ? k + 3 : k + 2;
