@@ -150,6 +150,14 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     b = after.end;
   }
 
+  // "show 2021 protests", "2023 elections", "more 2020 presidential votes": a year-shaped number written
+  // without a thousands separator before a counted noun modifies it (an English count of 1,900 to 2,100
+  // takes a comma; a counted amount takes a qualifier: "more than 2000 people")
+  if (s.lex.yearBeforeNoun && kind === 'count' && unitName !== '' && qualifier === 'exact' && !range && !currency && num.scale === 1
+    && num.plain?.length === 4 && num.value >= 1900 && num.value <= 2100) {
+    return { a: num.a, b: num.b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+  }
+
   // a conversion in brackets shares the qualifier of the measure it converts: "up to 110km/h (68mph)"
   if (qualifier === 'exact' && toks[a - 1]?.v === '(') {
     const prev = s.candidates[s.candidates.length - 1];

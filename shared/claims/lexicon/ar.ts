@@ -42,6 +42,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   timeUnitNumbers: new Set(),
   dozens: new Set(),
   scaleAloneIsOne: true,
+  yearBeforeNoun: false,
   unitsAfterTens: false,
   unitsBeforeTens: true,
   tenTakesUnits: false,

@@ -45,6 +45,11 @@ export interface LanguageLexicon {
   timeUnitNumbers: Set<string>;
   /** "dozen", "tá": twelve, and a multiplier after a unit ("two dozen"). */
   dozens: Set<string>;
+  /**
+   * A year-shaped number (1900-2100, no thousands separator) right before a counted noun is a year that
+   * modifies the noun ("2021 protests"): English writes counts of that size with a comma.
+   */
+  yearBeforeNoun: boolean;
   /** A scale word alone states one of it ("ألف شخص": a thousand people). */
   scaleAloneIsOne: boolean;
   /** A unit may follow a ten ("twenty five", "hai mươi hai"). */

@@ -525,3 +525,16 @@ describe('amounts in the middle of a change, shares and totals', () => {
     expect(read('تبلغ سعة المحطة 40 ميغاواط ساعة.', 'ar')).toEqual([['40 ميغاواط ساعة', 40, 'exact', 'MWh']]);
   });
 });
+
+describe('years before the nouns they date', () => {
+  it('reads a year-shaped number before a counted noun as a year, and a qualified or grouped one as a count', () => {
+    expect(rows('The clip does not show 2019 rallies in Lyon; organisers counted 1,950 marchers.', 'en')).toEqual([
+      ['2019', 'date', 2019, 'exact', 'year'],
+      ['1,950 marchers', 'count', 1950, 'exact', 'marcher'],
+    ]);
+    expect(rows('Almost 2000 volunteers helped after the 2024 floods.', 'en')).toEqual([
+      ['Almost 2000 volunteers', 'count', 2000, 'about', 'volunteer'],
+      ['2024', 'date', 2024, 'exact', 'year'],
+    ]);
+  });
+});
