@@ -343,6 +343,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   possessives: new Set(),
   contractions: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
+  currencyLetters: new Map(),
   currencyDefaults: new Map(),
   impliedNouns: new Map(),
   impliedNounsBefore: normMap([['مقتل', 'death'], ['قتل', 'death'], ['وفاة', 'death'], ['إصابة', 'injured'], ['جرح', 'injured'],

@@ -252,6 +252,7 @@ export const EN: LanguageLexicon = withIdiomWords({
     ['gbp', 'GBP'], ['aud', 'AUD'], ['cad', 'CAD'], ['php', 'PHP'], ['ngn', 'NGN'], ['pkr', 'PKR'], ['zar', 'ZAR'],
     // the Gulf press's dirham before the amount ("Dh2.5 billion", "Dhs 4,000")
     ['dh', 'AED'], ['dhs', 'AED']]),
+  currencyLetters: normMap([['r', 'ZAR'], ['n', 'NGN'], ['p', 'PHP']]),
   currencyDefaults: new Map([['?POUND', 'GBP'], ['?RUPEE', 'INR']]),
   impliedNouns: normMap([['died', 'death'], ['perished', 'death'], ['drowned', 'death'], ['dead', 'death'], ['killed', 'death'],
     ['injured', 'injured'], ['wounded', 'injured'], ['hurt', 'injured'], ['missing', 'missing person']]),

@@ -169,6 +169,12 @@ export interface LanguageLexicon {
   contractions: Set<string>;
   /** Words before an amount that name its currency: "Rs 500", "KSh6,000", "USD 20". */
   currencyPrefixes: Map<string, string>;
+  /**
+   * Single capital letters glued before an amount that name its currency ("R60,000" rand, "N25,750"
+   * naira, "P90,078" peso): read only before a grouped amount or a scale ("R2 billion"), never before
+   * a code ("N95").
+   */
+  currencyLetters: Map<string, string>;
   /** The currency of a name shared by several countries when the text names none ("pounds": GBP). */
   currencyDefaults: Map<string, string>;
   /** Verbs right after a number that say what it counts: "650 died" (deaths). */

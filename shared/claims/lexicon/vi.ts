@@ -261,6 +261,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   possessives: new Set(),
   contractions: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),
+  currencyLetters: new Map(),
   currencyDefaults: new Map(),
   impliedNouns: new Map(),
   impliedNounsBefore: new Map(),

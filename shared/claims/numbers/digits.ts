@@ -7,7 +7,7 @@ import { LEXICONS } from '../lexicon/index';
 import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import { SKIP, type NumberRead, type Read } from '../types';
-import { currencySignBefore } from '../units/currencies';
+import { currencyLetterBefore, currencySignBefore } from '../units/currencies';
 import { dotGroupValue, isDotGroup, isPlainDigits, parseNumeral } from './numeral';
 import { readHalf, readScales } from './scales';
 
@@ -20,7 +20,7 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   // the second amount of "1.250/1.180 m3/s"
   const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
   if (prev && t.gap === 0 && !secondOfRange && !secondOfPair) {
-    if (prev.type === WORD && s.isLatinWord(i - 1) && !s.lex.currencyPrefixes.has(prev.v)) return SKIP; // A321, X9, S25
+    if (prev.type === WORD && s.isLatinWord(i - 1) && !s.lex.currencyPrefixes.has(prev.v) && !currencyLetterBefore(s, i)) return SKIP; // A321, X9, S25
     // "+8,84%": a signed change; "+84 ..." is a telephone prefix
     if (prev.type === SYM && prev.v === '+' && !percentAt(s, i + 1)) return SKIP;
     if (prev.type === SYM && (prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;

@@ -34,6 +34,8 @@ export function currencySignBefore(s: Scan, i: number): { code: string; start: n
   const word = prev.v === '.' && prev.gap === 0 && s.word(i - 2) === 'rs' ? i - 2 : i - 1;
   const prefix = s.word(word);
   if (prefix !== null && !toks[i]!.nl && toks[i]!.type === NUM) {
+    const letter = currencyLetterBefore(s, i);
+    if (letter) return { code: letter, start: i - 1 };
     const code = s.lex.currencyPrefixes.get(prefix);
     if (code && (prefix.length > 3 || s.hasCapital(word))) return { code, start: word };
     // any ISO 4217 code in capitals, apart from the number ("AED 500", "SAR 1,200"; not "AED500")
@@ -49,6 +51,17 @@ export function currencySignBefore(s: Scan, i: number): { code: string; start: n
     if (refined) return { code: refined, start: i - 2 };
   }
   return { code, start: i - 1 };
+}
+
+/** The currency a single capital letter glued before the amount at token i names ("R60,000", "N2 billion"), or null. */
+export function currencyLetterBefore(s: Scan, i: number): string | null {
+  const t = s.toks[i]!;
+  const prev = s.toks[i - 1];
+  if (!prev || prev.type !== WORD || t.gap !== 0 || prev.v.length !== 1 || !s.hasCapital(i - 1) || t.type !== NUM) return null;
+  const code = s.lex.currencyLetters.get(s.word(i - 1) ?? '');
+  if (!code) return null;
+  const scaled = s.lex.scales.has(s.word(i + 1) ?? '') && !s.toks[i + 1]!.nl;
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t.v) || scaled ? code : null;
 }
 
 /** A currency sign at token k, possibly with a dollar prefix ("$", "US $"): its code and the token after it. */

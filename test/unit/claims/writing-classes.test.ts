@@ -444,6 +444,15 @@ describe('fractions, spans of years, points and bands of ages', () => {
     expect(rows('Sales fell on 7/8 and the 296 H-1B visas were granted.', 'en').map((r) => [r[0], r[2]])).toEqual([['296', 296]]);
   });
 
+  it('reads a capital letter glued before a grouped or scaled amount as its currency, and not before a code', () => {
+    expect(rows('Farmers earn R48,500 a year; the levy raised R3 billion and N12,400 went to fees.', 'en')).toEqual([
+      ['R48,500', 'money', 48500, 'exact', 'ZAR'],
+      ['R3 billion', 'money', 3e9, 'exact', 'ZAR'],
+      ['N12,400', 'money', 12400, 'exact', 'NGN'],
+    ]);
+    expect(rows('Nurses wore N95 masks with P100 filters.', 'en')).toEqual([]);
+  });
+
   it('reads the abbreviations of wire copy as currencies', () => {
     expect(rows('Sales rose 0.5 pct point to 12 mln dlrs, from 30 cts a share; 5 mln stg.', 'en').map((r) => [r[1], r[2], r[4]])).toEqual([
       ['measure', 0.5, 'percentage_point'],
