@@ -5,8 +5,11 @@
  * |-------------------------------|-------------------|---------------------|------------------------------------|
  * | the backlog                   | COUNTS            | BACKLOG             | `<status>/<corroboration>`: claims |
  * | a reviewer's verdicts one day | REVIEWS#<day>     | REVIEWER#<name>     | reviewer, verdicts                 |
- * | a source claims came from     | SOURCES           | SOURCE#<source>     | source, claims                     |
+ * | a source claims came from     | SOURCES           | SOURCE#<source>     | source, claims, backlog cells      |
  *
+ * The backlog is the sum of its cells over the backlog item and the source items: the worker's
+ * new claims of a source join its source item, claims and cells in one request, and every other
+ * move (a verdict, an undo, a risen corroboration) is added to the backlog item.
  * Each change is an atomic ADD. A claim write and its counter update are two requests (DynamoDB
  * Local has no transactions): the counter update follows the claim write, with the values the
  * claim write returned, so a count can only lag by a write whose process died in between.
@@ -82,31 +85,48 @@ export class DynamoCounters implements ReviewCounts {
 
   /**
    * Claims the worker created (never claims it found already there): the backlog gains them,
-   * and each source joins the list of known sources. One request for the backlog, one per source.
+   * and each source joins the list of known sources. One request per source (an article has one),
+   * which moves its claims and its backlog cells together; claims of no source join the backlog item.
    */
   async claimsCreated(claims: readonly Pick<ClaimRecord, 'status' | 'corroboration' | 'source' | 'articleId'>[]): Promise<void> {
-    const backlog = new Map<string, number>();
-    const bySource = new Map<string, number>();
+    const bySource = new Map<string, Map<string, number>>();
     for (const claim of claims) {
+      const source = claim.source ?? '';
+      const deltas = bySource.get(source) ?? bySource.set(source, new Map([['claims', 0]])).get(source)!;
+      deltas.set('claims', deltas.get('claims')! + 1);
       const key = cell(claim.status, claim.corroboration);
-      backlog.set(key, (backlog.get(key) ?? 0) + 1);
-      if (claim.source) bySource.set(claim.source, (bySource.get(claim.source) ?? 0) + 1);
+      deltas.set(key, (deltas.get(key) ?? 0) + 1);
     }
-    await this.add(BACKLOG_KEY, backlog);
-    await Promise.all([...bySource].map(([source, n]) => this.add(sourceKey(source), new Map([['claims', n]]), { source })));
+    await Promise.all([...bySource].map(([source, deltas]) => {
+      if (source) return this.add(sourceKey(source), deltas, { source });
+      deltas.delete('claims');
+      return this.add(BACKLOG_KEY, deltas);
+    }));
   }
 
+  /** The backlog: the backlog item's cells plus the source items' (one GetItem, one Query). */
   async backlog(): Promise<Backlog> {
-    const out = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: BACKLOG_KEY, ConsistentRead: true }));
+    const [out, sources] = await Promise.all([
+      this.table.db.send(new GetCommand({ TableName: this.table.name, Key: BACKLOG_KEY, ConsistentRead: true })),
+      this.sourceItems(),
+    ]);
     const backlog = EMPTY_BACKLOG();
+    const items = out.Item ? [out.Item, ...sources] : sources;
     for (const status of CLAIM_STATUSES) {
       for (const corroboration of CORROBORATIONS) {
-        const n = Number(out.Item?.[cell(status, corroboration)] ?? 0);
+        let n = 0;
+        for (const item of items) n += Number(item[cell(status, corroboration)] ?? 0);
         // a count that lagged a crashed write must not show as negative
         backlog[status][corroboration] = Number.isFinite(n) && n > 0 ? n : 0;
       }
     }
     return backlog;
+  }
+
+  private async sourceItems(): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const item of this.table.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'SOURCES' }, ConsistentRead: true })) items.push(item);
+    return items;
   }
 
   async reviews(days: readonly string[]): Promise<{ day: string; reviewer: string; count: number }[]> {
@@ -126,10 +146,6 @@ export class DynamoCounters implements ReviewCounts {
   }
 
   async sources(): Promise<{ source: string; claims: number }[]> {
-    const found: { source: string; claims: number }[] = [];
-    for await (const item of this.table.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'SOURCES' } })) {
-      found.push({ source: String(item.source ?? String(item.SK).slice('SOURCE#'.length)), claims: Math.max(0, Number(item.claims ?? 0)) });
-    }
-    return found;
+    return (await this.sourceItems()).map((item) => ({ source: String(item.source ?? String(item.SK).slice('SOURCE#'.length)), claims: Math.max(0, Number(item.claims ?? 0)) }));
   }
 }
