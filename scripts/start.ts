@@ -61,6 +61,10 @@ Then review their claims at ${pipeline.url}/admin, or read an article with the a
   curl -H 'Authorization: Bearer ${pipeline.reviewerToken}' ${pipeline.url}/api/articles/ARTICLE_ID
 
 Ctrl-C stops everything (so does stopping npm or tsx alone).`);
+  if (pipeline.repaired && pipeline.repaired.entriesRemoved + pipeline.repaired.itemsRewritten > 0) {
+    const { entriesRemoved, itemsRewritten } = pipeline.repaired;
+    console.log(`\nThe last run did not stop cleanly: ${entriesRemoved} index entr${entriesRemoved === 1 ? 'y' : 'ies'} of unfinished writes removed, ${itemsRewritten} item(s) indexed again.`);
+  }
   const { requeued, failed } = pipeline.recovered;
   if (requeued.length + failed.length > 0) {
     console.log(`\n${requeued.length} article(s) left unfinished by the last run queued again${failed.length ? `, ${failed.length} marked failed after too many attempts` : ''}.`);

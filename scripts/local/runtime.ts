@@ -5,9 +5,11 @@
  * source (the claim worker) and a timer playing the schedule (the reconciler).
  */
 import { randomBytes } from 'node:crypto';
+import { access, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../../shared/adapters/clients';
-import { ENV } from '../../shared/adapters/table';
+import { ENV, TABLE } from '../../shared/adapters/table';
 import { newWebhookSecret } from '../../shared/adapters/webhook-signature';
 import { type LocalFunction, startFunctions } from './functions';
 import { type HttpHandler, startHttpServer } from './http-server';
@@ -19,6 +21,7 @@ import { PROCESSING_LEASE_MS } from '../../shared/pipeline/process';
 import { reconcile, type ReconcileReport } from '../../shared/pipeline/reconcile';
 import { createQueues, createTable, QUEUE_VISIBILITY_SECONDS, startDynalite, startFauxqs } from './services';
 import { type Poller, type SqsHandler, startPoller } from './sqs-poller';
+import { repairIndexes, type RepairReport } from './index-repair';
 
 export interface LocalPipelineOptions {
   port?: number;
@@ -59,6 +62,8 @@ export interface LocalPipeline {
   sqsEndpoint: string;
   /** Articles queued again at start-up (left unfinished by an earlier run with the same data). */
   recovered: ReconcileReport;
+  /** What was repaired in the local indexes at start-up, when the last run on the same data did not stop cleanly. */
+  repaired?: RepairReport;
   /** Runs the reconciler now, for articles unfinished longer than `olderThanMs`. */
   reconcile(olderThanMs?: number): Promise<ReconcileReport>;
   stop(): Promise<void>;
@@ -77,10 +82,22 @@ export function newReviewerToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/** In the data directory while a run uses it: found at start-up, it says the last run did not stop cleanly. */
+const RUNNING_MARKER = '.running';
+
 export async function startLocalPipeline(options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
   const dynamo = await startDynalite({ path: options.dataDir });
   const sqsServer = await startFauxqs();
   await createTable(dynamo.endpoint, TABLE_NAME);
+  const marker = options.dataDir ? path.join(options.dataDir, RUNNING_MARKER) : undefined;
+  let repaired: RepairReport | undefined;
+  if (marker && await access(marker).then(() => true, () => false)) {
+    // killed or crashed: dynalite may have written an index entry without its item, or the other way round
+    const db = dynamoDocumentClient(dynamo.endpoint);
+    repaired = await repairIndexes(db, { name: TABLE_NAME, partitionKey: TABLE.partitionKey, sortKey: TABLE.sortKey, indexes: [TABLE.reviewIndex, TABLE.storyIndex, TABLE.factIndex] });
+    db.destroy();
+  }
+  if (marker) await writeFile(marker, `${process.pid}\n`);
   const sqs = sqsClient(sqsServer.endpoint);
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const queues = await createQueues(sqs, QUEUE_NAME, { maxReceiveCount });
@@ -174,6 +191,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     dynamodbEndpoint: dynamo.endpoint,
     sqsEndpoint: sqsServer.endpoint,
     recovered,
+    ...(repaired ? { repaired } : {}),
     reconcile: runReconciler,
     async stop() {
       stopping = true;
@@ -188,6 +206,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       await dynamo.close();
       sqs.destroy();
       reconcileDb.destroy();
+      if (marker) await rm(marker, { force: true });
     },
   };
 }

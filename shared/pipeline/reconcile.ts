@@ -31,6 +31,7 @@ export async function reconcile(options: { olderThanMs: number }, deps: Reconcil
   const report: ReconcileReport = { requeued: [], failed: [] };
   for (;;) {
     const page = await deps.articles.unfinished(before, PAGE);
+    const handled = report.requeued.length + report.failed.length;
     for (const article of page) {
       if ((article.requeues ?? 0) >= MAX_REQUEUES) {
         await deps.articles.markFailed(article, `not processed after being queued ${MAX_REQUEUES + 1} times (${article.attempts ?? 0} worker runs started)`);
@@ -41,7 +42,8 @@ export async function reconcile(options: { olderThanMs: number }, deps: Reconcil
       }
     }
     // what was handled left the page's range (its last change is now "now"); what changed
-    // meanwhile did too, so a full page means there may be more
-    if (page.length < PAGE) return report;
+    // meanwhile did too, so a full page means there may be more; unless none of it could be
+    // handled: an index behind its table shows them as they were, and the next run sees them as they are
+    if (page.length < PAGE || report.requeued.length + report.failed.length === handled) return report;
   }
 }

@@ -160,6 +160,18 @@ describe('reconciling', () => {
     expect(await w.articles.unfinished(new Date(w.now().getTime() + 1), 10)).toEqual([]);
   });
 
+  it('ends when a whole page of the index shows articles as they no longer are (an index behind its table)', async () => {
+    const w = world();
+    const { articleId } = await w.ingest(TEXT);
+    const stale = (await w.articles.getArticle(articleId))!;
+    const page = Array.from({ length: 100 }, (_, i) => ({ ...stale, id: `${stale.id}${i}` }));
+    let reads = 0;
+    // the same stale page every time (a few times at most: a reconciler that looped on it would read it forever)
+    const articles = Object.assign(Object.create(w.articles), { unfinished: async () => (++reads <= 3 ? page : []), requeue: async () => false });
+    expect(await reconcile({ olderThanMs: 0 }, { articles, queue: w.queue, now: w.now })).toEqual({ requeued: [], failed: [] });
+    expect(reads).toBe(1);
+  });
+
   it('never queues again what is processed', async () => {
     const w = world();
     const { articleId } = await w.ingest(TEXT);
