@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { agePhraseStart, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { readRange } from './ranges';
@@ -176,6 +176,25 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     kind = 'age';
     unitName = 'year';
     inherit = false;
+  }
+  // "over the age of 65 qualifies", "children under the age of 18 need": age words before a bare
+  // number make it an age; the word after it, unknown to the noun table, is a verb, not what it counts
+  // ("aged over 65": the age words before the qualifier)
+  const ageStart = num.plain && num.b === num.a + 1 && !range && !currency && Number(num.plain) <= 119
+    ? agePhraseStart(s, num.a) ?? (before ? agePhraseStart(s, before.start) : null) : null;
+  if (ageStart !== null && kind === 'count' && (unit === null ? unitName === '' : !s.matchPhrase(s.lex.nouns, num.b, true, false))) {
+    kind = 'age';
+    unitName = 'year';
+    inherit = false;
+    if (!after) b = num.b;
+  }
+  // what stands before the age words qualifies the age: "over the age of 65", "under the age of 18"
+  if (kind === 'age' && ageStart !== null && qualifier === 'exact') {
+    const q = qualifierBefore(s, ageStart, kind, false);
+    if (q) {
+      qualifier = q.qualifier;
+      a = q.start;
+    }
   }
 
   // "earned millions": a vague amount after a verb of money is money, in the currency of the text's

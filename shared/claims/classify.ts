@@ -17,6 +17,18 @@ export function isAgeContext(s: Scan, a: number, b: number): boolean {
   return lex.ageAfter.has(s.word(b) ?? '');
 }
 
+/**
+ * Where the age words right before token a start ("aged", "the age of", "the ages of"), or null:
+ * what stands before them qualifies the age ("over the age of 65").
+ */
+export function agePhraseStart(s: Scan, a: number): number | null {
+  const lex = s.lex;
+  if (lex.ageWindow === 0) return null;
+  const start = s.pairAt(lex.ageContext, a - 1) ? a - 2 : s.word(a - 1) !== null && lex.ageContext.has(s.word(a - 1)!) ? a - 1 : null;
+  if (start === null) return null;
+  return lex.determiners.has(s.word(start - 1) ?? '') ? start - 1 : start;
+}
+
 /** "Ingrid Solberg, 52, said", "Messi, at 39, gazed": a number between commas after a capitalized name. */
 export function isEnglishAppositiveAge(s: Scan, num: NumberRead): boolean {
   if (s.lang !== 'en' || !num.plain || num.b !== num.a + 1) return false;
@@ -40,7 +52,8 @@ export function isBareAge(s: Scan, num: NumberRead): boolean {
   const next = s.toks[num.b];
   const ends = !next || next.nl || (next.type !== WORD && next.v !== '%' && next.v !== '-') || next.v === 'and';
   const w1 = s.word(num.a - 1);
-  if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends;
+  // "died at 81 in his home", "Dead at 81 after a long illness": a function word may follow
+  if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends || (next!.type === WORD && !next!.nl && lex.ageEventsFollowedBy.has(s.word(num.b)!));
   // "raise the retirement age to 70", "the age of consent should be lowered to 13", "the voting age stays at 18"
   if ((w1 === 'to' || w1 === 'at') && s.lang === 'en' && ends) {
     for (let k = num.a - 2; k >= Math.max(0, num.a - 8); k--) {

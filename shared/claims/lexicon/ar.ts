@@ -339,6 +339,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   durationBefore: new Set(),
   ageSubjects: new Set(),
   ageEvents: new Set(),
+  ageEventsFollowedBy: new Set(),
   pairDeterminers: new Set(),
   possessives: new Set(),
   contractions: new Set(),

@@ -161,6 +161,8 @@ export interface LanguageLexicon {
   /** Subjects and verbs before a bare number that make it an age ("He's 19", "died at 81"). */
   ageSubjects: Set<string>;
   ageEvents: Set<string>;
+  /** Words that may follow the age after a life event ("died at 81 in his home"). */
+  ageEventsFollowedBy: Set<string>;
   /** Words before "two" that make it a known pair, not a count ("the two greatest prizes"). */
   pairDeterminers: Set<string>;
   /** Possessives before "two": a known pair of any kind ("your two minutes"). */

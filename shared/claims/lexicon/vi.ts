@@ -257,6 +257,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   durationBefore: new Set(),
   ageSubjects: new Set(),
   ageEvents: new Set(),
+  ageEventsFollowedBy: new Set(),
   pairDeterminers: new Set(),
   possessives: new Set(),
   contractions: new Set(),

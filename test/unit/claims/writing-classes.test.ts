@@ -547,3 +547,22 @@ describe('years before the nouns they date', () => {
     ]);
   });
 });
+
+describe('ages bounded by the words before them', () => {
+  it('reads an age after "the age of" or "aged" and its qualifier, whatever verb follows the number', () => {
+    expect(rows('Residents over the age of 70 pay no fare, and anyone under the age of 16 travels with an adult.', 'en')).toEqual([
+      ['over the age of 70', 'age', 70, 'more_than', 'year'],
+      ['under the age of 16', 'age', 16, 'less_than', 'year'],
+    ]);
+    expect(rows('Volunteers aged over 60 staffed the desk.', 'en')).toEqual([['over 60', 'age', 60, 'more_than', 'year']]);
+  });
+
+  it('reads "as young as" and "as old as" as bounds of an age, and an age after a life event followed by more', () => {
+    expect(rows('Pupils as young as 11 joined the strike; marchers as old as 93 walked beside them.', 'en')).toEqual([
+      ['as young as 11', 'age', 11, 'at_least', 'year'],
+      ['as old as 93', 'age', 93, 'up_to', 'year'],
+    ]);
+    expect(rows('The painter died at 88 in her studio by the harbour.', 'en')).toEqual([['88', 'age', 88, 'exact', 'year']]);
+    expect(rows('The ferry left at 6 in the morning with 40 passengers.', 'en')).toEqual([['40 passengers', 'count', 40, 'exact', 'passenger']]);
+  });
+});
