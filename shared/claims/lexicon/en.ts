@@ -288,6 +288,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   fractionWords: normMap([['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4], ['fourths', 4], ['fifth', 5], ['fifths', 5], ['sixth', 6], ['sixths', 6], ['seventh', 7], ['sevenths', 7], ['eighth', 8], ['eighths', 8], ['ninth', 9], ['ninths', 9], ['tenth', 10], ['tenths', 10], ['twelfth', 12], ['twelfths', 12], ['twentieth', 20], ['twentieths', 20], ['hundredth', 100], ['hundredths', 100]]),
   fractionDuals: new Map(),
   fractionOf: norm(['of']),
+  fractionGenitives: new Set(),
   fractionPeriods: new Set(),
   fractionChange: norm(['by', 'to']),
 });

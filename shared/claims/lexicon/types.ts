@@ -229,6 +229,8 @@ export interface LanguageLexicon {
   fractionDuals: Map<string, number>;
   /** Words after a fraction that make it a share ("a fifth of"). */
   fractionOf: Set<string>;
+  /** Words after a fraction's noun that put it in construct: the fraction divides what follows ("خمس مبيعات هذا الطراز"). */
+  fractionGenitives: Set<string>;
   /** Words after a fraction that make it a part of a period or a round, not a share ("النصف الثاني", "ربع النهائي"). */
   fractionPeriods: Set<string>;
   /** Words before a fraction that make it the result of a change ("هبطت إلى النصف": fell to half). */

@@ -289,6 +289,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   fractionWords: new Map(),
   fractionDuals: new Map(),
   fractionOf: new Set(),
+  fractionGenitives: new Set(),
   fractionPeriods: new Set(),
   fractionChange: new Set(),
 });

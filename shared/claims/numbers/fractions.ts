@@ -85,10 +85,16 @@ function readArabicFraction(s: Scan, i: number, forms: readonly string[]): Numbe
   const afterChange = (prev !== null && lex.fractionChange.has(prev)) || s.matchBefore(lex.qualifiersBefore, i) !== null;
   // a dual stands in construct with what it divides: the definite noun after it
   const construct = parts === 2 && next !== null && sameLine && next.startsWith('ال');
-  if (!ofWhat && !construct && (numberWord || !afterChange)) return null;
+  // "وخمس مبيعات هذا الطراز" (a fifth of this model's sales): a word that is also a number is a
+  // fraction when the noun after it stands in construct with what follows, a definite noun or a
+  // demonstrative (five sales of it would be "خمس مبيعات من هذا الطراز")
+  const after = s.word(i + 2);
+  const chain = parts === 1 && next !== null && sameLine && !next.startsWith('ال') && !s.isNumberWord(next) && after !== null && !s.toks[i + 2]!.nl
+    && (lex.fractionGenitives.has(after) || (after.startsWith('ال') && after.length > 3 && !s.matchPhrase(lex.timeUnits, i + 2, true, true) && !lex.dateMarkers.has(after)));
+  if (!ofWhat && !construct && !chain && (numberWord || !afterChange)) return null;
   const read = share(i, i + 1, (100 * parts) / den);
   // the divided noun is part of the claim, and a qualifier after it is the claim's ("ثلثا الإنتاج تقريباً")
-  return construct ? { ...read, unit: { ...read.unit!, end: i + 2 } } : read;
+  return construct || chain ? { ...read, unit: { ...read.unit!, end: i + 2 } } : read;
 }
 
 function share(a: number, b: number, percent: number): NumberRead {

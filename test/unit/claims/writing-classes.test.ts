@@ -566,3 +566,12 @@ describe('ages bounded by the words before them', () => {
     expect(rows('The ferry left at 6 in the morning with 40 passengers.', 'en')).toEqual([['40 passengers', 'count', 40, 'exact', 'passenger']]);
   });
 });
+
+describe('an Arabic word that is a fraction and a number', () => {
+  it('reads "خمس" as a fifth when its noun stands in construct with what follows, and as five otherwise', () => {
+    expect(rows('وخمس صادرات هذا المصنع تذهب إلى أوروبا.', 'ar')).toEqual([['وخمس صادرات', 'percent', 20, 'exact', '%']]);
+    expect(rows('يعيش خمس سكان الجزيرة قرب الميناء.', 'ar')).toEqual([['خمس سكان', 'percent', 20, 'exact', '%']]);
+    expect(rows('باع المعرض خمس سيارات الأسبوع الماضي.', 'ar')).toEqual([['خمس سيارات', 'count', 5, 'exact', 'car']]);
+    expect(rows('صدّر المصنع خمس شحنات من هذا الطراز.', 'ar').map((r) => r.slice(1, 3))).toEqual([['count', 5]]);
+  });
+});
