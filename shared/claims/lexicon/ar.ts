@@ -361,6 +361,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   modelWords: norm(['بوينغ', 'بوينج', 'بونيغ', 'ايرباص', 'إيرباص', 'ماكس', 'إيه', 'برو', 'بلس', 'ألترا', 'الترا', 'جالاكسي', 'غالاكسي', 'آيفون', 'ايفون']),
   capitalizedOk: new Set(),
   determiners: new Set(),
+  partitivePronouns: new Set(),
   notNouns: new Set(),
   irregularPlurals: new Map(),
   decimalLetters: norm(['ر']),

@@ -272,6 +272,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   modelWords: MODEL_WORDS,
   capitalizedOk: CAPITALIZED_OK,
   determiners: norm(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']),
+  partitivePronouns: norm(['which', 'whom', 'them']),
   notNouns: new Set(),
   irregularPlurals: normMap([
     ['people', 'person'], ['persons', 'person'], ['men', 'man'], ['women', 'woman'], ['children', 'child'],

@@ -205,6 +205,8 @@ export interface LanguageLexicon {
   capitalizedOk: Set<string>;
   /** Determiners after "of" in a partitive ("two of its aides"). */
   determiners: Set<string>;
+  /** Pronouns after a number and "of" that count a part of what was just counted ("eight of which"). */
+  partitivePronouns: Set<string>;
   /** Words that follow numbers without being what is counted (Vietnamese). */
   notNouns: Set<string>;
   /** Plurals that do not end in -s, and their singulars ("people" -> person). */

@@ -37,6 +37,13 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
       const noun = s.matchPhrase(lex.nouns, q, true, true);
       return noun ? { kind: 'count', unit: noun.value, end: k } : null;
     }
+    // "eight of which were secret", "nine of them critically": a part of what the sentence just counted
+    if (lex.partitivePronouns.has(s.word(p) ?? '')) {
+      const prev = s.candidates[s.candidates.length - 1];
+      if (!prev || prev.kind !== 'count' || prev.unit === '') return null;
+      for (let q = prev.b; q <= p; q++) if (s.toks[q]!.nl || '.!?;'.includes(s.toks[q]!.v)) return null;
+      return { kind: 'count', unit: prev.unit, end: p + 1 };
+    }
     if (lex.determiners.has(s.word(p) ?? '')) p++;
     const inner = s.lang === 'en' ? readEnglishNoun(s, p) : readArabicNoun(s, p, true);
     if (inner) return inner;
@@ -142,14 +149,17 @@ function codeEnd(s: Scan, k: number): number {
 
 function readEnglishNoun(s: Scan, k: number): UnitRead | null {
   const toks = s.toks;
-  for (let step = 0; step < 3; step++) {
+  // up to three words; the parts of a hyphenated word count as one ("19 coronavirus-related deaths")
+  let limit = 3;
+  for (let step = 0; step < limit; step++) {
     const idx = k + step;
     const t = toks[idx];
-    if (!t || t.nl || (step > 0 && t.gap === 0 && t.type !== WORD)) return null;
-    if (t.type === SYM) {
-      if (t.v === '-' && t.gap === 0 && step > 0) continue;
-      return null;
+    if (!t || t.nl) return null;
+    if (t.type === SYM && t.v === '-' && t.gap === 0 && step > 0 && toks[idx + 1]?.type === WORD && toks[idx + 1]!.gap === 0) {
+      limit = Math.min(limit + 2, 7);
+      continue;
     }
+    if ((step > 0 && t.gap === 0 && t.type !== WORD) || t.type === SYM) return null;
     if (t.type !== WORD) return null;
     const w = t.v;
     if (s.lex.stopWords.has(w)) return null;

@@ -575,3 +575,24 @@ describe('an Arabic word that is a fraction and a number', () => {
     expect(rows('صدّر المصنع خمس شحنات من هذا الطراز.', 'ar').map((r) => r.slice(1, 3))).toEqual([['count', 5]]);
   });
 });
+
+describe('counted nouns after hyphenated words, and parts of what was just counted', () => {
+  it('reads the noun after a hyphenated modifier as one word', () => {
+    expect(rows('The clinic logged 19 flood-related injuries and hired 40 part-time nurses.', 'en')).toEqual([
+      ['19 flood-related injuries', 'count', 19, 'exact', 'injury'],
+      ['40 part-time nurses', 'count', 40, 'exact', 'nurse'],
+    ]);
+  });
+
+  it('reads "N of which", "N of them" as a count of what the sentence just counted, and nothing across sentences', () => {
+    expect(rows('Inspectors opened 60 containers, eleven of which held ivory.', 'en')).toEqual([
+      ['60 containers', 'count', 60, 'exact', 'container'],
+      ['eleven of which', 'count', 11, 'exact', 'container'],
+    ]);
+    expect(rows('Thirty miners were trapped, four of them for two days.', 'en').slice(0, 2)).toEqual([
+      ['Thirty miners', 'count', 30, 'exact', 'miner'],
+      ['four of them', 'count', 4, 'exact', 'miner'],
+    ]);
+    expect(rows('The port took 60 containers. Eleven of them held ivory.', 'en')).toEqual([['60 containers', 'count', 60, 'exact', 'container']]);
+  });
+});
