@@ -366,6 +366,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   irregularPlurals: new Map(),
   decimalLetters: norm(['ر']),
   dotGroupsThousands: true,
+  spaceGroupsThousands: true,
   pointWords: new Set(),
   ageBandsBefore: table<true>(each(['الفئة العمرية', 'فئة عمرية', 'الفئات العمرية', 'بأعمار', 'أعمارهم', 'أعمارهن', 'سن', 'بين سن'], true as const)),
   fractionWords: normMap([['نصف', 2], ['ثلث', 3], ['ربع', 4], ['خمس', 5]]),

@@ -284,6 +284,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   ]),
   decimalLetters: new Set(),
   dotGroupsThousands: false,
+  spaceGroupsThousands: false,
   pointWords: norm(['point', 'points']),
   ageBandsBefore: table<true>(each(['age', 'aged', 'ages', 'age group', 'age group of', 'age groups', 'age bracket', 'age bracket of', 'age range', 'age range of', 'ages of', 'age band'], true as const)),
   fractionWords: normMap([['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4], ['fourths', 4], ['fifth', 5], ['fifths', 5], ['sixth', 6], ['sixths', 6], ['seventh', 7], ['sevenths', 7], ['eighth', 8], ['eighths', 8], ['ninth', 9], ['ninths', 9], ['tenth', 10], ['tenths', 10], ['twelfth', 12], ['twelfths', 12], ['twentieth', 20], ['twentieths', 20], ['hundredth', 100], ['hundredths', 100]]),

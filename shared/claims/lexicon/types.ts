@@ -221,6 +221,8 @@ export interface LanguageLexicon {
    * and before a counted noun ("١.٢٧٧ فردا": 1,277 people; nobody counts thousandths of them).
    */
   dotGroupsThousands: boolean;
+  /** Thousands grouped by spaces ("850 000 دولار"), also as typed right to left into a left-to-right field ("000 850"). */
+  spaceGroupsThousands: boolean;
   /** "point", "points": the unit of a fraction of a point ("7/8 point", "1-1/8 points"). */
   pointWords: Set<string>;
   /** Words before a hyphenated pair that make it a band of ages ("age group of 25-34", "aged 18-24"). */

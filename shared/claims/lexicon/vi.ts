@@ -285,6 +285,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   irregularPlurals: new Map(),
   decimalLetters: new Set(),
   dotGroupsThousands: false,
+  spaceGroupsThousands: false,
   pointWords: new Set(),
   ageBandsBefore: table<true>(each(['độ tuổi', 'lứa tuổi', 'nhóm tuổi', 'tuổi', 'độ tuổi từ', 'tuổi từ'], true as const)),
   fractionWords: new Map(),

@@ -55,6 +55,11 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
     readScales(s, letterDecimal);
     return letterDecimal;
   }
+  const grouped = s.lex.spaceGroupsThousands ? readSpaceGroups(s, i) : null;
+  if (grouped) {
+    readScales(s, grouped);
+    return grouped;
+  }
   const plain = isPlainDigits(t.v) ? t.v : undefined;
   if (plain !== undefined && isPhoneGroup(s, i)) return SKIP;
   let value = parseNumeral(t.v, s.lang);
@@ -77,6 +82,30 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   if (scale === 1) readScales(s, read);
   readHalf(s, read);
   return read;
+}
+
+/**
+ * Thousands grouped by spaces: "850 000 دولار", and the same typed right to left, which leaves
+ * the groups in reverse order: "000 850 دولار", "500 7 دولار" (no number starts with a 0, and
+ * only the first group of a number is shorter than three digits, so the order shows).
+ */
+function readSpaceGroups(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  // the whole run or nothing: not from its middle ("800 77 123" is a telephone number)
+  if (toks[i - 1]?.type === NUM && !toks[i]!.nl) return null;
+  const groups: string[] = [];
+  let k = i;
+  while (toks[k]?.type === NUM && /^\d{1,3}$/.test(toks[k]!.v) && (k === i || (toks[k]!.gap === 1 && !toks[k]!.nl))) groups.push(toks[k++]!.v);
+  if (groups.length < 2) return null;
+  const after = toks[k];
+  if (after && after.gap === 0 && (after.type === NUM || after.type === WORD || after.v === ',' || after.v === '.' || after.v === '،') && !(after.v === '.' && toks[k + 1]?.type !== NUM)) return null;
+  const last = groups.length - 1;
+  let ordered: string[];
+  if (!groups[0]!.startsWith('0') && groups.every((g, n) => n === 0 || g.length === 3)) ordered = groups;
+  // reversed: the first group starts with a 0, or a short group ends the run ("500 7 دولار": 7,500)
+  else if ((groups[0]!.startsWith('0') || groups[last]!.length < 3) && !groups[last]!.startsWith('0') && groups.every((g, n) => n === last || g.length === 3)) ordered = [...groups].reverse();
+  else return null;
+  return { a: i, b: k, value: Number(ordered.join('')), digits: true, scale: 1, bareScale: false };
 }
 
 /**

@@ -596,3 +596,12 @@ describe('counted nouns after hyphenated words, and parts of what was just count
     expect(rows('The port took 60 containers. Eleven of them held ivory.', 'en')).toEqual([['60 containers', 'count', 60, 'exact', 'container']]);
   });
 });
+
+describe('Arabic thousands grouped by spaces', () => {
+  it('reads groups in order and as typed right to left, and leaves a telephone number alone', () => {
+    expect(rows('دفعت البلدية 250 000 دولار لإصلاح الجسر.', 'ar')).toEqual([['250 000 دولار', 'money', 250000, 'exact', 'USD']]);
+    expect(rows('دفعت البلدية 000 250 دولار لإصلاح الجسر.', 'ar')).toEqual([['000 250 دولار', 'money', 250000, 'exact', 'USD']]);
+    expect(rows('تبلغ المنحة 500 3 دولار للطالب.', 'ar')).toEqual([['500 3 دولار', 'money', 3500, 'exact', 'USD']]);
+    expect(rows('للاستفسار اتصلوا على 800 44 321 مجانا.', 'ar')).toEqual([]);
+  });
+});
