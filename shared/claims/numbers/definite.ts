@@ -1,7 +1,8 @@
 /**
  * Arabic constructions read from a word before any number: the age noun with an ordinal or
  * digits ("دون سن الخامسة", "فوق سن 60"), a decade after a limit ("دون الثلاثين"), and a
- * definite number after a definite noun ("العقود الثلاثة", "السنوات الخمس").
+ * definite number after a definite noun ("العقود الثلاثة", "السنوات الخمس") or before an
+ * indefinite one ("الثلاثين عاما").
  * Each pushes its claim and returns the token to go on from, or null.
  */
 import type { Scan } from '../scan';
@@ -37,6 +38,20 @@ export function readArabicDefinite(s: Scan, i: number): number | null {
       const q = s.matchBefore(s.lex.qualifiersBefore, i);
       s.push({ a: i - 1, b: i + 1, kind: 'age', value: n, min: null, max: null, qualifier: q ? q.value : 'exact', unit: 'year', inherit: false });
       return i + 1;
+    }
+    // "الثلاثين عاما التي قضيتها", "العشرة سنوات الماضية": a definite number before its indefinite noun
+    const next = s.word(i + 1);
+    if (n !== undefined && n >= 3 && next !== null && !next.startsWith('ال') && !s.toks[i + 1]!.nl) {
+      const time = s.matchPhrase(s.lex.timeUnits, i + 1, true, false);
+      const noun = time ? null : s.matchPhrase(s.lex.nouns, i + 1, true, false);
+      if (time) {
+        s.push({ a: i, b: time.end, kind: 'duration', value: n * time.value.factor, min: null, max: null, qualifier: 'exact', unit: time.value.unit, inherit: false });
+        return time.end;
+      }
+      if (noun) {
+        s.push({ a: i, b: noun.end, kind: 'count', value: n, min: null, max: null, qualifier: 'exact', unit: noun.value, inherit: false });
+        return noun.end;
+      }
     }
     if (n !== undefined && n >= 3 && prev !== null && /^(ال|وال|بال|لل)/.test(prev) && !s.toks[i]!.nl) {
       const time = s.matchPhrase(s.lex.timeUnits, i - 1, true, true);

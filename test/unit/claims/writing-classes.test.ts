@@ -605,3 +605,11 @@ describe('Arabic thousands grouped by spaces', () => {
     expect(rows('للاستفسار اتصلوا على 800 44 321 مجانا.', 'ar')).toEqual([]);
   });
 });
+
+describe('Arabic definite numbers before their noun', () => {
+  it('reads a definite number before an indefinite counted noun or unit of time', () => {
+    expect(rows('عمل في المرفأ الأربعين عاما الماضية.', 'ar').map((r) => r.slice(0, 3))).toEqual([['الأربعين عاما', 'duration', 40]]);
+    expect(rows('عاد الستة لاعبين إلى النادي.', 'ar').map((r) => r.slice(0, 3))).toEqual([['الستة لاعبين', 'count', 6]]);
+    expect(rows('اجتمع الستة الكبار في الرباط.', 'ar')).toEqual([]);
+  });
+});
