@@ -60,6 +60,9 @@ function changeWordIn(s: Scan, from: number, to: number): boolean {
   return false;
 }
 
+/** Without the float's noise: 3,500 x 1.1 is 3,850, not 3850.0000000000005. */
+const tidy = (x: number) => Number(x.toPrecision(12));
+
 export function lowerBound(q: Qualifier, v: number | null): number | null {
   if (v === null) return null;
   switch (q) {
@@ -68,7 +71,7 @@ export function lowerBound(q: Qualifier, v: number | null): number | null {
     case 'at_least':
       return v;
     case 'about':
-      return v * 0.9;
+      return tidy(v * 0.9);
     default:
       return null;
   }
@@ -83,7 +86,7 @@ export function upperBound(q: Qualifier, v: number | null): number | null {
     case 'up_to':
       return v;
     case 'about':
-      return v * 1.1;
+      return tidy(v * 1.1);
     default:
       return null;
   }

@@ -45,6 +45,16 @@ export function readScales(s: Scan, read: NumberRead): void {
 /** "ونصف المليار", "and a half", "rưỡi": adds half of the scale (or of one). */
 export function readHalf(s: Scan, read: NumberRead): void {
   const j = read.b;
+  if (s.lang === 'en') {
+    const end = englishHalfEnd(s, j);
+    if (end !== null) {
+      read.value += 0.5 * read.scale;
+      read.b = end;
+      // "two and a half million dollars": the scale comes after the half
+      if (read.scale === 1) readScales(s, read);
+    }
+    return;
+  }
   const w = s.word(j);
   if (w === null || s.toks[j]!.nl) return;
   if (s.lang === 'vi' && s.lex.halfWords.has(w)) {
@@ -60,8 +70,26 @@ export function readHalf(s: Scan, read: NumberRead): void {
       read.value += 0.5;
       read.b = j + 1;
     }
-  } else if (s.lang === 'en' && w === 'and' && s.word(j + 1) === 'a' && s.word(j + 2) === 'half') {
-    read.value += 0.5 * read.scale;
-    read.b = j + 3;
   }
+}
+
+/**
+ * Where "and a half" starting at token j ends, written with spaces or hyphens ("seven and a
+ * half", "seven-and-a-half", "a year-and-a-half"), or null; not a half of something else
+ * ("and a half-million").
+ */
+export function englishHalfEnd(s: Scan, j: number): number | null {
+  const toks = s.toks;
+  const hyphens = toks[j]?.v === '-' && toks[j]!.gap === 0;
+  const words = ['and', 'a', 'half'];
+  let k = j;
+  for (let n = 0; n < words.length; n++) {
+    if (hyphens) {
+      if (toks[k]?.v !== '-' || toks[k]!.gap !== 0 || toks[k + 1]?.gap !== 0) return null;
+      k++;
+    }
+    if (s.word(k) !== words[n] || toks[k]!.nl) return null;
+    k++;
+  }
+  return toks[k]?.v === '-' && toks[k]!.gap === 0 ? null : k;
 }

@@ -5,6 +5,7 @@
  */
 import { LEXICONS, type TimeUnit } from '../lexicon/index';
 import { parseNumeral } from '../numbers/numeral';
+import { englishHalfEnd } from '../numbers/scales';
 import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import { SKIP, type NumberRead, type Read, type UnitRead } from '../types';
@@ -115,6 +116,13 @@ function timeUnit(s: Scan, unit: TimeUnit, unitEnd: number): UnitRead {
   if (half !== null && ((s.lang === 'ar' && s.lex.halfWords.has(half) && half.startsWith('و')) || (s.lang === 'vi' && s.lex.halfWords.has(half)))) {
     extra += 0.5;
     end++;
+  } else if (s.lang === 'en' && extra === 0) {
+    // "a year and a half", "a year-and-a-half", "two hours and a half"
+    const halfEnd = englishHalfEnd(s, end);
+    if (halfEnd !== null) {
+      extra = 0.5;
+      end = halfEnd;
+    }
   }
   return { kind: 'duration', unit: unit.unit, end, factor: unit.factor, extra };
 }

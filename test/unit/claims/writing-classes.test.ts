@@ -613,3 +613,20 @@ describe('Arabic definite numbers before their noun', () => {
     expect(rows('اجتمع الستة الكبار في الرباط.', 'ar')).toEqual([]);
   });
 });
+
+describe('halves in English', () => {
+  it('reads "and a half" after a unit of time, hyphenated or not, and before a scale word', () => {
+    expect(rows('The repairs took a year and a half; the inquiry, three-and-a-half years.', 'en')).toEqual([
+      ['a year and a half', 'duration', 1.5, 'exact', 'year'],
+      ['three-and-a-half years', 'duration', 3.5, 'exact', 'year'],
+    ]);
+    expect(rows('The council borrowed four and a half million dollars.', 'en')).toEqual([
+      ['four and a half million dollars', 'money', 4.5e6, 'exact', 'USD'],
+    ]);
+  });
+
+  it('gives "about" bounds without float noise', () => {
+    const [claim] = extractClaims('About 3,500 people came.', { language: 'en' }).claims;
+    expect([claim!.min, claim!.max]).toEqual([3150, 3850]);
+  });
+});
