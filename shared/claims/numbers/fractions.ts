@@ -22,6 +22,7 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
   const w = s.word(i)!;
   let numerator: number;
   let k: number;
+  let hyphenated = false; // "two-thirds": a share even with no "of" ("the surge is two-thirds")
   if (w === 'half') {
     // a half alone: after a qualifier ("nearly half of") or opening a sentence ("Half of voters")
     const prev = toks[i - 1];
@@ -34,7 +35,10 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
     if (n === undefined || n >= 20) return null;
     numerator = n;
     k = i + 1;
-    if (toks[k]?.v === '-' && toks[k]!.gap === 0 && toks[k + 1]?.gap === 0) k++;
+    if (toks[k]?.v === '-' && toks[k]!.gap === 0 && toks[k + 1]?.gap === 0) {
+      k++;
+      hyphenated = true;
+    }
   }
   const fw = s.word(k);
   const den = fw === null ? undefined : lex.fractionWords.get(fw);
@@ -46,7 +50,7 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
   const after = s.word(k + 1);
   const of = after !== null && lex.fractionOf.has(after) && !toks[k + 1]!.nl;
   // with no "of", after a change ("fell to half"), or a change and a qualifier ("slips to just under half")
-  if (!of && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word((s.matchBefore(lex.qualifiersBefore, i)?.start ?? i) - 1) ?? '')) return null;
+  if (!of && !hyphenated && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word((s.matchBefore(lex.qualifiersBefore, i)?.start ?? i) - 1) ?? '')) return null;
   // "a quarter of an hour", "a quarter of a century": a span of time, not a share
   if (of) {
     const an = lex.articles.has(s.word(k + 2) ?? '') ? k + 3 : k + 2;
@@ -64,13 +68,15 @@ function readArabicFraction(s: Scan, i: number, forms: readonly string[]): Numbe
   const lex = s.lex;
   let den: number | undefined;
   let parts = 1;
+  let definite = false; // "الثلثين": a definite dual stands after a change ("بمقدار الثلثين"), never in construct
   for (const f of forms) {
     den = lex.fractionWords.get(f.startsWith('ال') ? f.slice(2) : f);
     if (den !== undefined) break;
     // a dual: two parts of the whole ("ثلثا الإنتاج", "ثلثي الموظفين")
-    den = lex.fractionDuals.get(f);
+    den = lex.fractionDuals.get(f.startsWith('ال') ? f.slice(2) : f);
     if (den !== undefined) {
       parts = 2;
+      definite = f.startsWith('ال');
       break;
     }
   }
@@ -84,7 +90,7 @@ function readArabicFraction(s: Scan, i: number, forms: readonly string[]): Numbe
   const prev = s.word(i - 1);
   const afterChange = (prev !== null && lex.fractionChange.has(prev)) || s.matchBefore(lex.qualifiersBefore, i) !== null;
   // a dual stands in construct with what it divides: the definite noun after it
-  const construct = parts === 2 && next !== null && sameLine && next.startsWith('ال');
+  const construct = parts === 2 && !definite && next !== null && sameLine && next.startsWith('ال');
   // "وخمس مبيعات هذا الطراز" (a fifth of this model's sales): a word that is also a number is a
   // fraction when the noun after it stands in construct with what follows, a definite noun or a
   // demonstrative (five sales of it would be "خمس مبيعات من هذا الطراز")

@@ -630,3 +630,17 @@ describe('halves in English', () => {
     expect([claim!.min, claim!.max]).toEqual([3150, 3850]);
   });
 });
+
+describe('fractions with no "of"', () => {
+  it('reads a hyphenated English fraction as a share, never as a count of its denominator', () => {
+    expect(rows('The levy rose by a third; support is now two-thirds, the mayor said.', 'en').map((r) => r.slice(0, 2))).toEqual([
+      ['a third', 'percent'],
+      ['two-thirds', 'percent'],
+    ]);
+  });
+
+  it('reads an Arabic definite dual fraction after a change, and no share in a definite period', () => {
+    expect(rows('ارتفعت المبيعات بمقدار الثلثين.', 'ar').map((r) => r.slice(0, 2))).toEqual([['الثلثين', 'percent']]);
+    expect(rows('تحسن أداء الفريق في الثلثين الأخيرين من المباراة.', 'ar')).toEqual([]);
+  });
+});
