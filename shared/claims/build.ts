@@ -7,9 +7,10 @@ import type { ClaimKind, Qualifier } from '../schemas/claim';
 import { agePhraseStart, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
+import { LABELLED_UNITS } from './lexicon/index';
 import { readRange } from './ranges';
 import type { Scan } from './scan';
-import { WORD } from './tokenize';
+import { NUM, WORD } from './tokenize';
 import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
 import { currencySignAfter, currencySignBefore } from './units/currencies';
 import { readUnit } from './units/index';
@@ -222,6 +223,15 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     const statesOne = num.article === true || s.lex.scaleAloneIsOne;
     if (!statesOne || !unit || (kind !== 'money' && kind !== 'count' && kind !== 'percent')) return null;
   }
+  // "số người chết đã tăng lên thành 27", "ارتفع عدد القتلى إلى 27": a bare number after the label of
+  // what its sentence counts ("the number of dead") counts that
+  if (kind === 'count' && unitName === '' && num.digits && num.plain !== undefined && num.plain.length <= 4 && !range && !currency) {
+    const labelled = labelledNoun(s, num.a);
+    if (labelled !== null) {
+      unitName = labelled;
+      inherit = false;
+    }
+  }
   if (kind === 'count' && unitName === '') {
     // a bare number: only with a qualifier or a scale ("up from 28.9 million"), or an age
     // "620.000"; in Arabic text thousands are written without separators too ("10000"), years aside
@@ -288,4 +298,20 @@ function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
   if (whole === undefined || !(num.value >= 1 && num.value < whole && whole <= 1000) || !Number.isInteger(num.value)) return null;
   if (s.matchPhrase(s.lex.timeUnits, k + 1) || s.matchPhrase(s.lex.measures, k + 1)) return null;
   return { ...num, b: k + 1, value: (100 * num.value) / whole, unit: { kind: 'percent', unit: '%', end: k + 1 } };
+}
+
+/** The noun after a counting label ("số người", "عدد القتلى") earlier in the sentence before token i, with no number between. */
+function labelledNoun(s: Scan, i: number): string | null {
+  if (s.lex.countLabels.size === 0) return null;
+  const toks = s.toks;
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    const t = toks[k]!;
+    if (t.type === NUM || '.!?;:'.includes(t.v) || toks[k + 1]!.nl) return null;
+    const w = s.word(k);
+    if (w !== null && s.anyForm(w, s.lex.countLabels)) {
+      const noun = s.matchPhrase(s.lex.nouns, k + 1, true, true);
+      return noun && LABELLED_UNITS.has(noun.value) ? noun.value : null;
+    }
+  }
+  return null;
 }

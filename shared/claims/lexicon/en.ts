@@ -174,6 +174,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   ]),
   nouns: table<string>([]),
   amountsBefore: new Set(),
+  countLabels: new Set(),
   labelsBefore: norm(['no', 'number', 'nos', 'ranked', 'rank', 'top', 'route', 'room', 'gate', 'type', 'phase',
     'model', 'gen', 'generation', 'mark', 'series', 'size', 'channel', 'terminal', 'pier', 'berth', 'lane', 'row',
     'platform', 'level', 'tier', 'version', 'round', 'stage', 'page', 'chapter', 'section',

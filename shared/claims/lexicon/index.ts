@@ -8,4 +8,10 @@ import { VI } from './vi';
 export { CURRENCY_CONTEXT_WORDS, CURRENCY_SIGNS, DOLLAR_PREFIXES, ISO_CODES } from './currencies';
 export { PhraseTable, type LanguageLexicon, type TimeUnit } from './types';
 
+/**
+ * What a counting label may count for a bare number after it ("số người chết ... 27"): people and
+ * what befalls them, the tolls news reports; not house or telephone numbers ("số nhà 15").
+ */
+export const LABELLED_UNITS: ReadonlySet<string> = new Set(['person', 'death', 'injury', 'victim', 'casualty', 'missing', 'body', 'case', 'patient']);
+
 export const LEXICONS: Record<Language, LanguageLexicon> = { ar: AR, en: EN, vi: VI };

@@ -74,6 +74,8 @@ export interface LanguageLexicon {
   labelsBefore: Set<string>;
   /** Two-word entries ending in a label word that say an amount, not a label: "tổng số 312" (a total of). */
   amountsBefore: Set<string>;
+  /** Words before a counted noun that label what a sentence counts (\"số người chết\", \"عدد القتلى\"): a bare number after them counts that noun. */
+  countLabels: Set<string>;
   /** Words right after a number that make it page chrome or a multiplier, not a claim. */
   stopNouns: PhraseTable<true>;
   /** Words before a year that make it a date ("in 2023", "عام 2023", "năm 2023"). */

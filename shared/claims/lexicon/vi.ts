@@ -201,6 +201,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['hồ', 'hồ chứa', 'hồ thủy điện', 'hồ thuỷ điện', 'hồ chứa nước'], 'reservoir'),
   ]),
   amountsBefore: norm(['tổng số']),
+  countLabels: norm(['số']),
   labelsBefore: norm(['số', 'thứ', 'quận', 'phường', 'tháng', 'ngày', 'quý', 'lúc', 'hạng', 'top',
     'đai', 'đường', 'phòng', 'tầng', 'khu', 'lô', 'tập', 'phần', 'chương', 'điều', 'khoản', 'mục',
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',

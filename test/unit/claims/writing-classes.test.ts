@@ -644,3 +644,12 @@ describe('fractions with no "of"', () => {
     expect(rows('تحسن أداء الفريق في الثلثين الأخيرين من المباراة.', 'ar')).toEqual([]);
   });
 });
+
+describe('bare numbers after a counting label', () => {
+  it('counts what the label names ("số người", "عدد القتلى"), and leaves house and telephone numbers alone', () => {
+    expect(rows('Số người chết vì lũ đã tăng lên 14.', 'vi').map((r) => r.slice(0, 3))).toEqual([['14', 'count', 14]]);
+    expect(rows('وارتفع عدد القتلى في الزلزال إلى 31.', 'ar').map((r) => r.slice(0, 3))).toEqual([['31', 'count', 31]]);
+    expect(rows('Số nhà 15 trên phố Hàng Bạc.', 'vi')).toEqual([]);
+    expect(rows('Số điện thoại của trạm là 1900.', 'vi')).toEqual([]);
+  });
+});
