@@ -220,6 +220,10 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // "a million dollars"; a bare "tỷ USD" is "billions"), for money and counts: spans and
   // distances so written are figures of speech ("a million years", "a thousand miles", "ألف عام")
   if (num.bareScale && !qualified) {
+    // "bốc hơi tỉ USD": where a scale word alone means "billions", an amount of money so written is vague
+    if (s.lex.scaleAloneIsMany && kind === 'money' && num.article !== true) {
+      return { a, b, kind, value: null, min: num.scale, max: num.scale * 10, qualifier: 'vague', unit: unitName, inherit: false };
+    }
     const statesOne = num.article === true || s.lex.scaleAloneIsOne;
     if (!statesOne || !unit || (kind !== 'money' && kind !== 'count' && kind !== 'percent')) return null;
   }

@@ -42,6 +42,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   timeUnitNumbers: new Set(),
   dozens: new Set(),
   scaleAloneIsOne: true,
+  scaleAloneIsMany: false,
   yearBeforeNoun: false,
   unitsAfterTens: false,
   unitsBeforeTens: true,

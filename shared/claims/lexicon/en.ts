@@ -40,6 +40,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   timeUnitNumbers: new Set(),
   dozens: norm(['dozen']),
   scaleAloneIsOne: false,
+  scaleAloneIsMany: false,
   yearBeforeNoun: true,
   unitsAfterTens: true,
   unitsBeforeTens: false,

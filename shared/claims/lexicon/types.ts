@@ -52,6 +52,8 @@ export interface LanguageLexicon {
   yearBeforeNoun: boolean;
   /** A scale word alone states one of it ("ألف شخص": a thousand people). */
   scaleAloneIsOne: boolean;
+  /** A scale word alone before a currency means many of it ("bốc hơi tỉ USD": billions of dollars). */
+  scaleAloneIsMany: boolean;
   /** A unit may follow a ten ("twenty five", "hai mươi hai"). */
   unitsAfterTens: boolean;
   /** A unit comes before its ten or its "ten" of a teen ("خمسة وعشرون", "خمسة عشر"). */

@@ -19,6 +19,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   timeUnitNumbers: norm(['năm']),
   dozens: norm(['tá']),
   scaleAloneIsOne: false,
+  scaleAloneIsMany: true,
   yearBeforeNoun: false,
   unitsAfterTens: true,
   unitsBeforeTens: false,

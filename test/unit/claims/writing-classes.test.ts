@@ -653,3 +653,11 @@ describe('bare numbers after a counting label', () => {
     expect(rows('Số điện thoại của trạm là 1900.', 'vi')).toEqual([]);
   });
 });
+
+describe('a Vietnamese scale word alone before a currency', () => {
+  it('reads it as a vague amount of billions (or of its scale), and a counted one as exact', () => {
+    const [vague] = extractClaims('Cổ phiếu ngân hàng bốc hơi tỷ đồng chỉ trong một phiên.', { language: 'vi' }).claims;
+    expect(vague).toMatchObject({ kind: 'money', qualifier: 'vague', min: 1e9, max: 1e10, unit: 'VND' });
+    expect(rows('Quỹ rót thêm 2 tỷ đồng.', 'vi').map((r) => r.slice(1, 4))).toEqual([['money', 2e9, 'exact']]);
+  });
+});
