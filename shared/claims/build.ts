@@ -227,6 +227,21 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     const statesOne = num.article === true || s.lex.scaleAloneIsOne;
     if (!statesOne || !unit || (kind !== 'money' && kind !== 'count' && kind !== 'percent')) return null;
   }
+  // "أربع تسديدات مقابل اثنتين فقط", "four shots against two", "7 cú sút so với 3": a bare number set
+  // against a count or a share of its sentence is one of the same
+  let contrasted = false;
+  // ("so với năm ngoái", "so với năm 2019": "năm" is five and year)
+  if (kind === 'count' && unitName === '' && !range && !currency && !unit && !(!num.digits && s.matchPhrase(s.lex.timeUnits, num.a, true, true))) {
+    const prev = s.candidates[s.candidates.length - 1];
+    const w = s.word(a - 1);
+    const contrast = w !== null && (s.anyForm(w, s.lex.contrastWords) || s.pairAt(s.lex.contrastWords, a - 1));
+    if (contrast && prev && (prev.kind === 'count' || prev.kind === 'percent') && prev.unit !== '' && prev.qualifier !== 'vague' && sameSentence(s, prev.b, a)) {
+      kind = prev.kind;
+      unitName = prev.unit;
+      inherit = false;
+      contrasted = true;
+    }
+  }
   // "số người chết đã tăng lên thành 27", "ارتفع عدد القتلى إلى 27": a bare number after the label of
   // what its sentence counts ("the number of dead") counts that
   if (kind === 'count' && unitName === '' && num.digits && num.plain !== undefined && num.plain.length <= 4 && !range && !currency) {
@@ -258,7 +273,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // number words with no unit: only with a qualifier or a scale ("ثلاثة مليارات أخرى", as "3 billion"
   // in digits), and never as a small range ("from one to ten")
   const scaledWords = num.scale >= 1000 && !num.bareScale;
-  if (kind === 'count' && !num.digits && !unit && ((!qualified && !scaledWords) || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
+  if (kind === 'count' && !num.digits && !unit && !contrasted && ((!qualified && !scaledWords) || (qualifier === 'range' && (max ?? 0) < 1000))) return null;
   // "6 or 5", "5 أو 6" with nothing counted: no claim
   if (range?.or && kind === 'count' && unitName === '' && (max ?? 0) < 1000) return null;
   // "Nimbus 5 analytics": a name before the number; a place before a counted noun is no name ("Tây Nguyên 17 hồ")
@@ -318,4 +333,10 @@ function labelledNoun(s: Scan, i: number): string | null {
     }
   }
   return null;
+}
+
+/** Whether nothing ends a sentence between tokens from and to. */
+function sameSentence(s: Scan, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.toks[k]!.nl || '.!?;'.includes(s.toks[k]!.v)) return false;
+  return true;
 }

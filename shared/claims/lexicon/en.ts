@@ -176,6 +176,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   nouns: table<string>([]),
   amountsBefore: new Set(),
   countLabels: new Set(),
+  contrastWords: norm(['against', 'versus', 'vs', 'compared with', 'compared to']),
   labelsBefore: norm(['no', 'number', 'nos', 'ranked', 'rank', 'top', 'route', 'room', 'gate', 'type', 'phase',
     'model', 'gen', 'generation', 'mark', 'series', 'size', 'channel', 'terminal', 'pier', 'berth', 'lane', 'row',
     'platform', 'level', 'tier', 'version', 'round', 'stage', 'page', 'chapter', 'section',

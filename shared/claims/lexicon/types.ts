@@ -78,6 +78,8 @@ export interface LanguageLexicon {
   amountsBefore: Set<string>;
   /** Words before a counted noun that label what a sentence counts (\"số người chết\", \"عدد القتلى\"): a bare number after them counts that noun. */
   countLabels: Set<string>;
+  /** Words (or two-word phrases) that set a bare number against the count before it ("four shots against two"). */
+  contrastWords: Set<string>;
   /** Words right after a number that make it page chrome or a multiplier, not a claim. */
   stopNouns: PhraseTable<true>;
   /** Words before a year that make it a date ("in 2023", "عام 2023", "năm 2023"). */

@@ -661,3 +661,21 @@ describe('a Vietnamese scale word alone before a currency', () => {
     expect(rows('Quỹ rót thêm 2 tỷ đồng.', 'vi').map((r) => r.slice(1, 4))).toEqual([['money', 2e9, 'exact']]);
   });
 });
+
+describe('a bare number set against a count', () => {
+  it('counts the same as the count before it in its sentence ("against", "مقابل", "so với")', () => {
+    expect(rows('The hosts won nine corners against three for the visitors.', 'en').map((r) => r.slice(0, 3))).toEqual([
+      ['nine corners', 'count', 9],
+      ['three', 'count', 3],
+    ]);
+    expect(rows('سجل الفريق خمسة أهداف مقابل ثلاثة فقط للضيوف.', 'ar').map((r) => r.slice(0, 3))).toEqual([
+      ['خمسة أهداف', 'count', 5],
+      ['ثلاثة', 'count', 3],
+    ]);
+    expect(rows('Tỷ lệ đạt 12% so với 9 của năm ngoái.', 'vi').map((r) => r.slice(0, 3))).toEqual([
+      ['12%', 'percent', 12],
+      ['9', 'percent', 9],
+    ]);
+    expect(rows('Số ca tăng 200 ca so với năm ngoái.', 'vi').map((r) => r.slice(0, 3))).toEqual([['200 ca', 'count', 200]]);
+  });
+});
