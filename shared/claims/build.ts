@@ -319,7 +319,7 @@ function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
   return { ...num, b: k + 1, value: (100 * num.value) / whole, unit: { kind: 'percent', unit: '%', end: k + 1 } };
 }
 
-/** The noun after a counting label ("số người", "عدد القتلى") earlier in the sentence before token i, with no number between. */
+/** The noun after a counting label ("số người", "عدد القتلى", "the number of people") earlier in the sentence before token i, with no number between. */
 function labelledNoun(s: Scan, i: number): string | null {
   if (s.lex.countLabels.size === 0) return null;
   const toks = s.toks;
@@ -327,7 +327,7 @@ function labelledNoun(s: Scan, i: number): string | null {
     const t = toks[k]!;
     if (t.type === NUM || '.!?;:'.includes(t.v) || toks[k + 1]!.nl) return null;
     const w = s.word(k);
-    if (w !== null && s.anyForm(w, s.lex.countLabels)) {
+    if (w !== null && (s.anyForm(w, s.lex.countLabels) || s.pairAt(s.lex.countLabels, k))) {
       const noun = s.matchPhrase(s.lex.nouns, k + 1, true, true);
       return noun && LABELLED_UNITS.has(noun.value) ? noun.value : null;
     }

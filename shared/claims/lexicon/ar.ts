@@ -365,6 +365,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   capitalizedOk: new Set(),
   determiners: new Set(),
   partitivePronouns: new Set(),
+  countAdditions: new Set(),
   notNouns: new Set(),
   irregularPlurals: new Map(),
   decimalLetters: norm(['ر']),

@@ -175,7 +175,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   ]),
   nouns: table<string>([]),
   amountsBefore: new Set(),
-  countLabels: new Set(),
+  countLabels: norm(['number of']),
   contrastWords: norm(['against', 'versus', 'vs', 'compared with', 'compared to']),
   labelsBefore: norm(['no', 'number', 'nos', 'ranked', 'rank', 'top', 'route', 'room', 'gate', 'type', 'phase',
     'model', 'gen', 'generation', 'mark', 'series', 'size', 'channel', 'terminal', 'pier', 'berth', 'lane', 'row',
@@ -276,6 +276,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   capitalizedOk: CAPITALIZED_OK,
   determiners: norm(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']),
   partitivePronouns: norm(['which', 'whom', 'them']),
+  countAdditions: norm(['more', 'other', 'additional', 'extra', 'further']),
   notNouns: new Set(),
   irregularPlurals: normMap([
     ['people', 'person'], ['persons', 'person'], ['men', 'man'], ['women', 'woman'], ['children', 'child'],

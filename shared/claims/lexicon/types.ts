@@ -213,6 +213,8 @@ export interface LanguageLexicon {
   determiners: Set<string>;
   /** Pronouns after a number and "of" that count a part of what was just counted ("eight of which"). */
   partitivePronouns: Set<string>;
+  /** Words between a number and its counted noun that add to a count before ("three more bodies"). */
+  countAdditions: Set<string>;
   /** Words that follow numbers without being what is counted (Vietnamese). */
   notNouns: Set<string>;
   /** Plurals that do not end in -s, and their singulars ("people" -> person). */

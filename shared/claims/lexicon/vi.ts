@@ -281,6 +281,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   capitalizedOk: CAPITALIZED_OK,
   determiners: new Set(),
   partitivePronouns: new Set(),
+  countAdditions: new Set(),
   notNouns: norm(['hoàn', 'thành', 'bắt', 'nhưng', 'vì', 'nên', 'do', 'bởi', 'rằng', 'là', 'gồm', 'với',
     'cùng', 'chỉ', 'đều', 'tại', 'sau', 'trước', 'khi', 'lúc', 'nhằm', 'thuộc', 'trên', 'dưới', 'năm', 'tuổi', 'giờ',
     'mỗi', 'một', 'hai', 'ba', 'cả', 'toàn', 'này', 'kia', 'ấy', 'nào', 'thì', 'mà', 'nếu', 'dù', 'vẫn', 'bao', 'gấp',

@@ -51,6 +51,12 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
   }
 
   if (s.lang === 'en') {
+    // "three more bodies", "40 other workers": what is counted, after a word of addition
+    if (lex.countAdditions.has(s.word(k) ?? '') && !s.toks[k]!.nl) {
+      const known = s.matchPhrase(lex.nouns, k + 1, true, false);
+      const noun: UnitRead | null = known ? { kind: 'count', unit: known.value, end: known.end } : readEnglishNoun(s, k + 1);
+      if (noun) return noun;
+    }
     // "293 out of 300 parks": the noun of the whole
     if (s.word(k) === 'out' && s.word(k + 1) === 'of' && s.isNum(k + 2)) {
       const whole = readEnglishNoun(s, k + 3);

@@ -679,3 +679,13 @@ describe('a bare number set against a count', () => {
     expect(rows('Số ca tăng 200 ca so với năm ngoái.', 'vi').map((r) => r.slice(0, 3))).toEqual([['200 ca', 'count', 200]]);
   });
 });
+
+describe('English counts named by a label or after a word of addition', () => {
+  it('counts what "the number of" names, and the noun after "more" or "other"', () => {
+    expect(rows('The number of passengers stranded at the port has risen to nearly 300; crews found two more boats.', 'en').map((r) => r.slice(0, 5))).toEqual([
+      ['nearly 300', 'count', 300, 'about', 'passenger'],
+      ['two more boats', 'count', 2, 'exact', 'boat'],
+    ]);
+    expect(rows('Output rose 20 more than last year.', 'en')).toEqual([]);
+  });
+});
