@@ -26,6 +26,11 @@ const AR_NUMBERS: [string, number][] = [
   ['ألفان', 2000], ['ألفين', 2000], ['ألفي', 2000],
 ];
 
+/** Decades from the tens ("التسعينيات", "تسعينات": the nineties), with and without the article. */
+const AR_DECADES: [string, number][] = AR_NUMBERS
+  .filter(([w, n]) => n >= 20 && n <= 90 && n % 10 === 0 && w.endsWith('ين'))
+  .flatMap(([w, n]) => ['', 'ال'].flatMap((p) => [[`${p}${w}يات`, n], [`${p}${w}ات`, n]] as [string, number][]));
+
 export const AR: LanguageLexicon = withIdiomWords({
   numbers: normMap(AR_NUMBERS),
   hundreds: normMap([['مئة', 100], ['مائة', 100]]),
@@ -371,6 +376,13 @@ export const AR: LanguageLexicon = withIdiomWords({
   decimalLetters: norm(['ر']),
   dotGroupsThousands: true,
   spaceGroupsThousands: true,
+  decadeWords: new Set(),
+  decadeNames: normMap(AR_DECADES),
+  centuries: table<number>([
+    ...each(['القرن الماضي', 'القرن العشرين', 'القرن العشرون', 'القرن المنصرم'], 1900),
+    ...each(['القرن الحالي', 'القرن الحادي والعشرين'], 2000),
+    ...each(['القرن التاسع عشر'], 1800),
+  ]),
   pointWords: new Set(),
   ageBandsBefore: table<true>(each(['الفئة العمرية', 'فئة عمرية', 'الفئات العمرية', 'بأعمار', 'أعمارهم', 'أعمارهن', 'سن', 'بين سن'], true as const)),
   fractionWords: normMap([['نصف', 2], ['ثلث', 3], ['ربع', 4], ['خمس', 5]]),

@@ -231,6 +231,12 @@ export interface LanguageLexicon {
   dotGroupsThousands: boolean;
   /** Thousands grouped by spaces ("850 000 دولار"), also as typed right to left into a left-to-right field ("000 850"). */
   spaceGroupsThousands: boolean;
+  /** Two-word phrases before a year ending in 0 that make it a decade ("thập niên 1950"). */
+  decadeWords: Set<string>;
+  /** Decades written as words, by their tens ("التسعينيات": 90); the twentieth century's unless a century follows. */
+  decadeNames: Map<string, number>;
+  /** Centuries after a decade's name, by their first year ("القرن الماضي": 1900). */
+  centuries: PhraseTable<number>;
   /** "point", "points": the unit of a fraction of a point ("7/8 point", "1-1/8 points"). */
   pointWords: Set<string>;
   /** Words before a hyphenated pair that make it a band of ages ("age group of 25-34", "aged 18-24"). */

@@ -55,6 +55,8 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
     readScales(s, letterDecimal);
     return letterDecimal;
   }
+  const decade = readDecade(s, i);
+  if (decade) return decade;
   const grouped = s.lex.spaceGroupsThousands ? readSpaceGroups(s, i) : null;
   if (grouped) {
     readScales(s, grouped);
@@ -82,6 +84,29 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   if (scale === 1) readScales(s, read);
   readHalf(s, read);
   return read;
+}
+
+/**
+ * A decade, from its first year to its last: "the 1990s", "the 1990's", "thập niên 1950" (a year
+ * that ends in 0 after a decade word).
+ */
+function readDecade(s: Scan, i: number): NumberRead | null {
+  const toks = s.toks;
+  const v = toks[i]!.v;
+  if (v.length !== 4 || !isPlainDigits(v) || !v.endsWith('0')) return null;
+  const year = Number(v);
+  if (year < 1000 || year > 2100) return null;
+  let b: number | null = null;
+  let a = i;
+  // "1990s", "1990's"
+  if (s.lang === 'en' && toks[i + 1]?.gap === 0 && toks[i + 1]!.v === 's') b = i + 2;
+  else if (s.lang === 'en' && toks[i + 1]?.gap === 0 && toks[i + 1]!.v === "'" && toks[i + 2]?.gap === 0 && toks[i + 2]!.v === 's') b = i + 3;
+  else if (s.pairAt(s.lex.decadeWords, i - 1)) {
+    b = i + 1;
+    a = i - 2;
+  }
+  if (b === null || (toks[b] && toks[b]!.gap === 0 && (toks[b]!.type === NUM || toks[b]!.type === WORD))) return null;
+  return { a, b, value: year, digits: true, scale: 1, bareScale: false, lastYear: year + 9, unit: { kind: 'date', unit: 'year', end: b } };
 }
 
 /**

@@ -23,6 +23,15 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
   const vague = readVague(s, i, forms);
   if (vague) return vague;
 
+  // "تسعينات القرن الماضي", "في الثلاثينيات": a decade, from its first year to its last
+  for (const f of forms) {
+    const tens = lex.decadeNames.get(f);
+    if (tens === undefined) continue;
+    const century = s.matchPhrase(lex.centuries, i + 1, true, true);
+    const year = (century ? century.value : 1900) + tens;
+    const end = century ? century.end : i + 1;
+    return { a: i, b: end, value: year, digits: false, scale: 1, bareScale: false, lastYear: year + 9, unit: { kind: 'date', unit: 'year', end } };
+  }
   if (s.lang === 'ar') {
     const dual = readArabicDual(s, i, forms);
     if (dual !== null) return dual;

@@ -689,3 +689,15 @@ describe('English counts named by a label or after a word of addition', () => {
     expect(rows('Output rose 20 more than last year.', 'en')).toEqual([]);
   });
 });
+
+describe('decades', () => {
+  it('reads a decade as the range of its years, in digits and in Arabic words', () => {
+    expect(rows('Rents doubled in the 1980s.', 'en')).toEqual([['1980s', 'date', 1980, 'range', 'year']]);
+    expect(rows("Rents doubled in the 1980's.", 'en')).toEqual([["1980's", 'date', 1980, 'range', 'year']]);
+    expect(rows('Giá thuê tăng gấp đôi trong thập niên 1980.', 'vi')).toEqual([['thập niên 1980', 'date', 1980, 'range', 'year']]);
+    expect(rows('تضاعفت الإيجارات في ثمانينيات القرن الماضي.', 'ar')).toEqual([['ثمانينيات القرن الماضي', 'date', 1980, 'range', 'year']]);
+    expect(rows('لم تتضاعف الإيجارات منذ السبعينات.', 'ar')).toEqual([['السبعينات', 'date', 1970, 'range', 'year']]);
+    const [decade] = extractClaims('Rents doubled in the 1980s.', { language: 'en' }).claims;
+    expect([decade!.min, decade!.max]).toEqual([1980, 1989]);
+  });
+});
