@@ -7,7 +7,7 @@ import type { ClaimKind, Qualifier } from '../schemas/claim';
 import { agePhraseStart, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
-import { LABELLED_UNITS } from './lexicon/index';
+import { LABELLED_UNITS, SPEED_UNITS } from './lexicon/index';
 import { readRange } from './ranges';
 import type { Scan } from './scan';
 import { NUM, WORD } from './tokenize';
@@ -279,6 +279,9 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // "Nimbus 5 analytics": a name before the number; a place before a counted noun is no name ("Tây Nguyên 17 hồ")
   if (kind === 'count' && num.digits && !qualified && !(s.lang === 'vi' && s.matchPhrase(s.lex.nouns, num.b, true, true)) && isNameBefore(s, num.a)) return SKIP;
 
+  // "tăng tốc từ 0 đến 100 km/h", "from 0 to 60 mph": the benchmark an acceleration is timed over
+  if (kind === 'measure' && SPEED_UNITS.has(unitName) && (qualifier === 'range' ? value === 0 : fromZeroBefore(s, a))) return null;
+
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
   const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
   return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
@@ -339,4 +342,11 @@ function labelledNoun(s: Scan, i: number): string | null {
 function sameSentence(s: Scan, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (s.toks[k]!.nl || '.!?;'.includes(s.toks[k]!.v)) return false;
   return true;
+}
+
+/** Whether "0 to", "0 đến" (a benchmark's start) stands right before token a. */
+function fromZeroBefore(s: Scan, a: number): boolean {
+  const zero = s.toks[a - 2];
+  const to = s.word(a - 1);
+  return zero !== undefined && zero.v === '0' && to !== null && s.lex.fromZeroTo.has(to);
 }

@@ -331,6 +331,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   changeAfter: new Set(),
   rangeIntro: norm(['بين', 'من']),
   rangeTo: norm(['إلى', 'حتى', '-']),
+  fromZeroTo: norm(['إلى', 'الى', '-']),
   magnitudeWords: norm(['قوه', 'بقوه', 'شدته', 'شدتها']),
   clockBefore: norm(['الساعة', 'حوالي', 'نحو']),
   clockAfter: norm([...CLOCK_ZONES, 'local', 'am', 'pm', 'h', 'hrs', 'صباحا', 'صباح', 'مساء', 'مساءا', 'ظهرا', 'بتوقيت',

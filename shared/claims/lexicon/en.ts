@@ -232,6 +232,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   changeAfter: new Set(),
   rangeIntro: norm(['between']),
   rangeTo: new Set(),
+  fromZeroTo: norm(['to', '-']),
   magnitudeWords: norm(['magnitude', 'richter', 'magnitude of']),
   clockBefore: norm(['at', 'around', 'by', 'until', 'from']),
   clockAfter: norm([...CLOCK_ZONES, 'local', 'am', 'pm', 'h', 'hrs']),

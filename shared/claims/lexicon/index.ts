@@ -14,4 +14,7 @@ export { PhraseTable, type LanguageLexicon, type TimeUnit } from './types';
  */
 export const LABELLED_UNITS: ReadonlySet<string> = new Set(['person', 'death', 'injury', 'victim', 'casualty', 'missing', 'body', 'case', 'patient']);
 
+/** Units of speed: a range of them from zero is an acceleration benchmark ("0 đến 100 km/h", "0 to 60 mph"), not a claim. */
+export const SPEED_UNITS: ReadonlySet<string> = new Set(['km/h', 'mph', 'm/s']);
+
 export const LEXICONS: Record<Language, LanguageLexicon> = { ar: AR, en: EN, vi: VI };

@@ -142,6 +142,8 @@ export interface LanguageLexicon {
   rangeIntro: Set<string>;
   /** Words that join the two ends of a range after an opening word ("đến", "إلى"). */
   rangeTo: Set<string>;
+  /** Words between 0 and a speed that make the two a benchmark ("0 to 60 mph", "0 đến 100 km/h"). */
+  fromZeroTo: Set<string>;
   /** Words right before an earthquake's magnitude ("بقوة"), or the two words before it ("magnitude of"). */
   magnitudeWords: Set<string>;
   /** Words before "09.41" that make it a time of day ("at", "lúc", "الساعة"). */

@@ -701,3 +701,17 @@ describe('decades', () => {
     expect([decade!.min, decade!.max]).toEqual([1980, 1989]);
   });
 });
+
+describe('acceleration benchmarks and a Vietnamese idiom of measurements', () => {
+  it('reads the time of an acceleration, not the speeds of its benchmark', () => {
+    expect(rows('The van goes from 0 to 100 km/h in 9.5 seconds and tops out at 160 km/h.', 'en').map((r) => r.slice(0, 3))).toEqual([
+      ['9.5 seconds', 'duration', 9.5],
+      ['160 km/h', 'measure', 160],
+    ]);
+    expect(rows('Chiếc xe tăng tốc từ 0 đến 100 km/h trong 5,2 giây.', 'vi').map((r) => r.slice(0, 3))).toEqual([['5,2 giây', 'duration', 5.2]]);
+  });
+
+  it('takes "số đo ba vòng" (body measurements) for no count', () => {
+    expect(rows('Người mẫu có số đo ba vòng ấn tượng.', 'vi')).toEqual([]);
+  });
+});
