@@ -299,20 +299,16 @@ function definitePrefixBefore(s: Scan, i: number): boolean {
 }
 
 /**
- * "one in five children", "about 4 in 10 Americans", "واحد من كل خمسة": a share of a whole, a
+ * "one in five children", "about 4 in 10 Americans", "واحد من كل خمسة", "واحد من بين خمسة": a share of a whole, a
  * percent (20 %, 40 %), not a count of five or ten.
  */
 function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
-  if (num.scale !== 1 || num.unit || num.vague || s.lang === 'vi') return null;
+  if (num.scale !== 1 || num.unit || num.vague) return null;
   const toks = s.toks;
-  let k = num.b;
-  if (s.lang === 'en') {
-    if (s.word(k) !== 'in') return null;
-    k++;
-  } else {
-    if (s.word(k) !== 'من' || s.word(k + 1) !== 'كل') return null;
-    k += 2;
-  }
+  // "in", "من كل", "من بين" (lexicon data; none in Vietnamese, where "một trong năm người" is one of the five)
+  const between = s.matchPhrase(s.lex.ratioWords, num.b);
+  if (!between) return null;
+  const k = between.end;
   if (!toks[k] || toks[k]!.nl || toks[num.b]!.nl) return null;
   const t = toks[k]!;
   const whole = t.type === WORD ? s.lex.numbers.get(t.v) : /^\d{1,4}$/.test(t.v) && !(t.v.length === 4 && num.value < 10) ? Number(t.v) : undefined;

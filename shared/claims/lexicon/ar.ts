@@ -260,6 +260,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   amountsBefore: new Set(),
   countLabels: norm(['عدد']),
   contrastWords: norm(['مقابل', 'بمقابل']),
+  ratioWords: table<true>(each(['من كل', 'من بين'], true as const)),
   labelsBefore: norm(['المرتبة', 'المركز', 'رقم', 'الرقم', 'المرتبه', 'الساخن',
     'الخط', 'هاتف', 'الهاتف', 'المادة', 'البند', 'الفصل', 'الدورة', 'الحلقة', 'النسخة', 'نسخة', 'رؤية',
     'الطريق', 'طريق', 'منطقة', 'حي', 'شارع', 'الجولة', 'الأسبوع', 'الأخضر', 'المجاني', 'الموحد',

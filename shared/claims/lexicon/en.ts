@@ -177,6 +177,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   amountsBefore: new Set(),
   countLabels: norm(['number of']),
   contrastWords: norm(['against', 'versus', 'vs', 'compared with', 'compared to']),
+  ratioWords: table<true>(each(['in'], true as const)),
   labelsBefore: norm(['no', 'number', 'nos', 'ranked', 'rank', 'top', 'route', 'room', 'gate', 'type', 'phase',
     'model', 'gen', 'generation', 'mark', 'series', 'size', 'channel', 'terminal', 'pier', 'berth', 'lane', 'row',
     'platform', 'level', 'tier', 'version', 'round', 'stage', 'page', 'chapter', 'section',

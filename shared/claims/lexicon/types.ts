@@ -80,6 +80,8 @@ export interface LanguageLexicon {
   countLabels: Set<string>;
   /** Words (or two-word phrases) that set a bare number against the count before it ("four shots against two"). */
   contrastWords: Set<string>;
+  /** Words between a part and its whole ("one in five", "واحد من كل خمسة", "một trong năm"). */
+  ratioWords: PhraseTable<true>;
   /** Words right after a number that make it page chrome or a multiplier, not a claim. */
   stopNouns: PhraseTable<true>;
   /** Words before a year that make it a date ("in 2023", "عام 2023", "năm 2023"). */

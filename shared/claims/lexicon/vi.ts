@@ -204,6 +204,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   amountsBefore: norm(['tổng số']),
   countLabels: norm(['số']),
   contrastWords: norm(['so với']),
+  ratioWords: table<true>([]),
   labelsBefore: norm(['số', 'thứ', 'quận', 'phường', 'tháng', 'ngày', 'quý', 'lúc', 'hạng', 'top',
     'đai', 'đường', 'phòng', 'tầng', 'khu', 'lô', 'tập', 'phần', 'chương', 'điều', 'khoản', 'mục',
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',

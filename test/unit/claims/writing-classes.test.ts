@@ -715,3 +715,11 @@ describe('acceleration benchmarks and a Vietnamese idiom of measurements', () =>
     expect(rows('Người mẫu có số đo ba vòng ấn tượng.', 'vi')).toEqual([]);
   });
 });
+
+describe('a part of a whole', () => {
+  it('reads "واحد من بين خمسة" as a share, like "واحد من كل خمسة", and Vietnamese "một trong năm người" as the five', () => {
+    expect(rows('واحد من بين خمسة عمال في الميناء مهاجر.', 'ar').map((r) => r.slice(0, 3))).toEqual([['واحد من بين خمسة', 'percent', 20]]);
+    expect(rows('واحد من كل أربعة عمال مهاجر.', 'ar').map((r) => r.slice(0, 3))).toEqual([['واحد من كل أربعة', 'percent', 25]]);
+    expect(rows('Một trong năm người lao động bị thương.', 'vi').map((r) => r.slice(1, 3))).toEqual([['count', 5]]);
+  });
+});
