@@ -181,7 +181,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // "over the age of 65 qualifies", "children under the age of 18 need": age words before a bare
   // number make it an age; the word after it, unknown to the noun table, is a verb, not what it counts
   // ("aged over 65": the age words before the qualifier)
-  const ageStart = num.plain && num.b === num.a + 1 && !range && !currency && Number(num.plain) <= 119
+  const ageStart = (kind === 'count' || kind === 'age') && num.plain && num.b === num.a + 1 && !range && !currency && Number(num.plain) <= 119
     ? agePhraseStart(s, num.a) ?? (before ? agePhraseStart(s, before.start) : null) : null;
   if (ageStart !== null && kind === 'count' && (unit === null ? unitName === '' : !s.matchPhrase(s.lex.nouns, num.b, true, false))) {
     kind = 'age';
@@ -231,11 +231,11 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // against a count or a share of its sentence is one of the same
   let contrasted = false;
   // ("so với năm ngoái", "so với năm 2019": "năm" is five and year)
-  if (kind === 'count' && unitName === '' && !range && !currency && !unit && !(!num.digits && s.matchPhrase(s.lex.timeUnits, num.a, true, true))) {
+  if (kind === 'count' && unitName === '' && !range && !currency && !unit && (num.digits || !s.matchPhrase(s.lex.timeUnits, num.a, true, true))) {
     const prev = s.candidates[s.candidates.length - 1];
     const w = s.word(a - 1);
     const contrast = w !== null && (s.anyForm(w, s.lex.contrastWords) || s.pairAt(s.lex.contrastWords, a - 1));
-    if (contrast && prev && (prev.kind === 'count' || prev.kind === 'percent') && prev.unit !== '' && prev.qualifier !== 'vague' && sameSentence(s, prev.b, a)) {
+    if (contrast && prev && (prev.kind === 'count' || prev.kind === 'percent') && prev.unit !== '' && prev.qualifier !== 'vague' && !s.crossesSentence(prev.b, a)) {
       kind = prev.kind;
       unitName = prev.unit;
       inherit = false;
@@ -332,12 +332,6 @@ function labelledNoun(s: Scan, i: number): string | null {
     }
   }
   return null;
-}
-
-/** Whether nothing ends a sentence between tokens from and to. */
-function sameSentence(s: Scan, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (s.toks[k]!.nl || '.!?;'.includes(s.toks[k]!.v)) return false;
-  return true;
 }
 
 /** Whether "0 to", "0 đến" (a benchmark's start) stands right before token a. */

@@ -10,6 +10,9 @@ import { languageSets, type HashedSet } from './triggers';
 import { NUM, SYM, WORD, skipChromeLines, tokenize, type Token } from './tokenize';
 import type { Candidate } from './types';
 
+/** Marks that end a sentence, in the three scripts. */
+const SENTENCE_ENDS = '.!?؟;';
+
 /** Code units whose lower case differs: capitals, looked up without cutting a string. */
 const UPPER_LIMIT = 0x2500;
 const upperTable = new Uint8Array(UPPER_LIMIT);
@@ -167,6 +170,15 @@ export class Scan {
     if (cache.size > 50_000) cache.clear();
     cache.set(w, out);
     return out;
+  }
+
+  /** Whether a sentence or a line ends between tokens a and b (both included). */
+  crossesSentence(a: number, b: number): boolean {
+    for (let k = a; k <= b && k < this.toks.length; k++) {
+      const t = this.toks[k]!;
+      if (t.nl || (t.type === SYM && SENTENCE_ENDS.includes(t.v))) return true;
+    }
+    return false;
   }
 
   /** Whether the two words ending at token j are a two-word entry of the set ("age of", "độ lớn"). */

@@ -5,19 +5,9 @@
  */
 import { normalizeKey } from '../normalize';
 import type { Scan } from '../scan';
-import { SYM } from '../tokenize';
 import { SKIP, type NumberRead, type Read } from '../types';
 
 const AND_HALF = normalizeKey('ونصف');
-
-/** A sentence or line ends between tokens a and b. */
-function crossesSentence(s: Scan, a: number, b: number): boolean {
-  for (let k = a; k <= b && k < s.toks.length; k++) {
-    const t = s.toks[k]!;
-    if (t.nl || (t.type === SYM && (t.v === '.' || t.v === '؟' || t.v === '!'))) return true;
-  }
-  return false;
-}
 
 export function readArabicDual(s: Scan, i: number, forms: string[]): Read<NumberRead> {
   const lex = s.lex;
@@ -70,7 +60,7 @@ export function readArabicDual(s: Scan, i: number, forms: string[]): Read<Number
     const t = s.toks[i]!;
     // an unknown dual a few words after a dual count agrees with it: an adjective ("طائرتين من هذا الطراز تابعتين")
     const prev = s.candidates[s.candidates.length - 1];
-    if (!known && prev && prev.value === 2 && prev.kind === 'count' && i - prev.b <= 5 && !crossesSentence(s, prev.b, i)) return SKIP;
+    if (!known && prev && prev.value === 2 && prev.kind === 'count' && i - prev.b <= 5 && !s.crossesSentence(prev.b, i)) return SKIP;
     const unitText = known ? known.value : s.surface(t.s, t.e).replace(/(تان|تين)$/, 'ة');
     return { a: i, b: i + 1, value: 2, digits: false, scale: 1, bareScale: false, unit: { kind: 'count', unit: unitText, end } };
   }

@@ -70,13 +70,15 @@ function readArabicFraction(s: Scan, i: number, forms: readonly string[]): Numbe
   let parts = 1;
   let definite = false; // "الثلثين": a definite dual stands after a change ("بمقدار الثلثين"), never in construct
   for (const f of forms) {
-    den = lex.fractionWords.get(f.startsWith('ال') ? f.slice(2) : f);
+    const article = f.startsWith('ال');
+    const bare = article ? f.slice(2) : f;
+    den = lex.fractionWords.get(bare);
     if (den !== undefined) break;
     // a dual: two parts of the whole ("ثلثا الإنتاج", "ثلثي الموظفين")
-    den = lex.fractionDuals.get(f.startsWith('ال') ? f.slice(2) : f);
+    den = lex.fractionDuals.get(bare);
     if (den !== undefined) {
       parts = 2;
-      definite = f.startsWith('ال');
+      definite = article;
       break;
     }
   }

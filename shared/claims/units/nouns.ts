@@ -40,8 +40,7 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
     // "eight of which were secret", "nine of them critically": a part of what the sentence just counted
     if (lex.partitivePronouns.has(s.word(p) ?? '')) {
       const prev = s.candidates[s.candidates.length - 1];
-      if (!prev || prev.kind !== 'count' || prev.unit === '') return null;
-      for (let q = prev.b; q <= p; q++) if (s.toks[q]!.nl || '.!?;'.includes(s.toks[q]!.v)) return null;
+      if (!prev || prev.kind !== 'count' || prev.unit === '' || s.crossesSentence(prev.b, p)) return null;
       return { kind: 'count', unit: prev.unit, end: p + 1 };
     }
     if (lex.determiners.has(s.word(p) ?? '')) p++;
@@ -165,7 +164,6 @@ function readEnglishNoun(s: Scan, k: number): UnitRead | null {
       limit = Math.min(limit + 2, 7);
       continue;
     }
-    if ((step > 0 && t.gap === 0 && t.type !== WORD) || t.type === SYM) return null;
     if (t.type !== WORD) return null;
     const w = t.v;
     if (s.lex.stopWords.has(w)) return null;
