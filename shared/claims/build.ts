@@ -14,7 +14,7 @@ import { NUM, WORD } from './tokenize';
 import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
 import { currencySignAfter, currencySignBefore } from './units/currencies';
 import { readUnit } from './units/index';
-import { nounBefore } from './units/nouns';
+import { LABEL_REACH, nounBefore } from './units/nouns';
 import { dotGroupValue, isDotGroup } from './numbers/numeral';
 
 export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
@@ -322,7 +322,7 @@ function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
 function labelledNoun(s: Scan, i: number): string | null {
   if (s.lex.countLabels.size === 0) return null;
   const toks = s.toks;
-  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - LABEL_REACH); k--) {
     const t = toks[k]!;
     if (t.type === NUM || '.!?;:'.includes(t.v) || toks[k + 1]!.nl) return null;
     const w = s.word(k);

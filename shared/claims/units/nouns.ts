@@ -90,6 +90,13 @@ export function impliedBefore(s: Scan, num: NumberRead, j: number): UnitRead | n
 }
 
 /**
+ * How far back (tokens) a counting label still names what a later number counts: a subject with
+ * its clauses ("the number of people killed in the explosion at the refinery in Fujairah has
+ * risen to at least 19").
+ */
+export const LABEL_REACH = 24;
+
+/**
  * "The number of people killed has risen to at least 19", "the death toll climbed to 40": the
  * amount a change reaches counts what the subject of the sentence counts.
  */
@@ -97,7 +104,7 @@ function countedSubject(s: Scan, num: NumberRead, j: number): UnitRead | null {
   const toks = s.toks;
   const k = (s.matchBefore(s.lex.qualifiersBefore, num.a)?.start ?? num.a) - 1;
   if (s.word(k) !== 'to') return null;
-  for (let m = k - 1; m >= Math.max(0, num.a - 14); m--) {
+  for (let m = k - 1; m >= Math.max(0, num.a - LABEL_REACH); m--) {
     const t = toks[m]!;
     if (t.v === '.' || t.v === ';' || toks[m + 1]!.nl) return null;
     const w = s.word(m);

@@ -688,6 +688,14 @@ describe('English counts named by a label or after a word of addition', () => {
     ]);
     expect(rows('Output rose 20 more than last year.', 'en')).toEqual([]);
   });
+
+  it('reaches a label at the head of a long subject, within its sentence', () => {
+    expect(rows('The number of passengers stranded on Monday at the ferry terminal in the old harbour of the city has climbed to 412.', 'en').map((r) => r.slice(0, 5))).toEqual([
+      ['412', 'count', 412, 'exact', 'passenger'],
+    ]);
+    expect(rows('Số người mắc bệnh sốt xuất huyết tại các quận ven sông của thành phố trong tuần qua đã tăng lên 412.', 'vi').map((r) => r.slice(0, 3))).toEqual([['412', 'count', 412]]);
+    expect(rows('The number of passengers was not given. By Friday it had climbed to 412.', 'en')).toEqual([]);
+  });
 });
 
 describe('decades', () => {
