@@ -372,6 +372,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   capitalizedOk: new Set(),
   determiners: new Set(),
   partitivePronouns: new Set(),
+  otherOnes: norm(['آخرين', 'آخرون', 'أخريات']),
   countAdditions: new Set(),
   notNouns: new Set(),
   irregularPlurals: new Map(),

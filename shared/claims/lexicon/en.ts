@@ -278,6 +278,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   capitalizedOk: CAPITALIZED_OK,
   determiners: norm(['the', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'them']),
   partitivePronouns: norm(['which', 'whom', 'them']),
+  otherOnes: norm(['others']),
   countAdditions: norm(['more', 'other', 'additional', 'extra', 'further']),
   notNouns: new Set(),
   irregularPlurals: normMap([

@@ -217,6 +217,8 @@ export interface LanguageLexicon {
   determiners: Set<string>;
   /** Pronouns after a number and "of" that count a part of what was just counted ("eight of which"). */
   partitivePronouns: Set<string>;
+  /** Words for "the others" after a number ("killing 12 workers and injuring 40 others"): they count what the sentence just counted. */
+  otherOnes: Set<string>;
   /** Words between a number and its counted noun that add to a count before ("three more bodies"). */
   countAdditions: Set<string>;
   /** Words that follow numbers without being what is counted (Vietnamese). */

@@ -283,6 +283,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   capitalizedOk: CAPITALIZED_OK,
   determiners: new Set(),
   partitivePronouns: new Set(),
+  otherOnes: new Set(),
   countAdditions: new Set(),
   notNouns: norm(['hoàn', 'thành', 'bắt', 'nhưng', 'vì', 'nên', 'do', 'bởi', 'rằng', 'là', 'gồm', 'với',
     'cùng', 'chỉ', 'đều', 'tại', 'sau', 'trước', 'khi', 'lúc', 'nhằm', 'thuộc', 'trên', 'dưới', 'năm', 'tuổi', 'giờ',

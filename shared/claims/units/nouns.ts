@@ -23,6 +23,11 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
       if (s.lang === 'ar' && !s.matchPhrase(lex.nouns, k, true, true) && /^(?!ال)\S{2,}(?:هم|هن|ها|كم|نا)$/u.test(s.word(k) ?? '')) return impliedBefore(s, num, j);
     }
   }
+  // "injuring 40 others", "وإصابة 40 آخرين": more of what the sentence just counted
+  if (lex.otherOnes.size > 0 && s.anyForm(s.word(k) ?? '', lex.otherOnes)) {
+    const prev = s.candidates[s.candidates.length - 1];
+    if (prev && prev.kind === 'count' && prev.unit !== '' && !s.crossesSentence(prev.b, k)) return { kind: 'count', unit: prev.unit, end: k + 1 };
+  }
   const lexNoun = s.matchPhrase(lex.nouns, k, true, num.vague !== undefined || s.lang === 'ar');
   if (lexNoun) return { kind: 'count', unit: lexNoun.value, end: lexNoun.end };
   // a partitive: "two of its aides", "اثنين من مساعدي"

@@ -696,6 +696,15 @@ describe('English counts named by a label or after a word of addition', () => {
     expect(rows('Số người mắc bệnh sốt xuất huyết tại các quận ven sông của thành phố trong tuần qua đã tăng lên 412.', 'vi').map((r) => r.slice(0, 3))).toEqual([['412', 'count', 412]]);
     expect(rows('The number of passengers was not given. By Friday it had climbed to 412.', 'en')).toEqual([]);
   });
+
+  it('counts "others" as more of what the sentence just counted', () => {
+    expect(rows('The storm destroyed 30 houses and damaged 120 others.', 'en').map((r) => r.slice(0, 5))).toEqual([
+      ['30 houses', 'count', 30, 'exact', 'house'],
+      ['120 others', 'count', 120, 'exact', 'house'],
+    ]);
+    expect(rows('Others said 40 others were waiting.', 'en').map((r) => r[4])).toEqual(['other']);
+    expect(rows('دمرت العاصفة 30 منزلا وألحقت أضرارا بـ120 آخرين.', 'ar').map((r) => r[4])).toEqual(['home', 'home']);
+  });
 });
 
 describe('decades', () => {
