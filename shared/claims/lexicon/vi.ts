@@ -99,6 +99,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   ]),
   nouns: table<string>([
     ...each(['người', 'người dân', 'nhân khẩu', 'công dân'], 'person'),
+    ...each(['cư dân', 'người dân địa phương'], 'resident'),
     ...each(['ngư dân'], 'fisherman'),
     ...each(['hộ', 'hộ dân', 'hộ gia đình'], 'household'),
     ...each(['căn', 'căn hộ'], 'apartment'),

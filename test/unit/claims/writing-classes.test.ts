@@ -705,6 +705,10 @@ describe('English counts named by a label or after a word of addition', () => {
     expect(rows('Others said 40 others were waiting.', 'en').map((r) => r[4])).toEqual(['other']);
     expect(rows('دمرت العاصفة 30 منزلا وألحقت أضرارا بـ120 آخرين.', 'ar').map((r) => r[4])).toEqual(['home', 'home']);
   });
+
+  it('reads the residents of a vague Vietnamese amount', () => {
+    expect(rows('Chính quyền đã sơ tán hàng nghìn cư dân của hai xã ven biển.', 'vi').map((r) => [r[0], r[4]])).toContainEqual(['hàng nghìn cư dân', 'resident']);
+  });
 });
 
 describe('decades', () => {
