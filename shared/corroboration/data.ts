@@ -31,6 +31,8 @@ export const UNIT_CONCEPTS: Record<string, string> = {
   subscriber: 'subscriber', customer: 'customer', user: 'user', company: 'company', firm: 'company',
   child: 'child', student: 'student', seat: 'seat', death: 'death', case: 'case', firefighter: 'firefighter',
   rescuer: 'firefighter', officer: 'employee', soldier: 'soldier', other: 'person', others: 'person',
+  // a job is held by an employee: "4,500 jobs" and "4.500 lao động" are one fact in a story of lay-offs
+  job: 'employee', position: 'employee',
 };
 /** Counted nouns that are people in a given situation: "14 người chết" is 14 people, about death. */
 export const IMPLIED_CONCEPTS: Record<string, string> = {

@@ -89,6 +89,15 @@ describe('the relation from the intervals', () => {
   });
 });
 
+describe('what a count counts', () => {
+  it('compares jobs with the employees who hold them, in any language, and not with houses', () => {
+    const dim = (text: string) => article('x', 'x.example', 't', text).entries[0]!.features.dimension;
+    expect(dim('The plant will cut 4,500 jobs.')).toBe(dim('Nhà máy sẽ cắt giảm 4.500 lao động.'));
+    expect(dim('The plant will cut 4,500 jobs.')).toBe(dim('The plant will cut 4,500 workers.'));
+    expect(dim('The plant will cut 4,500 jobs.')).not.toBe(dim('The storm destroyed 4,500 houses.'));
+  });
+});
+
 describe('stories and facts', () => {
   it('puts the same story told in Vietnamese in one story and links its agreeing and conflicting figures', () => {
     const vi = article('vi', 'tin-nhanh.example', 'Bão Orla đổ bộ Port Varna, 9 người chết',
