@@ -652,6 +652,11 @@ describe('bare numbers after a counting label', () => {
     expect(rows('Số nhà 15 trên phố Hàng Bạc.', 'vi')).toEqual([]);
     expect(rows('Số điện thoại của trạm là 1900.', 'vi')).toEqual([]);
   });
+
+  it('reads "trong vòng" (within) as a span, not "vòng" (a round) as a label', () => {
+    expect(rows('Công trình phải hoàn thành trong vòng 90 ngày.', 'vi').map((r) => r.slice(0, 3))).toEqual([['90 ngày', 'duration', 90]]);
+    expect(rows('Cô bị loại ở vòng 3.', 'vi')).toEqual([]);
+  });
 });
 
 describe('a Vietnamese scale word alone before a currency', () => {
