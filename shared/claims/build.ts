@@ -7,14 +7,14 @@ import type { ClaimKind, Qualifier } from '../schemas/claim';
 import { agePhraseStart, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
-import { LABELLED_UNITS, SPEED_UNITS } from './lexicon/index';
+import { SPEED_UNITS } from './lexicon/index';
 import { readRange } from './ranges';
 import type { Scan } from './scan';
-import { NUM, WORD } from './tokenize';
+import { WORD } from './tokenize';
 import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
 import { currencySignAfter, currencySignBefore } from './units/currencies';
 import { readUnit } from './units/index';
-import { LABEL_REACH, nounBefore } from './units/nouns';
+import { labelledNoun, nounBefore } from './units/nouns';
 import { dotGroupValue, isDotGroup } from './numbers/numeral';
 
 export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
@@ -316,22 +316,6 @@ function ratioOf(s: Scan, num: NumberRead): NumberRead | null {
   if (whole === undefined || !(num.value >= 1 && num.value < whole && whole <= 1000) || !Number.isInteger(num.value)) return null;
   if (s.matchPhrase(s.lex.timeUnits, k + 1) || s.matchPhrase(s.lex.measures, k + 1)) return null;
   return { ...num, b: k + 1, value: (100 * num.value) / whole, unit: { kind: 'percent', unit: '%', end: k + 1 } };
-}
-
-/** The noun after a counting label ("số người", "عدد القتلى", "the number of people") earlier in the sentence before token i, with no number between. */
-function labelledNoun(s: Scan, i: number): string | null {
-  if (s.lex.countLabels.size === 0) return null;
-  const toks = s.toks;
-  for (let k = i - 1; k >= Math.max(0, i - LABEL_REACH); k--) {
-    const t = toks[k]!;
-    if (t.type === NUM || '.!?;:'.includes(t.v) || toks[k + 1]!.nl) return null;
-    const w = s.word(k);
-    if (w !== null && (s.anyForm(w, s.lex.countLabels) || s.pairAt(s.lex.countLabels, k))) {
-      const noun = s.matchPhrase(s.lex.nouns, k + 1, true, true);
-      return noun && LABELLED_UNITS.has(noun.value) ? noun.value : null;
-    }
-  }
-  return null;
 }
 
 /** Whether "0 to", "0 đến" (a benchmark's start) stands right before token a. */

@@ -3,6 +3,7 @@
  * (longest phrase first), then a partitive ("two of its aides", "اثنين من مساعدي"), then a
  * noun the lexicon does not know, as written (English plurals singularized).
  */
+import { LABELLED_UNITS } from '../lexicon/index';
 import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import type { NumberRead, Read, UnitRead } from '../types';
@@ -25,8 +26,8 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
   }
   // "injuring 40 others", "وإصابة 40 آخرين": more of what the sentence just counted
   if (lex.otherOnes.size > 0 && s.anyForm(s.word(k) ?? '', lex.otherOnes)) {
-    const prev = s.candidates[s.candidates.length - 1];
-    if (prev && prev.kind === 'count' && prev.unit !== '' && !s.crossesSentence(prev.b, k)) return { kind: 'count', unit: prev.unit, end: k + 1 };
+    const counted = countedBefore(s, k);
+    if (counted !== null) return { kind: 'count', unit: counted, end: k + 1 };
   }
   const lexNoun = s.matchPhrase(lex.nouns, k, true, num.vague !== undefined || s.lang === 'ar');
   if (lexNoun) return { kind: 'count', unit: lexNoun.value, end: lexNoun.end };
@@ -44,9 +45,8 @@ export function readNoun(s: Scan, j: number, num: NumberRead): Read<UnitRead> {
     }
     // "eight of which were secret", "nine of them critically": a part of what the sentence just counted
     if (lex.partitivePronouns.has(s.word(p) ?? '')) {
-      const prev = s.candidates[s.candidates.length - 1];
-      if (!prev || prev.kind !== 'count' || prev.unit === '' || s.crossesSentence(prev.b, p)) return null;
-      return { kind: 'count', unit: prev.unit, end: p + 1 };
+      const counted = countedBefore(s, p);
+      return counted === null ? null : { kind: 'count', unit: counted, end: p + 1 };
     }
     if (lex.determiners.has(s.word(p) ?? '')) p++;
     const inner = s.lang === 'en' ? readEnglishNoun(s, p) : readArabicNoun(s, p, true);
@@ -94,12 +94,18 @@ export function impliedBefore(s: Scan, num: NumberRead, j: number): UnitRead | n
   return s.lang === 'en' ? countedSubject(s, num, j) : null;
 }
 
+/** The noun the claim just before token k counted, when it is a count in the same sentence. */
+function countedBefore(s: Scan, k: number): string | null {
+  const prev = s.candidates[s.candidates.length - 1];
+  return prev && prev.kind === 'count' && prev.unit !== '' && !s.crossesSentence(prev.b, k) ? prev.unit : null;
+}
+
 /**
  * How far back (tokens) a counting label still names what a later number counts: a subject with
  * its clauses ("the number of people killed in the explosion at the refinery in Fujairah has
  * risen to at least 19").
  */
-export const LABEL_REACH = 24;
+const LABEL_REACH = 24;
 
 /**
  * "The number of people killed has risen to at least 19", "the death toll climbed to 40": the
@@ -212,4 +218,23 @@ export function singularize(w: string): string {
   if (/(ches|shes|xes|zes|sses)$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s')) return w.slice(0, -1);
   return w;
+}
+
+/**
+ * The noun after a counting label ("số người", "عدد القتلى") earlier in the sentence before token
+ * i, with no number between, when it is one a label may count (LABELLED_UNITS).
+ */
+export function labelledNoun(s: Scan, i: number): string | null {
+  if (s.lex.countLabels.size === 0) return null;
+  const toks = s.toks;
+  for (let k = i - 1; k >= Math.max(0, i - LABEL_REACH); k--) {
+    const t = toks[k]!;
+    if (t.type === NUM || '.!?;:'.includes(t.v) || toks[k + 1]!.nl) return null;
+    const w = s.word(k);
+    if (w !== null && (s.anyForm(w, s.lex.countLabels) || s.pairAt(s.lex.countLabels, k))) {
+      const noun = s.matchPhrase(s.lex.nouns, k + 1, true, true);
+      return noun && LABELLED_UNITS.has(noun.value) ? noun.value : null;
+    }
+  }
+  return null;
 }
