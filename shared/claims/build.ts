@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { agePhraseStart, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { agePhraseStart, bareYear, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { SPEED_UNITS } from './lexicon/index';
@@ -154,7 +154,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // "show 2021 protests", "2023 elections", "more 2020 presidential votes": a year-shaped number written
   // without a thousands separator before a counted noun modifies it (an English count of 1,900 to 2,100
   // takes a comma; a counted amount takes a qualifier: "more than 2000 people")
-  if (s.lex.yearBeforeNoun && kind === 'count' && unitName !== '' && qualifier === 'exact' && !range && !currency && num.scale === 1
+  if (s.lex.plainYears && kind === 'count' && unitName !== '' && qualifier === 'exact' && !range && !currency && num.scale === 1
     && num.plain?.length === 4 && num.value >= 1900 && num.value <= 2100) {
     return { a: num.a, b: num.b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
   }
@@ -257,6 +257,11 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     const plainThousands = s.lang === 'ar' && num.plain !== undefined && num.value >= 1000 && !(num.plain.length === 4 && num.value >= 1900 && num.value <= 2100);
     const grouped = num.digits && (!num.plain || plainThousands) && num.value >= 1000 && Number.isInteger(num.value);
     const decimal = num.digits && num.scale === 1 && !Number.isInteger(num.value) && !isClockLike(s, num); // a score: "4,78"
+    if (!qualified && !range && !currency && !definite) {
+      // "won 2020 presidential election": a year with nothing counted
+      const year = bareYear(s, num);
+      if (year !== null) return { a: year, b: num.b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
+    }
     if (!qualified && !(num.scale >= 1000 && !num.bareScale) && !definite && !grouped && !decimal) return null;
     if (decimal && !qualified) kind = 'measure';
     if (num.plain && num.plain.length >= 5 && !qualified && !plainThousands) return null;

@@ -3,7 +3,7 @@
  * a number between commas after a name), a magnitude, or a year with a date word before it.
  */
 import type { Scan } from './scan';
-import { NUM, WORD } from './tokenize';
+import { NUM, SYM, WORD } from './tokenize';
 import type { NumberRead } from './types';
 
 /** A number of years with an age word before it ("aged", "البالغ من العمر") or after it ("old"). */
@@ -119,6 +119,40 @@ export function yearAsModifier(s: Scan, num: NumberRead): number | null {
   if (det === 's' && s.toks[num.a - 2]?.v !== "'") return null;
   const next = s.toks[num.b];
   return next && next.type === WORD && !next.nl && !unitFollows(s, num.b) ? num.a : null;
+}
+
+/**
+ * A year written alone where English would write a count with a comma: a four-digit number with
+ * nothing counted after it and no qualifier says when, from 1900 to 2100 ("Trump won 2020
+ * presidential election", "2013 Supreme Court ruling", "took place 1999"), and from 1000 after a
+ * determiner before a word ("the 1857 revolt"; a bare "scored 1500" stays a number, "call the 1090
+ * helpline" a label). Not after a capitalized word (a name: "Oscars 2022", "Windows 2000"), a
+ * symbol or a glued word, nor before a clock word ("1400 GMT") or a glued suffix ("1990s",
+ * "2020-21"). Returns where the claim starts.
+ */
+export function bareYear(s: Scan, num: NumberRead): number | null {
+  if (!s.lex.plainYears || num.plain === undefined || num.plain.length !== 4 || num.scale !== 1) return null;
+  const year = Number(num.plain);
+  if (year < 1000 || year > 2100) return null;
+  const toks = s.toks;
+  const first = toks[num.a]!;
+  const before = toks[num.a - 1];
+  const after = toks[num.b];
+  if (before && !first.nl) {
+    if (first.gap === 0) return null;
+    const det = s.word(num.a - 1);
+    const name = s.isLatinWord(num.a - 1) && s.hasCapital(num.a - 1) && !(det !== null && (s.lex.yearDeterminers.has(det) || s.anyForm(det, s.lex.dateMarkers)));
+    if (before.type === WORD ? name : before.type !== SYM || !',;('.includes(before.v)) return null;
+  }
+  if (after && !after.nl) {
+    const glued = after.gap === 0 && !(after.type === SYM && '.,;:!?)'.includes(after.v) && toks[num.b + 1]?.type !== NUM);
+    if (glued || after.type === NUM || s.lex.clockAfter.has(s.word(num.b) ?? '')) return null;
+  }
+  if (year >= 1900) return num.a;
+  // (the number a label names is no year: "call the 1090 helpline")
+  const det = s.word(num.a - 1);
+  if (det === null || !s.lex.yearDeterminers.has(det) || s.anyForm(s.word(num.a - 2) ?? '', s.lex.labelsBefore)) return null;
+  return after?.type === WORD && !after.nl ? num.a : null;
 }
 
 /** A year in a list of years: "champions in 1980, 1994 and 2013", "أعوام 1980 و1994 و2013". */

@@ -48,7 +48,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   dozens: new Set(),
   scaleAloneIsOne: true,
   scaleAloneIsMany: false,
-  yearBeforeNoun: false,
+  plainYears: false,
   unitsAfterTens: false,
   unitsBeforeTens: true,
   tenTakesUnits: false,

@@ -46,10 +46,12 @@ export interface LanguageLexicon {
   /** "dozen", "tá": twelve, and a multiplier after a unit ("two dozen"). */
   dozens: Set<string>;
   /**
-   * A year-shaped number (1900-2100, no thousands separator) right before a counted noun is a year that
-   * modifies the noun ("2021 protests"): English writes counts of that size with a comma.
+   * A year-shaped number (no thousands separator) is a year unless a qualifier makes it an amount:
+   * English writes counts of that size with a comma. Right before a counted noun (1900-2100) it
+   * modifies the noun ("2021 protests"); with nothing counted after it (1000-2100) it says when
+   * ("won 2020 presidential election", "the 1857 revolt").
    */
-  yearBeforeNoun: boolean;
+  plainYears: boolean;
   /** A scale word alone states one of it ("ألف شخص": a thousand people). */
   scaleAloneIsOne: boolean;
   /** A scale word alone before a currency means many of it ("bốc hơi tỉ USD": billions of dollars). */

@@ -20,7 +20,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   dozens: norm(['tá']),
   scaleAloneIsOne: false,
   scaleAloneIsMany: true,
-  yearBeforeNoun: false,
+  plainYears: false,
   unitsAfterTens: true,
   unitsBeforeTens: false,
   tenTakesUnits: true,

@@ -65,6 +65,22 @@ describe('years and dates', () => {
     ]);
     expect(rows('The vote is on Feb. 9, 2027 in the hall.', 'en')).toEqual([['2027', 'date', 2027, 'exact', 'year']]);
   });
+
+  it('reads a year written alone, where English would write a count with a comma', () => {
+    expect(rows('Pundits claimed Lowry lost 2018 mayoral race.', 'en')).toEqual([['2018', 'date', 2018, 'exact', 'year']]);
+    expect(rows('2011 appeals court ruling did not say so.', 'en')).toEqual([['2011', 'date', 2011, 'exact', 'year']]);
+    expect(rows('The ferry will stop sailing come 2031.', 'en')).toEqual([['2031', 'date', 2031, 'exact', 'year']]);
+    expect(rows('Villagers remember the 1783 eruption and the April 2022 Oakvale floods.', 'en')).toEqual([
+      ['1783', 'date', 1783, 'exact', 'year'],
+      ['2022', 'date', 2022, 'exact', 'year'],
+    ]);
+    // names with a year, clock times, decades, bare numbers and helplines are no years
+    expect(rows('Fans of Tempest 2024 met at 1400 GMT; she scored 1500 on the test.', 'en')).toEqual([]);
+    expect(rows('Residents can call the 1077 flood helpline.', 'en')).toEqual([]);
+    expect(rows('In the 1980s sales fell.', 'en').map((r) => r[1])).toEqual(['date']);
+    // a qualifier makes it an amount
+    expect(rows('The strike drew more than 1800 workers and about 1950.', 'en').map((r) => r[1])).toEqual(['count', 'count']);
+  });
 });
 
 describe('signs around the amount', () => {
