@@ -50,10 +50,14 @@ export function isBareAge(s: Scan, num: NumberRead): boolean {
   const v = Number(num.plain);
   if (v < 1 || v > 119) return false;
   const next = s.toks[num.b];
-  const ends = !next || next.nl || (next.type !== WORD && next.v !== '%' && next.v !== '-') || next.v === 'and';
+  // (a spaced dash ends it too: "Dead at 81 – Wanted To See")
+  const ends = !next || next.nl || (next.type !== WORD && next.v !== '%' && (next.v !== '-' || next.gap > 0)) || next.v === 'and';
   const w1 = s.word(num.a - 1);
+  const followed = ends || (next!.type === WORD && !next!.nl && lex.ageEventsFollowedBy.has(s.word(num.b)!));
+  // "by the time she turns 30", "he turned 65 last week"
+  if (w1 !== null && lex.ageTurnWords.has(w1)) return followed || s.word(num.b) === 'last' || s.word(num.b) === 'this' || s.word(num.b) === 'next';
   // "died at 81 in his home", "Dead at 81 after a long illness": a function word may follow
-  if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return ends || (next!.type === WORD && !next!.nl && lex.ageEventsFollowedBy.has(s.word(num.b)!));
+  if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return followed;
   // "raise the retirement age to 70", "the age of consent should be lowered to 13", "the voting age stays at 18"
   if ((w1 === 'to' || w1 === 'at') && s.lang === 'en' && ends) {
     for (let k = num.a - 2; k >= Math.max(0, num.a - 8); k--) {

@@ -77,7 +77,7 @@ function triggerWords(lang: Language): ReadonlySet<string> {
   const lex = LEXICONS[lang];
   const set = new Set<string>([
     ...lex.numbers.keys(), ...lex.hundreds.keys(), ...lex.scales.keys(), ...lex.pluralScales.keys(),
-    ...lex.dualScales.keys(), ...lex.fewWords, ...lex.extraTriggers, ...lex.currencyDuals.keys(), ...lex.fractionDuals.keys(), ...lex.decadeNames.keys(),
+    ...lex.dualScales.keys(), ...lex.fewWords, ...lex.extraTriggers, ...lex.currencyDuals.keys(), ...lex.fractionDuals.keys(), ...lex.decadeNames.keys(), ...lex.zeroWords,
   ]);
   // masculine duals of the counted nouns: مشروعين, مقعدان
   if (lex.nounDualEndings.length > 0) {

@@ -350,6 +350,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   ageSubjects: new Set(),
   ageEvents: new Set(),
   ageEventsFollowedBy: new Set(),
+  ageTurnWords: new Set(),
   pairDeterminers: new Set(),
   possessives: new Set(),
   contractions: new Set(),
@@ -381,6 +382,8 @@ export const AR: LanguageLexicon = withIdiomWords({
   spaceGroupsThousands: true,
   decadeWords: new Set(),
   decadeNames: normMap(AR_DECADES),
+  // ("صفر" is also the month Safar)
+  zeroWords: new Set(),
   centuries: table<number>([
     ...each(['القرن الماضي', 'القرن العشرين', 'القرن العشرون', 'القرن المنصرم'], 1900),
     ...each(['القرن الحالي', 'القرن الحادي والعشرين'], 2000),

@@ -175,6 +175,8 @@ export interface LanguageLexicon {
   ageEvents: Set<string>;
   /** Words that may follow the age after a life event ("died at 81 in his home"). */
   ageEventsFollowedBy: Set<string>;
+  /** Verbs of reaching an age, right before a bare number ("she turns 30", "turned 65 last week"). */
+  ageTurnWords: Set<string>;
   /** Words before "two" that make it a known pair, not a count ("the two greatest prizes"). */
   pairDeterminers: Set<string>;
   /** Possessives before "two": a known pair of any kind ("your two minutes"). */
@@ -243,6 +245,8 @@ export interface LanguageLexicon {
   decadeWords: Set<string>;
   /** Decades written as words, by their tens ("التسعينيات": 90); the twentieth century's unless a century follows. */
   decadeNames: Map<string, number>;
+  /** The word for nothing, a number on its own before a unit or a noun ("zero votes", "zero percent growth"). */
+  zeroWords: Set<string>;
   /** Centuries after a decade's name, by their first year ("القرن الماضي": 1900). */
   centuries: PhraseTable<number>;
   /** "point", "points": the unit of a fraction of a point ("7/8 point", "1-1/8 points"). */

@@ -37,6 +37,12 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
     if (dual !== null) return dual;
   }
 
+  // "zero votes", "zero percent": nothing, on its own (a compound adjective is no amount: "zero-emission cars")
+  if (lex.zeroWords.has(w)) {
+    const next = s.toks[i + 1];
+    return next && next.v === '-' && next.gap === 0 ? null : { a: i, b: i + 1, value: 0, digits: false, scale: 1, bareScale: false };
+  }
+
   // "a fifth of", "two-thirds of", "إلى النصف": a share
   const fraction = readFraction(s, i, forms);
   if (fraction) return fraction;

@@ -25,6 +25,8 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
   if (t.type === SYM) {
     if (t.v === '%') return { kind: 'percent', unit: '%', end: j + 1 };
     if (t.v === '°' && s.word(j + 1) === 'c') return { kind: 'measure', unit: 'degree_celsius', end: j + 2 };
+    // "a $15-an-hour wage", "a $5-a-night tax": a rate of the amount before it (no unit of its own)
+    if (t.v === '-' && t.gap === 0 && hasCurrency && (lex.articles.has(s.word(j + 1) ?? '') || s.word(j + 1) === 'per') && toks[j + 2]?.v === '-') return null;
     // "24-year-old", "five-year": a hyphen glued between number and unit
     if (t.v === '-' && t.gap === 0 && toks[j + 1]?.type === WORD && toks[j + 1]!.gap === 0) j++;
     else return impliedBefore(s, num, j);
@@ -56,6 +58,8 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
     if (!time) {
       const measure = s.matchPhrase(lex.measures, j, false);
       if (measure) return { kind: 'measure', unit: measure.value, end: measure.end };
+      // "a 6.3-magnitude earthquake": the magnitude word after the number
+      if (s.anyForm(s.word(j) ?? '', lex.magnitudeWords)) return { kind: 'measure', unit: 'magnitude', end: j + 1 };
       // "a 927-page report", "a 33-storey tower": the counted noun in the compound
       const w = s.word(j);
       if (s.lang === 'en' && w !== null && w.length >= 3 && !w.endsWith('ed') && !s.hasCapital(j) && !lex.stopWords.has(w) && toks[j + 1]?.v !== '-') {

@@ -182,6 +182,11 @@ function readEnglishNoun(s: Scan, k: number): UnitRead | null {
       limit = Math.min(limit + 2, 7);
       continue;
     }
+    // "15 unelected, unaccountable bureaucrats": a comma between two adjectives
+    if (t.type === SYM && t.v === ',' && step > 0 && toks[idx - 1]!.type === WORD && toks[idx + 1]?.type === WORD && !toks[idx + 1]!.nl) {
+      limit = Math.min(limit + 1, 7);
+      continue;
+    }
     if (t.type !== WORD) return null;
     const w = t.v;
     if (s.lex.stopWords.has(w)) return null;
@@ -195,7 +200,8 @@ function readEnglishNoun(s: Scan, k: number): UnitRead | null {
     }
     const irregular = s.lex.irregularPlurals.get(w);
     if (irregular) return { kind: 'count', unit: irregular, end: idx + 1 };
-    if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
+    // (an acronym's plural may be short: "five British MPs", "12 PCs")
+    if ((w.length > 3 || /^[A-Z]{2,}s$/.test(s.raw(idx))) && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
       return { kind: 'count', unit: singularize(w), end: idx + 1 };
     }
     if (toks[idx + 1]?.v === '-' && toks[idx + 1]!.gap === 0) continue; // season-ticket holders

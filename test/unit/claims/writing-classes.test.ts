@@ -177,6 +177,33 @@ describe('English headlines, compounds and ages', () => {
     ]);
   });
 
+  it('reads a magnitude written as a compound, and a rate compound after an amount', () => {
+    expect(rows('A 5.7-magnitude quake shook the coast. Quake Of 6.1-Magnitude Hits Islands', 'en').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['5.7-magnitude', 'measure', 5.7, 'magnitude'],
+      ['6.1-Magnitude', 'measure', 6.1, 'magnitude'],
+    ]);
+    expect(rows('Động đất 4,9 độ richter xảy ra.').map((r) => [r[1], r[2], r[4]])).toEqual([['measure', 4.9, 'magnitude']]);
+    expect(rows('Unions want a $17-an-hour floor and a €3-a-night levy.', 'en').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['$17', 'money', 17, 'USD'],
+      ['€3', 'money', 3, 'EUR'],
+    ]);
+  });
+
+  it('reads the noun of a count past a comma between adjectives and in an acronym plural', () => {
+    expect(rows('The board named 12 unpaid, unelected trustees and four Scottish MPs.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['12 unpaid, unelected trustees', 12, 'trustee'],
+      ['four Scottish MPs', 4, 'mp'],
+    ]);
+  });
+
+  it('reads zero before a unit or a noun, and not in a compound or a set phrase', () => {
+    expect(rows('The firm posted zero percent growth and won zero contracts.', 'en').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['zero percent', 'percent', 0, '%'],
+      ['zero contracts', 'count', 0, 'contract'],
+    ]);
+    expect(rows('It sells zero-emission buses under a zero tolerance rule near ground zero to reach net zero emissions.', 'en')).toEqual([]);
+  });
+
   it('reads the counted noun of a hyphenated compound', () => {
     expect(rows('They filed a 412-page appeal for a 30-storey block.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([
       ['412-page', 412, 'page'],
@@ -189,6 +216,15 @@ describe('English headlines, compounds and ages', () => {
       ['a week', 1, 'week'],
       ['a decade', 10, 'year'],
     ]);
+  });
+
+  it('reads an age reached after a verb of turning, and an age before a spaced dash', () => {
+    expect(rows('She retires when she turns 67. He turned 40 last month. Poet Dead at 88 – Fans Mourn', 'en').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['67', 'age', 67],
+      ['40', 'age', 40],
+      ['88', 'age', 88],
+    ]);
+    expect(rows('The ship turned 30 degrees to port.', 'en').map((r) => r[1])).not.toContain('age');
   });
 
   it('reads ages written without "years"', () => {
