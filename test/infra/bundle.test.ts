@@ -69,8 +69,10 @@ describe('the ingest bundle, as CDK builds it', () => {
 });
 
 describe('source maps', () => {
+  const mapsOut = mkdtempSync(join(tmpdir(), 'factcheck-maps-test-'));
+  afterAll(() => rmSync(mapsOut, { recursive: true, force: true }));
   const environmentOf = (sourceMaps: boolean | undefined) => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir: mapsOut, context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new Stack(app, 'Maps');
     new NodeFunction(stack, 'F', { entry: functionEntry('review-api'), serviceName: 'review-api', sourceMaps });
     const fns = Template.fromStack(stack).findResources('AWS::Lambda::Function');

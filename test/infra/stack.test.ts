@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CfnElement, Validations } from 'aws-cdk-lib';
@@ -10,7 +11,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppProps, type FactCheckApp } from '../../infra/app-builder';
 import { REVIEW_API_ROUTES, SENDER_WEBHOOK_ROUTE_KEY, WEBHOOK_ROUTE_KEY } from '../../infra/constructs/http-api';
 import { sourceMapsWanted } from '../../infra/constructs/node-function';
@@ -27,13 +28,18 @@ const cdkContext = (
   }
 ).context;
 
+/** Where the apps of this file synthesize (each in a folder of its own), removed at the end. */
+const SYNTH_ROOT = mkdtempSync(path.join(tmpdir(), 'factcheck-stack-test-'));
+afterAll(() => rmSync(SYNTH_ROOT, { recursive: true, force: true }));
+const outdir = () => mkdtempSync(path.join(SYNTH_ROOT, 'app-'));
+
 function buildWithoutBundling(
   context: Record<string, unknown> = {},
   props: Omit<BuildAppProps, 'appProps'> = {},
 ): FactCheckApp {
   return buildApp({
     ...props,
-    appProps: { context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], ...context } },
+    appProps: { outdir: outdir(), context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], ...context } },
   });
 }
 
