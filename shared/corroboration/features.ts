@@ -34,6 +34,8 @@ const DAYS: Record<string, number> = { year: 365.25, month: 30.44, week: 7, day:
 const MEASURE_UNITS: Record<string, [string, number]> = {
   mph: ['km/h', 1.609], mile: ['km', 1.609], m: ['km', 0.001], cm: ['mm', 10], ft: ['km', 0.0003048], inch: ['mm', 25.4],
   acre: ['hectare', 0.4047], km2: ['hectare', 100], m2: ['hectare', 0.0001], kg: ['tonne', 0.001], lb: ['tonne', 0.000453592], degree_fahrenheit: ['degree_celsius', NaN],
+  // degrees with no scale: in news, almost always a temperature ("30 درجة", "30 độ" read so too)
+  degree: ['degree_celsius', 1],
 };
 
 export function claimFeatures(

@@ -161,6 +161,8 @@ export const EN: LanguageLexicon = withIdiomWords({
     ...each(['litres', 'liters', 'litre', 'liter'], 'litre'),
     ...each(['gallons', 'gallon'], 'gallon'),
     ...each(['degrees celsius', 'degrees c', '°c', 'celsius', 'degree celsius'], 'degree_celsius'),
+    // degrees of nothing said: a temperature or an angle ("30 degrees", "tilted by 9 degrees")
+    ...each(['degrees', 'degree'], 'degree'),
     ...each(['degrees fahrenheit', '°f', 'fahrenheit'], 'degree_fahrenheit'),
     // energy, written short or spelled out ("25 gigawatt-hours"), before the power units they begin with
     ...each(['kwh', 'kilowatt-hours', 'kilowatt hours', 'kilowatt-hour'], 'kWh'), ...each(['mwh', 'megawatt-hours', 'megawatt hours', 'megawatt-hour'], 'MWh'),

@@ -57,6 +57,8 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
     const time = s.matchPhrase(lex.timeUnits, j, false);
     if (!time) {
       const measure = s.matchPhrase(lex.measures, j, false);
+      // "a 360-degree view", "a 180-degree turn": a figure of speech, not a measure
+      if (measure?.value === 'degree') return SKIP;
       if (measure) return { kind: 'measure', unit: measure.value, end: measure.end };
       // "a 6.3-magnitude earthquake": the magnitude word after the number
       if (s.anyForm(s.word(j) ?? '', lex.magnitudeWords)) return { kind: 'measure', unit: 'magnitude', end: j + 1 };

@@ -196,6 +196,13 @@ describe('English headlines, compounds and ages', () => {
     ]);
   });
 
+  it('reads degrees with no scale as a measure, and no measure in a figure of speech', () => {
+    expect(rows('Crowds baked at 38 degrees; the mast tilted 12 degrees. It was a 180-degree turn.', 'en').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['38 degrees', 'measure', 38, 'degree'],
+      ['12 degrees', 'measure', 12, 'degree'],
+    ]);
+  });
+
   it('reads zero before a unit or a noun, and not in a compound or a set phrase', () => {
     expect(rows('The firm posted zero percent growth and won zero contracts.', 'en').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
       ['zero percent', 'percent', 0, '%'],

@@ -96,6 +96,12 @@ describe('what a count counts', () => {
     expect(dim('The plant will cut 4,500 jobs.')).toBe(dim('The plant will cut 4,500 workers.'));
     expect(dim('The plant will cut 4,500 jobs.')).not.toBe(dim('The storm destroyed 4,500 houses.'));
   });
+
+  it('compares degrees written with no scale with degrees Celsius', () => {
+    const dim = (text: string) => article('x', 'x.example', 't', text).entries[0]!.features.dimension;
+    expect(dim('The city baked at 44 degrees.')).toBe(dim('سجلت المدينة 44 درجة مئوية.'));
+    expect(dim('The city baked at 44 degrees.')).toBe(dim('The city baked at 44C.'));
+  });
 });
 
 describe('stories and facts', () => {
