@@ -53,15 +53,25 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   }
   // a measure after the number overrides a label before it ("a highway 880 km long")
   if (num.digits && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
-  // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)")
-  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign && num.plain !== undefined && num.scale === 1) return SKIP;
+  // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)"),
+  // unless its unit follows the bracket, as wire copy writes numbers: "( 343 ) دائرة", "(21) يوماً"
+  let unitAt = b;
+  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign && num.plain !== undefined && num.scale === 1) {
+    const after = toks[b + 1] && !toks[b + 1]!.nl ? readUnit(s, b + 1, num, false) : null;
+    if (!after || after === SKIP || after.detached) return SKIP;
+    unitAt = b + 1;
+    a--;
+  }
   const definite = num.digits && definitePrefixBefore(s, num.a);
   if (definite) a = num.a - 1;
 
   // a year with a date word before it, used as a modifier ("the 2020 election"), or in a list of years
   if (num.plain && num.plain.length === 4 && !sign && num.scale === 1) {
     const year = Number(num.plain);
+    // "22 / 8 / 2015م", "عام 2015 م": a year with its era after it
+    const era = year >= 1900 && year <= 2100 && s.lex.yearEras.has(s.word(b) ?? '') && !toks[b]!.nl;
     const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num);
+    if (era) return { a: date ?? num.a, b: b + 1, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
       return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     }
@@ -85,7 +95,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // the unit
   let unit: UnitRead | null = num.unit ?? null;
   if (!unit && !range?.unit) {
-    const u = readUnit(s, num.pairedWith ?? b, num, currency !== null);
+    const u = readUnit(s, num.pairedWith ?? unitAt, num, currency !== null);
     if (u === SKIP) return SKIP;
     unit = u;
   } else if (range?.unit) {

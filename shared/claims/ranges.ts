@@ -53,7 +53,10 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   if (!conn || conn.nl) return null;
   let k = j + 1;
   let ok = false;
-  if (conn.type === SYM && conn.v === '-' && conn.gap === 0 && toks[k]?.gap === 0 && toks[k]?.type === NUM) ok = true;
+  // a dash with spaces ("từ 500 - 700 triệu đồng", "من 10 - 15 دولاراً"): where the lexicon writes ranges so
+  const spaced = conn.type === SYM && conn.v === '-' && (conn.gap > 0 || toks[k]?.gap !== 0);
+  if (conn.type === SYM && conn.v === '-' && !spaced && toks[k]?.type === NUM) ok = true;
+  else if (spaced && toks[k]?.type === NUM && firstUnitEnd === num.b && lex.rangeTo.has('-') && (s.lang !== 'ar' || intro)) ok = true;
   // two alternatives: "five or six people", "3 or 4 million"
   else if (conn.type === WORD && lex.rangeOr.has(conn.v) && firstUnitEnd === num.b) ok = true;
   else if (conn.type === WORD) {
@@ -101,6 +104,7 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   if ((!unit || unit.kind === 'count') && !currency && !secondCurrency && s.matchBefore(lex.ageBandsBefore, a)) {
     unit = { kind: 'age', unit: 'year', end: second.b };
   }
+  if (spaced && !unit && !currency) return null;
   if (conn.v === '-' && !unit && !currency) return SKIP;
   if (conn.v === '-' && low === 0) {
     s.skipTo = Math.max(second.b, unit?.end ?? 0);
@@ -112,7 +116,7 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   if (currency && !secondCurrency && unit?.kind === 'count') return null;
   // a hyphenated pair before a counted noun is a range only with a noun of the lexicon ("1.500-1600 bệnh nhân")
   const grouped = /[.,]/.test(toks[num.a]!.v) && /[.,]/.test(toks[second.a]!.v); // "50,000-100,000 Americans": no identifier
-  if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !grouped && !s.matchPhrase(lex.nouns, second.b, true, true)) return SKIP;
+  if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !grouped && !s.matchPhrase(lex.nouns, second.b, true, true)) return spaced ? null : SKIP;
   return {
     a: intro ? a - 1 : a,
     b: Math.max(second.b, unit?.end ?? 0),

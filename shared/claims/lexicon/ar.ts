@@ -183,6 +183,8 @@ export const AR: LanguageLexicon = withIdiomWords({
     ...each(['راكب', 'راكبا', 'ركاب', 'الركاب'], 'passenger'),
     ...each(['مسافر', 'مسافرا', 'مسافرين', 'المسافرين'], 'passenger'),
     ...each(['مقعد', 'مقعدا', 'مقاعد'], 'seat'),
+    ...each(['دائرة انتخابية', 'دوائر انتخابية', 'دائرة', 'دوائر'], 'district'),
+    ...each(['مجلس بلدي', 'مجلسا بلديا', 'مجالس بلدية', 'مجلس', 'مجلسا', 'مجالس'], 'council'),
     ...each(['رحلة', 'رحلات', 'الرحلات'], 'flight'),
     ...each(['طائرة', 'طائرات'], 'aircraft'),
     ...each(['دولة', 'دول', 'بلدان', 'بلدا', 'الدول'], 'country'),
@@ -273,7 +275,11 @@ export const AR: LanguageLexicon = withIdiomWords({
     'أكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب',
     'أيلول', 'تشرين', 'بتوقيت', 'حساب',
     // month names of the Maghreb
-    'ماي', 'يوليوز', 'غشت', 'شتنبر', 'نونبر', 'دجنبر'], true as const)),
+    'ماي', 'يوليوز', 'غشت', 'شتنبر', 'نونبر', 'دجنبر',
+    // months of the Hijri calendar, and its era after a year ("26 شوال 1436 هـ": the Gregorian date
+    // beside it carries the claim; a Hijri year compared with Gregorian years would mislead)
+    'محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'ربيع الثاني', 'جمادى الأولى', 'جمادى الآخرة', 'جمادى الثانية',
+    'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذي القعدة', 'ذو الحجة', 'ذي الحجة', 'هـ', 'ه'], true as const)),
   dateMarkers: norm(['عام', 'العام', 'سنة', 'السنة', 'في', 'منذ', 'حتى', 'بحلول', 'خلال', 'قبل', 'بعد',
     'مطلع', 'أواخر', 'أوائل', 'منتصف', 'نهاية', 'بداية', 'مع', 'وفي', 'ومنذ', 'لعام', 'بعام', 'وعام',
     'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر',
@@ -281,7 +287,9 @@ export const AR: LanguageLexicon = withIdiomWords({
     'تشرين', 'الثاني', 'الأول', 'موسم', 'صيف', 'شتاء', 'ربيع', 'خريف', 'ماي', 'يوليوز', 'غشت', 'شتنبر',
     'نونبر', 'دجنبر',
     // the budget of a year: "ميزانية 2015"
-    'ميزانية', 'موازنة']),
+    'ميزانية', 'موازنة',
+    // "العام الماضي 2014", "العام الجاري 2015": the year named after "last" or "this"
+    'الماضي', 'الجاري', 'الحالي', 'المقبل']),
   dateMarkersInSpan: norm(['عام', 'العام', 'سنة', 'السنة', 'لعام', 'بعام', 'وعام', 'ميزانية', 'موازنة']),
   monthWords: new Set(),
   namedYearWords: new Set(),
@@ -382,6 +390,8 @@ export const AR: LanguageLexicon = withIdiomWords({
   spaceGroupsThousands: true,
   decadeWords: new Set(),
   decadeNames: normMap(AR_DECADES),
+  // ("م" is also the metre, but not after a year-shaped number: "100م" is a race, "2015م" a year)
+  yearEras: norm(['م']),
   // ("صفر" is also the month Safar)
   zeroWords: new Set(),
   centuries: table<number>([

@@ -297,6 +297,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   spaceGroupsThousands: false,
   decadeWords: new Set(),
   decadeNames: new Map(),
+  yearEras: new Set(),
   zeroWords: norm(['zero']),
   centuries: table<number>([]),
   pointWords: norm(['point', 'points']),

@@ -106,6 +106,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['ngôi nhà', 'nhà', 'căn nhà', 'ngôi nhà bị'], 'house'),
     ...each(['chuyến', 'chuyến bay'], 'flight'),
     ...each(['ghế', 'chỗ ngồi'], 'seat'),
+    ...each(['nguồn tin'], 'source'),
     ...each(['hành khách', 'lượt khách', 'lượt hành khách', 'khách', 'du khách', 'lượt du khách'], 'passenger'),
     ...each(['lao động', 'công nhân', 'người lao động'], 'worker'),
     ...each(['nông dân', 'hộ nông dân'], 'farmer'),
@@ -297,6 +298,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   spaceGroupsThousands: false,
   decadeWords: norm(['thập niên', 'thập kỷ']),
   decadeNames: new Map(),
+  yearEras: new Set(),
   // ("không" is also "not")
   zeroWords: new Set(),
   centuries: table<number>([]),

@@ -4,6 +4,7 @@
  * scale or a time unit ("a thousand", "more than a minute").
  */
 import type { Scan } from '../scan';
+import { NUM } from '../tokenize';
 import type { NumberRead, Read } from '../types';
 import { accumulate } from './compound';
 import { readArabicDual } from './duals';
@@ -97,7 +98,9 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
         unit: { kind: 'duration', unit: unit.value.unit, end: unit.end + 1, factor: unit.value.factor },
       };
     }
-    if (unit && !unit.value.dual && s.matchBefore(lex.qualifiersBefore, i)) {
+    // (not the day of a weekday or a date: "ابتداء من يوم السبت", "من يوم 5")
+    const named = unit && (s.anyForm(s.word(unit.end) ?? '', lex.weekdays) || s.toks[unit.end]?.type === NUM);
+    if (unit && !unit.value.dual && !named && s.matchBefore(lex.qualifiersBefore, i)) {
       return { a: i, b: i, value: 1, digits: false, scale: 1, bareScale: false };
     }
   }

@@ -24,6 +24,27 @@ describe('Arabic digits and spellings', () => {
   it('reads a time noun followed by "one"', () => {
     expect(rows('انتظر ثانية واحدة فقط.')).toEqual([['ثانية واحدة', 'duration', 1, 'exact', 'second']]);
   });
+
+  it('reads a number in brackets before its noun, as wire copy writes it, and no counter in brackets', () => {
+    expect(rows('خصصت الوزارة ( 120 ) دائرة انتخابية و(9) مجالس بلدية لمدة ( 14 ) يوماً.')).toEqual([
+      ['( 120 ) دائرة انتخابية', 'count', 120, 'exact', 'district'],
+      ['(9) مجالس بلدية', 'count', 9, 'exact', 'council'],
+      ['( 14 ) يوماً', 'duration', 14, 'exact', 'day'],
+    ]);
+    expect(rows('Comments (3) and likes (12) below.', 'en')).toEqual([]);
+  });
+
+  it('reads the Gregorian year of a dual date, and neither the Hijri day nor the Hijri year', () => {
+    expect(rows('جدة 3 رمضان 1437 هـ الموافق 8 يونيو 2016 م')).toEqual([['2016 م', 'date', 2016, 'exact', 'year']]);
+    expect(rows('يفتح الباب في 5 / 9 / 1437هـ الموافق 10 / 6 / 2016م.')).toEqual([['2016م', 'date', 2016, 'exact', 'year']]);
+    expect(rows('تأسس المصنع عام 1998م.')).toEqual([['عام 1998م', 'date', 1998, 'exact', 'year']]);
+  });
+
+  it('reads the year named after "last" or "this", and no span of one day before a weekday', () => {
+    expect(rows('ارتفعت الأرباح مقارنة بالعام الماضي 2019.')).toEqual([['2019', 'date', 2019, 'exact', 'year']]);
+    expect(rows('يبدأ التسجيل ابتداء من يوم الأحد المقبل.')).toEqual([]);
+    expect(rows('استمر البحث أكثر من يوم.').map((r) => [r[1], r[2], r[3]])).toEqual([['duration', 1, 'more_than']]);
+  });
 });
 
 describe('numbers that are names, times and positions', () => {
@@ -144,6 +165,15 @@ describe('negation and ranges', () => {
       ['percent', 'more_than'],
       ['money', 'range'],
     ]);
+  });
+
+  it('reads a range written with a spaced dash, with its unit after the second end', () => {
+    expect(rows('Giá bán từ 320 - 450 triệu đồng, tương đương khoảng 13.000 - 19.000 USD.').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['từ 320 - 450 triệu đồng', 320e6, 'range'],
+      ['13.000 - 19.000 USD', 13000, 'range'],
+    ]);
+    expect(rows('تتراوح الرسوم من 40 - 60 ديناراً.').map((r) => [r[1], r[2], r[3]])).toEqual([['money', 40, 'range']]);
+    expect(rows('Đội khách thắng 3 - 1.')).toEqual([]);
   });
 
   it('reads a hyphenated range before a counted noun of the lexicon', () => {
