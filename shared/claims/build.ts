@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { agePhraseStart, bareYear, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { agePhraseStart, bareYear, dateMarkerBefore, yearRangeEnd, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { SPEED_UNITS } from './lexicon/index';
@@ -73,6 +73,9 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num);
     if (era) return { a: date ?? num.a, b: b + 1, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
+      // "between 2001 and 2003": a span of years
+      const span = yearRangeEnd(s, num, date);
+      if (span) return { a: date, b: span.b, kind: 'date', value: year, min: year, max: span.high, qualifier: 'range', unit: 'year', inherit: false };
       return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     }
   }

@@ -158,6 +158,9 @@ export const EN: LanguageLexicon = withIdiomWords({
     ...each(['barrels', 'barrel', 'bpd'], 'barrel'),
     ...each(['hectares', 'hectare', 'ha'], 'hectare'),
     ...each(['acres', 'acre'], 'acre'),
+    // an engine's torque and displacement: "650 Nm", "a 6.3L V12" (a single letter only glued)
+    ...each(['nm', 'newton metres', 'newton meters', 'newton-metres'], 'newton_metre'),
+    ...each(['l'], 'litre'),
     ...each(['litres', 'liters', 'litre', 'liter'], 'litre'),
     ...each(['gallons', 'gallon'], 'gallon'),
     ...each(['degrees celsius', 'degrees c', '°c', 'celsius', 'degree celsius'], 'degree_celsius'),

@@ -76,7 +76,7 @@ export interface LanguageLexicon {
   nouns: PhraseTable<string>;
   /** Words right before a number that make it a label (rank, district, storm number, month). */
   labelsBefore: Set<string>;
-  /** Two-word entries ending in a label word that say an amount, not a label: "tổng số 312" (a total of). */
+  /** Two-word entries ending in a label word that are no label: "tổng số 312" (a total of), "hộp số 7 cấp" (a gearbox). */
   amountsBefore: Set<string>;
   /** Words before a counted noun that label what a sentence counts (\"số người chết\", \"عدد القتلى\"): a bare number after them counts that noun. */
   countLabels: Set<string>;

@@ -107,6 +107,8 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['chuyến', 'chuyến bay'], 'flight'),
     ...each(['ghế', 'chỗ ngồi'], 'seat'),
     ...each(['nguồn tin'], 'source'),
+    // "hộp số 7 cấp" (a seven-speed gearbox), "tăng 2 cấp" (two levels up)
+    ...each(['cấp'], 'level'),
     ...each(['hành khách', 'lượt khách', 'lượt hành khách', 'khách', 'du khách', 'lượt du khách'], 'passenger'),
     ...each(['lao động', 'công nhân', 'người lao động'], 'worker'),
     ...each(['nông dân', 'hộ nông dân'], 'farmer'),
@@ -203,7 +205,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['lượt người'], 'person'),
     ...each(['hồ', 'hồ chứa', 'hồ thủy điện', 'hồ thuỷ điện', 'hồ chứa nước'], 'reservoir'),
   ]),
-  amountsBefore: norm(['tổng số', 'trong vòng']),
+  amountsBefore: norm(['tổng số', 'trong vòng', 'hộp số']),
   countLabels: norm(['số']),
   contrastWords: norm(['so với']),
   ratioWords: table<true>([]),

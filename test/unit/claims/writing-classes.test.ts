@@ -75,6 +75,16 @@ describe('years and dates', () => {
     expect(rows('The Orbit 2077 game sold well.', 'en')).toEqual([]);
   });
 
+  it('reads a span of years after a word of range as one range, in each language', () => {
+    expect(rows('Exports doubled between 2011 and 2014, and fell from 2016 to 2018.', 'en').map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['date', 2011, 'range'],
+      ['date', 2016, 'range'],
+    ]);
+    expect(extractClaims('Giá tăng từ năm 2012 đến năm 2017.').claims.map((c) => [c.value, c.max])).toEqual([[2012, 2017]]);
+    expect(extractClaims('تضاعفت الصادرات بين عامي 2011 و2014.').claims.map((c) => [c.value, c.max])).toEqual([[2011, 2014]]);
+    expect(rows('It grew in 2011 and 2014.', 'en').map((r) => r[3])).toEqual(['exact', 'exact']);
+  });
+
   it('reads every year of a list of years', () => {
     expect(rows('فاز النادي باللقب 1987 و2001 و2016.').map((r) => r[2])).toEqual([1987, 2001, 2016]);
   });
@@ -204,6 +214,14 @@ describe('English headlines, compounds and ages', () => {
     expect(rows('Five or six boats sank, costing 3 or 4 million dollars.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
       ['Five or six boats', 5, 'range'],
       ['3 or 4 million dollars', 3e6, 'range'],
+    ]);
+  });
+
+  it('reads the torque and displacement of an engine, and the speeds of a gearbox', () => {
+    expect(rows('Khối động cơ 2.0L cho mô-men xoắn 350 Nm, đi kèm hộp số 6 cấp.').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['2.0L', 'measure', 2, 'litre'],
+      ['350 Nm', 'measure', 350, 'newton_metre'],
+      ['6 cấp', 'count', 6, 'level'],
     ]);
   });
 
