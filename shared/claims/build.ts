@@ -80,8 +80,15 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     }
   }
 
+  // "50-plus years", "40-odd years", "20-some percent": a qualifier between the number and its unit
+  let glued: Qualifier | undefined;
+  if (toks[b]?.v === '-' && toks[b]!.gap === 0 && toks[b + 1]?.gap === 0 && num.scale === 1) {
+    glued = s.lex.hyphenQualifiers.get(s.word(b + 1) ?? '');
+    if (glued) unitAt = b + 2;
+  }
+
   // ranges: "between X and Y", "từ X đến Y", "بين X وY", "5-10%"
-  const range = readRange(s, num, a, currency);
+  const range = glued ? null : readRange(s, num, a, currency);
   let value: number | null = num.value;
   let max: number | null = null;
   let qualifier: Qualifier = 'exact';
@@ -158,6 +165,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     qualifier = before.qualifier;
     a = before.start;
   }
+  if (glued && qualifier === 'exact') qualifier = glued;
   const after = qualifierAfter(s, b);
   if (after && qualifier !== 'range') {
     qualifier = after.qualifier;

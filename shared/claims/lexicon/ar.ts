@@ -392,6 +392,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   decadeNames: normMap(AR_DECADES),
   // ("م" is also the metre, but not after a year-shaped number: "100م" is a race, "2015م" a year)
   yearEras: norm(['م']),
+  hyphenQualifiers: new Map(),
   // ("صفر" is also the month Safar)
   zeroWords: new Set(),
   centuries: table<number>([

@@ -301,6 +301,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   decadeWords: new Set(),
   decadeNames: new Map(),
   yearEras: new Set(),
+  hyphenQualifiers: new Map([['plus', 'at_least'], ['odd', 'about'], ['some', 'about']]),
   zeroWords: norm(['zero']),
   centuries: table<number>([]),
   pointWords: norm(['point', 'points']),

@@ -245,6 +245,8 @@ export interface LanguageLexicon {
   decadeWords: Set<string>;
   /** Decades written as words, by their tens ("التسعينيات": 90); the twentieth century's unless a century follows. */
   decadeNames: Map<string, number>;
+  /** Qualifiers glued to the number by a hyphen, before its unit ("50-plus years", "40-odd years"). */
+  hyphenQualifiers: Map<string, Qualifier>;
   /** An era written after a year ("2015م": of the Common Era), which makes the number a year, not a unit. */
   yearEras: Set<string>;
   /** The word for nothing, a number on its own before a unit or a noun ("zero votes", "zero percent growth"). */

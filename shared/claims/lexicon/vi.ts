@@ -301,6 +301,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   decadeWords: norm(['thập niên', 'thập kỷ']),
   decadeNames: new Map(),
   yearEras: new Set(),
+  hyphenQualifiers: new Map(),
   // ("không" is also "not")
   zeroWords: new Set(),
   centuries: table<number>([]),

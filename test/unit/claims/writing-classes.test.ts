@@ -251,6 +251,14 @@ describe('English headlines, compounds and ages', () => {
     ]);
   });
 
+  it('reads a qualifier glued by a hyphen between the number and its unit', () => {
+    expect(rows('She coached for 30-plus years, led 60-odd players and cut costs 10-some percent.', 'en').map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      ['30-plus years', 'duration', 30, 'at_least', 'year'],
+      ['60-odd players', 'count', 60, 'about', 'player'],
+      ['10-some percent', 'percent', 10, 'about', '%'],
+    ]);
+  });
+
   it('reads zero before a unit or a noun, and not in a compound or a set phrase', () => {
     expect(rows('The firm posted zero percent growth and won zero contracts.', 'en').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
       ['zero percent', 'percent', 0, '%'],
