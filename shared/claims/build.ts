@@ -10,7 +10,8 @@ import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './quali
 import { SPEED_UNITS } from './lexicon/index';
 import { readRange } from './ranges';
 import type { Scan } from './scan';
-import { WORD } from './tokenize';
+import { NUM, WORD } from './tokenize';
+import { parseNumeral } from './numbers/numeral';
 import { SKIP, type Candidate, type NumberRead, type Read, type UnitRead } from './types';
 import { currencySignAfter, currencySignBefore } from './units/currencies';
 import { readUnit } from './units/index';
@@ -49,6 +50,11 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   }
   // a wind level: "gió mạnh cấp 12"
   if (num.digits && isWindLevel(s, num.a)) {
+    // "giật cấp 7-8": a range of levels
+    const to = toks[b]?.v === '-' && toks[b]!.gap === 0 && toks[b + 1]?.type === NUM && toks[b + 1]!.gap === 0 ? parseNumeral(toks[b + 1]!.v, s.lang) : null;
+    if (to !== null && to > num.value && to <= 17) {
+      return { a: num.a - 1, b: b + 2, kind: 'measure', value: num.value, min: num.value, max: to, qualifier: 'range', unit: 'beaufort', inherit: false };
+    }
     return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
   }
   // a measure after the number overrides a label before it ("a highway 880 km long")

@@ -57,18 +57,33 @@ function isThreeDigitGroup(text: string, i: number): boolean {
 const URL_OR_MAIL = /(?:https?:\/\/|www\.)[^\s]+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/gi;
 
 /**
+ * How a line that links to a story begins ("رابط الخبر بصحيفة ...: <headline>", "Read more: ...",
+ * "Xem thêm: ..."), in the normalized text: the headline after it repeats or points elsewhere.
+ */
+const LINK_LINE_STARTS = ['رابط الخبر', 'رابط المقال', 'اقرا ايضا', 'اقرأ أيضا', 'read more', 'read also', 'see also', 'related:', 'xem thêm', 'tin liên quan', 'đọc thêm'];
+const LINK_LINE_FIRST = new Set(LINK_LINE_STARTS.map((p) => p.charCodeAt(0)));
+
+function isLinkLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i >= end || !LINK_LINE_FIRST.has(text[i]!.toLowerCase().charCodeAt(0))) return false;
+  const head = text.slice(i, Math.min(end, i + 16)).toLowerCase();
+  return LINK_LINE_STARTS.some((p) => head.startsWith(p));
+}
+
+/**
  * Lines of page chrome: a section, a time and counters separated by "|" ("Markets | 16:42 |
- * 4 min read"). Their numbers are no claims.
+ * 4 min read"), and lines that link to a story (above). Their numbers are no claims.
  */
 export function skipChromeLines(text: string, tokens: Token[]): void {
-  if (!text.includes('|')) return;
   let k = 0;
+  const bars0 = text.includes('|');
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let bars = 0;
-    for (let i = start; i < end && bars < 2; i++) if (text.charCodeAt(i) === 124) bars++;
-    const chrome = bars >= 2 || (bars === 1 && end - start < 80);
+    if (bars0) for (let i = start; i < end && bars < 2; i++) if (text.charCodeAt(i) === 124) bars++;
+    const chrome = bars >= 2 || (bars === 1 && end - start < 80) || isLinkLine(text, start, end);
     while (k < tokens.length && tokens[k]!.s < end) {
       if (chrome) tokens[k]!.skip = true;
       k++;

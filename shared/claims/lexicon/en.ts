@@ -67,6 +67,8 @@ export const EN: LanguageLexicon = withIdiomWords({
       'just shy of'], 'less_than' as const),
     ...each(['no more than', 'not more than', 'at most', 'a maximum of', 'maximum of',
       'no greater than', 'not exceeding'], 'at_most' as const),
+    // "in exactly an hour": a stated value, and one of a span after it
+    ...each(['exactly', 'precisely'], 'exact' as const),
   ]),
   qualifiersAfter: table<Qualifier>([
     ...each(['or more', 'and above', 'and over', 'and up', 'and older', 'or above', 'plus', 'or longer', 'or later', 'or higher',

@@ -89,7 +89,8 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['thùng'], 'barrel'),
     ...each(['ha', 'hecta', 'héc-ta', 'hécta'], 'hectare'),
     ...each(['lít'], 'litre'),
-    ...each(['độ c', '°c', 'độ'], 'degree_celsius'), ...each(['độ richter'], 'magnitude'),
+    // ("16oC": the degree sign typed as a letter o, as the Vietnamese press often writes it)
+    ...each(['độ c', '°c', 'oc', 'độ'], 'degree_celsius'), ...each(['độ richter'], 'magnitude'),
     ...each(['inch'], 'inch'),
     ...each(['mah'], 'mAh'),
     ...each(['kwh', 'số điện'], 'kWh'), ...each(['mwh'], 'MWh'), ...each(['gwh'], 'GWh'),

@@ -48,6 +48,12 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
   const fraction = readFraction(s, i, forms);
   if (fraction) return fraction;
 
+  // "một nửa" (a half): read from "nửa"
+  if (s.lang === 'vi' && w === 'một' && s.word(i + 1) === 'nửa' && !s.toks[i + 1]!.nl) {
+    const half = readWords(s, i + 1);
+    return half && typeof half === 'object' ? { ...half, a: i } : half;
+  }
+
   // "half a billion", "نصف مليار", "nửa triệu"
   const halfOf = s.lang === 'en' && w === 'half' && (s.word(i + 1) === 'a' || s.word(i + 1) === 'an') ? i + 2 : (w === 'nửa' || forms.includes('نصف')) ? i + 1 : -1;
   if (halfOf > 0) {
@@ -59,6 +65,11 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
     if (time && !time.value.dual) {
       return { a: i, b: time.end, value: 0.5, digits: false, scale: 1, bareScale: false,
         unit: { kind: 'duration', unit: time.value.unit, end: time.end, factor: time.value.factor } };
+    }
+    // "quá nửa", "hơn một nửa": half of something after a qualifier, a share
+    const one = s.lang === 'vi' && s.word(i - 1) === 'một' ? i - 1 : i;
+    if (w === 'nửa' && s.matchBefore(lex.qualifiersBefore, one)) {
+      return { a: one, b: i + 1, value: 50, digits: false, scale: 1, bareScale: false, unit: { kind: 'percent', unit: '%', end: i + 1 } };
     }
     return null;
   }

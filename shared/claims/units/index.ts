@@ -88,6 +88,9 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
   if (lex.ageUnits.has(s.word(j) ?? '')) return { kind: 'age', unit: 'year', end: j + 1 };
 
   const time = s.matchPhrase(lex.timeUnits, j, true, num.vague !== undefined);
+  // "... 162.000.000  Tháng 11/2016 ...": a capitalized month or year before its number labels what
+  // follows (a table's next row), it is no unit of the number before it
+  if (time && s.lang === 'vi' && s.hasCapital(j) && toks[time.end]?.type === NUM) return null;
   if (time) return timeUnit(s, time.value, time.end);
 
   const measure = s.matchPhrase(lex.measures, j, true) ?? (s.lang !== 'en' ? s.matchPhrase(LEXICONS.en.measures, j, false) : null);

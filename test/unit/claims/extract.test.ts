@@ -92,6 +92,12 @@ describe('English', () => {
     expect(claimsOf(text, 'en')).toEqual([]);
   });
 
+  it('reports nothing of a line that links to a story, in each language', () => {
+    expect(claimsOf('The clinic treated 84 patients.\nRead more: Clinic treats 84 patients in a week', 'en').map((c) => c.text)).toEqual(['84 patients']);
+    expect(claimsOf('عالجت العيادة 84 مريضاً.\nرابط الخبر بصحيفة المدينة: العيادة تعالج 84 مريضاً', 'ar').map((c) => c.text)).toEqual(['84 مريضاً']);
+    expect(claimsOf('Bệnh viện tiếp nhận 84 bệnh nhân.\nXem thêm: 84 bệnh nhân nhập viện', 'vi').map((c) => c.text)).toEqual(['84 bệnh nhân']);
+  });
+
   it('reads an appositive age after a name', () => {
     expectClaims('Mayor Lena Ortiz, 47, said the plan would take 18 months.', [
       { text: '47', kind: 'age', value: 47, unit: 'year' },

@@ -149,6 +149,29 @@ describe('Vietnamese measures, shares and levels', () => {
       ['cấp 11', 11, 'beaufort'],
       ['cấp 13', 13, 'beaufort'],
     ]);
+    expect(rows('Gió đông bắc cấp 5, giật cấp 6-7.').map((r) => [r[0], r[2], r[3]])).toEqual([['cấp 5', 5, 'exact'], ['cấp 6-7', 6, 'range']]);
+  });
+
+  it('reads temperatures with the degree sign typed as a letter o', () => {
+    expect(rows('Nhiệt độ thấp nhất 12-15oC, vùng núi có nơi dưới 9oC, trưa 21 - 24oC.').map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+      ['12-15oC', 12, 'range', 'degree_celsius'],
+      ['dưới 9oC', 9, 'less_than', 'degree_celsius'],
+      ['21 - 24oC', 21, 'range', 'degree_celsius'],
+    ]);
+  });
+
+  it('reads half after a qualifier as a share', () => {
+    expect(rows('Doanh số giảm quá nửa; hơn một nửa số hộ bị ảnh hưởng; gần nửa triệu người đi bầu.').map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['quá nửa', 'percent', 50, 'more_than'],
+      ['hơn một nửa', 'percent', 50, 'more_than'],
+      ['gần nửa triệu người', 'count', 500000, 'about'],
+    ]);
+  });
+
+  it('reads no capitalized month or year that labels the next cell of a table as a unit', () => {
+    expect(rows('Lượng (chiếc) Giá trị (USD)  Tháng 3/2016 8.000 150.000.000  Tháng 4/2016 9.500 171.000.000').map((r) => [r[0], r[1]])).toEqual([
+      ['3/2016', 'date'], ['8.000', 'count'], ['150.000.000', 'count'], ['4/2016', 'date'], ['9.500', 'count'], ['171.000.000', 'count'],
+    ]);
   });
 
   it('reads a counted noun after a place name, and not a plant named with a number', () => {
@@ -272,6 +295,10 @@ describe('English headlines, compounds and ages', () => {
       ['412-page', 412, 'page'],
       ['30-storey', 30, 'storey'],
     ]);
+  });
+
+  it('reads one of a span of time after "exactly"', () => {
+    expect(rows('She won in exactly an hour.', 'en').map((r) => [r[0], r[2], r[4]])).toEqual([['exactly an hour', 1, 'hour']]);
   });
 
   it('reads one of a span of time after a word of duration', () => {
