@@ -103,8 +103,9 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     a = range.a;
     b = range.b;
     value = range.low;
-    max = range.high;
-    qualifier = 'range';
+    // two prices of one rate: the first in the unit of the second, which is read next
+    max = range.pair ? null : range.high;
+    qualifier = range.pair ? 'exact' : 'range';
     if (range.currency) currency = range.currency;
   }
 
@@ -115,7 +116,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     if (u === SKIP) return SKIP;
     unit = u;
   } else if (range?.unit) {
-    unit = range.unit;
+    unit = range.pair ? { ...range.unit, detached: true } : range.unit;
   }
   if (unit && num.pairedWith === undefined && !unit.detached) b = Math.max(b, unit.end);
   // "0 giờ 30 phút" is half past midnight, not a duration
@@ -290,6 +291,8 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
       if (year !== null) return { a: year, b: num.b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     }
     if (!qualified && !(num.scale >= 1000 && !num.bareScale) && !definite && !grouped && !decimal) return null;
+    // "ngày 28.1": in Vietnamese a dot groups thousands, so one or two digits after it make a day and month
+    if (decimal && !qualified && s.lang === 'vi' && /^\d{1,2}\.\d{1,2}$/.test(toks[num.a]!.v)) return null;
     if (decimal && !qualified) kind = 'measure';
     if (num.plain && num.plain.length >= 5 && !qualified && !plainThousands) return null;
   }

@@ -21,6 +21,11 @@ export interface RangeRead {
   unit: UnitRead | null;
   /** Two alternatives joined by "or". */
   or: boolean;
+  /**
+   * Two prices of one rate side by side, not a range: "36,55 - 37,35 triệu đồng/lượng" (buying and
+   * selling), "22.540 - 22.610 đồng/USD". The first is a claim of its own in the second's unit.
+   */
+  pair?: boolean;
 }
 
 export function readRange(s: Scan, num: NumberRead, a: number, currency: string | null): Read<RangeRead> {
@@ -48,6 +53,10 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
     }
   }
   const hour = s.lang === 'vi' && s.word(num.b) === 'giờ';
+  // "200- to 300-seat planes", "five- to 10-year terms": the first end's hyphen waits for the unit of the second
+  if (s.lang === 'en' && firstUnitEnd === num.b && toks[j]?.v === '-' && toks[j]!.gap === 0 && (s.word(j + 1) === 'to' || s.word(j + 1) === 'and')) {
+    firstUnitEnd = j + 1;
+  }
   j = firstUnitEnd;
   const conn = toks[j];
   if (!conn || conn.nl) return null;
@@ -117,14 +126,17 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   // a hyphenated pair before a counted noun is a range only with a noun of the lexicon ("1.500-1600 bệnh nhân")
   const grouped = /[.,]/.test(toks[num.a]!.v) && /[.,]/.test(toks[second.a]!.v); // "50,000-100,000 Americans": no identifier
   if (conn.v === '-' && unit && unit.kind === 'count' && !currency && !grouped && !s.matchPhrase(lex.nouns, second.b, true, true)) return spaced ? null : SKIP;
+  const end = Math.max(second.b, unit?.end ?? 0);
+  const pair = spaced && !intro && unit?.kind === 'money' && toks[end]?.v === '/' && toks[end]!.gap === 0 && toks[end + 1]?.type === WORD;
   return {
     a: intro ? a - 1 : a,
-    b: Math.max(second.b, unit?.end ?? 0),
+    b: pair ? num.b : end,
     low,
     high,
     currency: currency ?? secondCurrency,
     unit,
     or: lex.rangeOr.has(conn.v),
+    ...(pair ? { pair: true } : {}),
   };
 }
 

@@ -17,6 +17,11 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   const prev = toks[i - 1];
   const next = toks[i + 1];
 
+  // "2 / 1", "7 / 11 / 1436هـ": small numbers joined by a spaced slash are a score or a day and month
+  const small = (k: number) => toks[k]?.type === NUM && /^\d{1,2}$/.test(toks[k]!.v);
+  const spacedSlash = (k: number) => toks[k]?.v === '/' && (toks[k]!.gap > 0 || (toks[k + 1]?.gap ?? 0) > 0);
+  if (small(i) && ((spacedSlash(i + 1) && small(i + 2)) || (spacedSlash(i - 1) && small(i - 2)))) return SKIP;
+
   // the second amount of "1.250/1.180 m3/s"
   const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
   if (prev && t.gap === 0 && !secondOfRange && !secondOfPair) {
@@ -24,8 +29,10 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
     // "+8,84%": a signed change; "+84 ..." is a telephone prefix
     if (prev.type === SYM && prev.v === '+' && !percentAt(s, i + 1)) return SKIP;
     if (prev.type === SYM && (prev.v === '#' || prev.v === '/' || prev.v === ':' || prev.v === '@')) return SKIP;
-    // GPT-4, كوفيد-19, and the second half of an identifier such as 737-800
-    if (prev.type === SYM && prev.v === '-' && prev.gap === 0 && (toks[i - 2]?.type === WORD || toks[i - 2]?.type === NUM)) return SKIP;
+    // GPT-4, كوفيد-19, and the second half of an identifier such as 737-800 (not a year after a date
+    // word: "mid-2023", "late-2024")
+    if (prev.type === SYM && prev.v === '-' && prev.gap === 0 && (toks[i - 2]?.type === WORD || toks[i - 2]?.type === NUM)
+      && !(toks[i - 2]?.type === WORD && /^\d{4}$/.test(t.v) && s.anyForm(s.word(i - 2)!, s.lex.dateMarkers))) return SKIP;
   }
   if (next && next.gap === 0 && next.type === SYM) {
     const span = readYearSpan(s, i);

@@ -5,6 +5,7 @@
  */
 import { normalizeKey } from '../normalize';
 import type { Scan } from '../scan';
+import { NUM } from '../tokenize';
 import { SKIP, type NumberRead, type Read } from '../types';
 
 const AND_HALF = normalizeKey('ونصف');
@@ -14,6 +15,17 @@ export function readArabicDual(s: Scan, i: number, forms: string[]): Read<Number
   if (s.isNum(i - 1)) return null;
   const time = s.matchPhrase(lex.timeUnits, i, true, true); // also "العقدين" (the two decades)
   if (time && time.value.dual) {
+    // "في الدقيقتين 51 و62": the two minutes of a match that a number names, no span of two
+    const named = s.toks[time.end];
+    if (named && !named.nl && (named.type === NUM || s.lex.ordinals.has(s.word(time.end) ?? ''))) {
+      // the minutes it names are no claims either: "51 و62", "الرابعة و79"
+      for (let k = time.end; k < Math.min(s.toks.length, time.end + 4); k++) {
+        const t = s.toks[k]!;
+        if (t.nl || !(t.type === NUM || t.v === 'و' || s.lex.ordinals.has(s.word(k) ?? '') || /^و\d+$/.test(t.v))) break;
+        t.skip = true;
+      }
+      return null;
+    }
     const half = s.word(time.end) === AND_HALF ? 1 : 0; // "ساعتين ونصف": two and a half hours
     return {
       a: i, b: time.end + half, value: 2, digits: false, scale: 1, bareScale: false,

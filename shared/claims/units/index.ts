@@ -6,6 +6,7 @@
 import { LEXICONS, type TimeUnit } from '../lexicon/index';
 import { parseNumeral } from '../numbers/numeral';
 import { englishHalfEnd } from '../numbers/scales';
+import { accumulate } from '../numbers/compound';
 import type { Scan } from '../scan';
 import { NUM, SYM, WORD } from '../tokenize';
 import { SKIP, type NumberRead, type Read, type UnitRead } from '../types';
@@ -110,11 +111,13 @@ function timeUnit(s: Scan, unit: TimeUnit, unitEnd: number): UnitRead {
   if (s.lang === 'en' && s.word(unitEnd) === 'old') return { kind: 'age', unit: 'year', end: unitEnd + 1 };
   let end = unitEnd;
   let extra = 0;
-  // "6 giờ 30 phút", "2 hours 30 minutes": the smaller unit is added
+  // "6 giờ 30 phút", "2 hours 30 minutes", "20 năm một tháng": the smaller unit is added
   const n2 = toks[end];
-  if (n2?.type === NUM && !n2.nl) {
-    const v2 = parseNumeral(n2.v, s.lang);
-    const t2 = s.matchPhrase(s.lex.timeUnits, end + 1);
+  if (n2 && !n2.nl) {
+    const word = n2.type === WORD && s.isNumberWord(n2.v) ? accumulate(s, end) : null;
+    const v2 = n2.type === NUM ? parseNumeral(n2.v, s.lang) : word?.value ?? null;
+    const after = n2.type === NUM ? end + 1 : word?.b ?? end + 1;
+    const t2 = v2 === null ? null : s.matchPhrase(s.lex.timeUnits, after);
     if (v2 !== null && t2 && toSeconds(t2.value) < toSeconds(unit)) {
       extra = (v2 * toSeconds(t2.value)) / toSeconds(unit);
       end = t2.end;
@@ -136,7 +139,8 @@ function timeUnit(s: Scan, unit: TimeUnit, unitEnd: number): UnitRead {
   return { kind: 'duration', unit: unit.unit, end, factor: unit.factor, extra };
 }
 
-const SECONDS = { year: 31_536_000, month: 2_592_000, week: 604_800, day: 86_400, hour: 3600, minute: 60, second: 1 };
+// a month is a twelfth of a year: "92 năm 3 tháng" is 92.25 years
+const SECONDS = { year: 31_536_000, month: 2_628_000, week: 604_800, day: 86_400, hour: 3600, minute: 60, second: 1 };
 
 function toSeconds(t: TimeUnit): number {
   return SECONDS[t.unit] * t.factor;

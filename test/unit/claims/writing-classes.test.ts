@@ -25,6 +25,11 @@ describe('Arabic digits and spellings', () => {
     expect(rows('انتظر ثانية واحدة فقط.')).toEqual([['ثانية واحدة', 'duration', 1, 'exact', 'second']]);
   });
 
+  it('reads no span of two minutes where a dual names the minutes of a match, and no score written with a slash', () => {
+    expect(rows('سجل اللاعب في الدقيقتين 12 و77 من اللقاء، وفاز الفريق 3 / 1.')).toEqual([]);
+    expect(rows('استمر الاجتماع ساعتين.').map((r) => [r[1], r[2]])).toEqual([['duration', 2]]);
+  });
+
   it('reads a number in brackets before its noun, as wire copy writes it, and no counter in brackets', () => {
     expect(rows('خصصت الوزارة ( 120 ) دائرة انتخابية و(9) مجالس بلدية لمدة ( 14 ) يوماً.')).toEqual([
       ['( 120 ) دائرة انتخابية', 'count', 120, 'exact', 'district'],
@@ -73,6 +78,10 @@ describe('years and dates', () => {
       ['1998', 'date', 1998, 'exact', 'year'],
     ]);
     expect(rows('The Orbit 2077 game sold well.', 'en')).toEqual([]);
+  });
+
+  it('reads a year glued to a date word by a hyphen, and no code', () => {
+    expect(rows('Deliveries start in mid-2027, after GPT-4 and the F-35.', 'en')).toEqual([['2027', 'date', 2027, 'exact', 'year']]);
   });
 
   it('reads a span of years after a word of range as one range, in each language', () => {
@@ -158,6 +167,26 @@ describe('Vietnamese measures, shares and levels', () => {
       ['dưới 9oC', 9, 'less_than', 'degree_celsius'],
       ['21 - 24oC', 21, 'range', 'degree_celsius'],
     ]);
+  });
+
+  it('reads a span of years and months in twelfths, its months written in words too', () => {
+    expect(rows('Thời gian thu phí giảm từ 15 năm một tháng xuống 11 năm 9 tháng.').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['15 năm một tháng', 15 + 1 / 12, 'exact'],
+      ['11 năm 9 tháng', 11.75, 'exact'],
+    ]);
+  });
+
+  it('reads the buying and selling price of one rate as two prices, and a dashed span of amounts as a range', () => {
+    expect(rows('Vàng SJC niêm yết 36,20 - 36,90 triệu đồng/lượng (mua vào - bán ra).').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['36,20', 36.2e6, 'exact'],
+      ['36,90 triệu đồng', 36.9e6, 'exact'],
+    ]);
+    expect(rows('Giá xe từ 420 - 510 triệu đồng.').map((r) => [r[2], r[3]])).toEqual([[420e6, 'range']]);
+  });
+
+  it('reads no claim in road names, lunar days and days written with a dot, and the year after SN (born in)', () => {
+    expect(rows('Đoạn quốc lộ 14 qua tỉnh; trộm vào mùng 3 tết, ngày 29 tháng Chạp và sáng 26.1.')).toEqual([]);
+    expect(rows('Nghi phạm Trần Văn B (SN 1985) bị bắt.')).toEqual([['SN 1985', 'date', 1985, 'exact', 'year']]);
   });
 
   it('reads half after a qualifier as a share', () => {
@@ -288,6 +317,13 @@ describe('English headlines, compounds and ages', () => {
       ['zero contracts', 'count', 0, 'contract'],
     ]);
     expect(rows('It sells zero-emission buses under a zero tolerance rule near ground zero to reach net zero emissions.', 'en')).toEqual([]);
+  });
+
+  it('reads a range whose first end waits for the unit of the second ("200- to 300-seat")', () => {
+    expect(rows('It flies 150- to 250-seat jets on five- to 8-hour routes.', 'en').map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+      ['150- to 250-seat', 150, 'range', 'seat'],
+      ['five- to 8-hour', 5, 'range', 'hour'],
+    ]);
   });
 
   it('reads the counted noun of a hyphenated compound', () => {
