@@ -206,7 +206,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['lượt người'], 'person'),
     ...each(['hồ', 'hồ chứa', 'hồ thủy điện', 'hồ thuỷ điện', 'hồ chứa nước'], 'reservoir'),
   ]),
-  amountsBefore: norm(['tổng số', 'trong vòng', 'hộp số']),
+  amountsBefore: norm(['tổng số', 'trong vòng', 'hộp số', 'mua vào']),
   countLabels: norm(['số']),
   contrastWords: norm(['so với']),
   ratioWords: table<true>([]),

@@ -182,6 +182,7 @@ describe('Vietnamese measures, shares and levels', () => {
       ['36,90 triệu đồng', 36.9e6, 'exact'],
     ]);
     expect(rows('Giá xe từ 420 - 510 triệu đồng.').map((r) => [r[2], r[3]])).toEqual([[420e6, 'range']]);
+    expect(rows('USD tự do có giá mua vào 23.100 đồng/USD.').map((r) => [r[0], r[2]])).toEqual([['23.100 đồng', 23100]]);
   });
 
   it('reads no claim in road names, lunar days and days written with a dot, and the year after SN (born in)', () => {
