@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { agePhraseStart, bareYear, dateMarkerBefore, yearRangeEnd, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { agePhraseStart, bareYear, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { SPEED_UNITS } from './lexicon/index';
@@ -58,7 +58,11 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
   }
   // a measure after the number overrides a label before it ("a highway 880 km long")
-  if (num.digits && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) return SKIP;
+  if (num.digits && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) {
+    // "lúc 12 giờ 58 phút": the minutes of a time of day go with it
+    if (s.lang === 'vi' && s.word(num.b) === 'giờ' && toks[num.b + 1]?.type === NUM && s.word(num.b + 2) === 'phút') s.skipTo = num.b + 3;
+    return SKIP;
+  }
   // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)"),
   // unless its unit follows the bracket, as wire copy writes numbers: "( 343 ) دائرة", "(21) يوماً"
   let unitAt = b;
@@ -69,6 +73,10 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     a--;
   }
   const definite = num.digits && definitePrefixBefore(s, num.a);
+  // "الأيام الـ11 والـ13 والـ18", "اليومين الخامس والـ10": definite numbers in a list name days, not amounts
+  if (definite && (toks[num.a - 1]!.v === 'وال' || (toks[num.b]?.v === 'وال' && toks[num.b + 1]?.type === NUM && toks[num.b + 1]!.gap === 0))) return SKIP;
+  // "اليوم الـ19 من شوال", "15 من أغسطس": a day of a month
+  if (s.lang === 'ar' && s.word(b) === 'من' && s.matchPhrase(s.lex.stopNouns, b + 1) !== null) return SKIP;
   if (definite) a = num.a - 1;
 
   // a year with a date word before it, used as a modifier ("the 2020 election"), or in a list of years
@@ -79,9 +87,6 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num);
     if (era) return { a: date ?? num.a, b: b + 1, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
-      // "between 2001 and 2003": a span of years
-      const span = yearRangeEnd(s, num, date);
-      if (span) return { a: date, b: span.b, kind: 'date', value: year, min: year, max: span.high, qualifier: 'range', unit: 'year', inherit: false };
       return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     }
   }
@@ -119,8 +124,9 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     unit = range.pair ? { ...range.unit, detached: true } : range.unit;
   }
   if (unit && num.pairedWith === undefined && !unit.detached) b = Math.max(b, unit.end);
-  // "0 giờ 30 phút" is half past midnight, not a duration
-  if (unit?.kind === 'duration' && num.value === 0 && unit.extra) {
+  // "0 giờ 30 phút" is half past midnight, not a duration; so is "8 giờ 45 phút sáng 6-2", "13 giờ 10
+  // phút ngày 6-2": hours and minutes before a part of the day or a date are a time of day
+  if (unit?.kind === 'duration' && ((num.value === 0 && unit.extra) || (unit.unit === 'hour' && clockOfDay(s, unit.end)))) {
     s.skipTo = unit.end;
     return SKIP;
   }
@@ -174,7 +180,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   }
   if (glued && qualifier === 'exact') qualifier = glued;
   const after = qualifierAfter(s, b);
-  if (after && qualifier !== 'range') {
+  if (after && (qualifier === 'exact' || (!before && qualifier !== 'range'))) {
     qualifier = after.qualifier;
     b = after.end;
   }
@@ -320,6 +326,12 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
   const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
   return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
+}
+
+/** A part of the day ("sáng", "chiều") or a date ("ngày 6-2") at token k, after hours written in Vietnamese. */
+function clockOfDay(s: Scan, k: number): boolean {
+  if (s.lang !== 'vi' || s.toks[k]?.nl) return false;
+  return s.matchPhrase(s.lex.stopNouns, k) !== null || (s.word(k) === 'ngày' && s.toks[k + 1]?.type === NUM);
 }
 
 /** A measure word (not a single letter) at token k. */

@@ -159,36 +159,6 @@ export function bareYear(s: Scan, num: NumberRead): number | null {
   return after?.type === WORD && !after.nl ? num.a : null;
 }
 
-/**
- * The end of a span of years after its first year, with a word of range before the first ("between
- * 2001 and 2003", "from 2008 to 2010", "từ năm 2010 đến năm 2015", "بين عامي 2010 و2015"), or null.
- * `start` is where the first year's claim starts (its date word, if the span holds it).
- */
-export function yearRangeEnd(s: Scan, num: NumberRead, start: number): { b: number; high: number } | null {
-  const lex = s.lex;
-  const toks = s.toks;
-  // the word of range, before the first year or its date word ("بين عامي")
-  let intro = false;
-  for (let k = start - 1; k >= Math.max(0, num.a - 3) && !intro; k--) intro = s.anyForm(s.word(k) ?? '', lex.rangeIntro) || (s.lang === 'en' && s.word(k) === 'from');
-  if (!intro) return null;
-  let k = num.b;
-  const conn = toks[k];
-  if (!conn || conn.nl) return null;
-  const w = s.word(k);
-  const glued = s.lang === 'ar' && w !== null && w.startsWith('و') && /^\d{4}$/.test(w.slice(1));
-  if (glued) {
-    // "و2015": the "and" glued to the second year
-  } else if (conn.v === '-' || (w !== null && (lex.rangeTo.has(w) || w === 'and' || w === 'to' || w === 'و' || w === 'và'))) k++;
-  else return null;
-  if (!glued && toks[k]?.type === WORD && s.anyForm(s.word(k)!, lex.dateMarkersInSpan)) k++; // "đến năm 2015", "و عام 2015"
-  const t = toks[k];
-  const raw = glued ? w!.slice(1) : t?.type === NUM ? t.v : '';
-  if (!/^\d{4}$/.test(raw) || toks[k]!.nl) return null;
-  const high = Number(raw);
-  const low = Number(num.plain);
-  return high > low && high <= 2100 ? { b: k + 1, high } : null;
-}
-
 /** A year in a list of years: "champions in 1980, 1994 and 2013", "أعوام 1980 و1994 و2013". */
 export function yearInList(s: Scan, num: NumberRead): number | null {
   const isYear = (k: number): boolean => {

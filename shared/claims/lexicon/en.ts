@@ -71,9 +71,9 @@ export const EN: LanguageLexicon = withIdiomWords({
     ...each(['exactly', 'precisely'], 'exact' as const),
   ]),
   qualifiersAfter: table<Qualifier>([
-    ...each(['or more', 'and above', 'and over', 'and up', 'and older', 'or above', 'plus', 'or longer', 'or later', 'or higher',
+    ...each(['or more', 'and above', 'and over', 'or over', 'and up', 'and older', 'or above', 'plus', 'or longer', 'or later', 'or higher',
       'or older', 'or greater'], 'at_least' as const),
-    ...each(['or less', 'or fewer', 'and below', 'and under', 'at most', 'or shorter', 'or earlier', 'or younger',
+    ...each(['or less', 'or fewer', 'and below', 'and under', 'or under', 'at most', 'or shorter', 'or earlier', 'or younger',
       'or lower'], 'at_most' as const),
     ...each(['or so', 'approximately', 'roughly'], 'about' as const),
     ['at least', 'at_least' as const],

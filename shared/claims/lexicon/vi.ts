@@ -215,15 +215,16 @@ export const VI: LanguageLexicon = withIdiomWords({
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',
     'vào', 'hồi', 'quốc lộ', 'tỉnh lộ', 'ql', 'cao tốc', 'đường tỉnh',
     // a day of a lunar month: "mùng 7 tết"
-    'mùng', 'mồng']),
+    'mùng', 'mồng', 'giai đoạn', 'hợp phần']),
   stopNouns: table<true>(each(['tháng chạp', 'tháng giêng', 'bình luận', 'phút đọc', 'lượt xem', 'lượt thích', 'sao', 'giờ sáng',
     'giờ chiều', 'giờ tối', 'giờ trưa', 'giờ đêm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm'], true as const)),
   dateMarkers: norm(['năm', 'từ', 'đến', 'trong', 'vào', 'sau', 'trước', 'cuối', 'đầu', 'giữa', 'hết',
-    'tới', 'kể', 'mùa',
+    'tới', 'kể', 'mùa', 'nay',
     // "Nguyễn Văn A (SN 1969)": born in (sinh năm)
     'sn']),
   dateMarkersInSpan: norm(['năm', 'sn']),
-  monthWords: norm(['tháng']),
+  // (a quarter of a year is written the same way: "quý 1-2017")
+  monthWords: norm(['tháng', 'quý', 'quí']),
   namedYearWords: norm(['báo cáo', 'thường niên', 'tầm nhìn', 'niên giám']),
   yearDeterminers: new Set(),
   stopWords: norm(['và', 'có', 'là', 'của', 'đã', 'được', 'bị', 'trong', 'với', 'để', 'cho', 'từ',
@@ -234,7 +235,9 @@ export const VI: LanguageLexicon = withIdiomWords({
   idioms: table<true>(each(['ba chân bốn cẳng', 'mười phân vẹn mười', 'một vốn bốn lời',
     'một sớm một chiều', 'một chiều', 'chín người mười ý', 'ba hoa', 'năm lần bảy lượt',
     'trăm người như một', 'một mất một còn', 'một nắng hai sương', 'ba cọc ba đồng',
-    'một tấc đến trời', 'năm thì mười họa', 'một lần', 'lần thứ', 'số đo ba vòng'], true as const)),
+    'một tấc đến trời', 'năm thì mười họa', 'một lần', 'lần thứ', 'số đo ba vòng',
+    // "một số" (some), "một phần" (partly), "một thời gian" (a while): no number
+    'một số', 'một phần', 'một thời gian'], true as const)),
   extraTriggers: ['hàng', 'nửa'],
   clitics: [],
   definitePrefixes: [],

@@ -6,6 +6,7 @@
  * Each pushes its claim and returns the token to go on from, or null.
  */
 import type { Scan } from '../scan';
+import { NUM } from '../tokenize';
 import { parseNumeral } from './numeral';
 
 export function readArabicDefinite(s: Scan, i: number): number | null {
@@ -34,6 +35,8 @@ export function readArabicDefinite(s: Scan, i: number): number | null {
     const bare = w.slice(2);
     const n = s.lex.numbers.get(bare);
     const prev = s.word(i - 1);
+    // "الأيام الستة والـ12 والـ17": a list of definite numbers names days, no span of six
+    if (n !== undefined && s.toks[i + 1]?.v === 'وال' && s.toks[i + 2]?.type === NUM) return i + 1;
     if (n !== undefined && n >= 20 && n < 100 && n % 10 === 0 && prev !== null && s.lex.ageLimits.has(prev)) {
       const q = s.matchBefore(s.lex.qualifiersBefore, i);
       s.push({ a: i - 1, b: i + 1, kind: 'age', value: n, min: null, max: null, qualifier: q ? q.value : 'exact', unit: 'year', inherit: false });

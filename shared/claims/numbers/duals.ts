@@ -10,11 +10,17 @@ import { SKIP, type NumberRead, type Read } from '../types';
 
 const AND_HALF = normalizeKey('ونصف');
 
+/** Words around a dual that point back to the two just named ("these two", "referred to"), normalized. */
+const BACK_BEFORE = new Set(['هذين', 'هاتين', 'هذان', 'هاتان'].map((w) => normalizeKey(w)));
+const BACK_AFTER = new Set(['المشار', 'المذكورين', 'المذكورتين', 'المذكوران'].map((w) => normalizeKey(w)));
+
 export function readArabicDual(s: Scan, i: number, forms: string[]): Read<NumberRead> {
   const lex = s.lex;
   if (s.isNum(i - 1)) return null;
   const time = s.matchPhrase(lex.timeUnits, i, true, true); // also "العقدين" (the two decades)
   if (time && time.value.dual) {
+    // "هذين اليومين", "اليومين المشار إليهما": the two just named, no new span
+    if (s.anyForm(s.word(i - 1) ?? '', BACK_BEFORE) || s.anyForm(s.word(time.end) ?? '', BACK_AFTER)) return null;
     // "في الدقيقتين 51 و62": the two minutes of a match that a number names, no span of two
     const named = s.toks[time.end];
     if (named && !named.nl && (named.type === NUM || s.lex.ordinals.has(s.word(time.end) ?? ''))) {

@@ -100,6 +100,10 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
     const singleLetter = w.length === 1 && measure.end === j + 1;
     if (!(singleLetter && (hasCurrency || !glued))) return { kind: 'measure', unit: measure.value, end: measure.end };
   }
+  // "the over 55s", "under 18s": an age group after a bound
+  if (glued && s.lang === 'en' && s.word(j) === 's' && num.plain !== undefined && num.value >= 10 && num.value < 120 && s.matchBefore(lex.qualifiersBefore, num.a)) {
+    return { kind: 'age', unit: 'year', end: j + 1 };
+  }
   if (glued && s.lang !== 'ar') return SKIP; // 2024vn, 3x: an identifier
   return readNoun(s, j, num);
 }
