@@ -5,11 +5,26 @@
  */
 import { LEXICONS } from '../lexicon/index';
 import type { Scan } from '../scan';
-import { NUM, SYM, WORD } from '../tokenize';
+import { NUM, SYM, WORD, type Token } from '../tokenize';
 import { SKIP, type NumberRead, type Read } from '../types';
 import { currencyLetterBefore, currencySignBefore } from '../units/currencies';
 import { dotGroupValue, isDotGroup, isPlainDigits, parseNumeral } from './numeral';
 import { readHalf, readScales } from './scales';
+
+/** One or two plain digits at token k. */
+function isSmall(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t || t.type !== NUM || t.v.length > 2) return false;
+  const c0 = t.v.charCodeAt(0);
+  const c1 = t.v.length === 2 ? t.v.charCodeAt(1) : 48;
+  return c0 >= 48 && c0 <= 57 && c1 >= 48 && c1 <= 57;
+}
+
+/** A slash at token k with a space on one side at least. */
+function isSpacedSlash(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  return !!t && t.v === '/' && (t.gap > 0 || (toks[k + 1]?.gap ?? 0) > 0);
+}
 
 export function readDigits(s: Scan, i: number, secondOfRange = false): Read<NumberRead> {
   const toks = s.toks;
@@ -18,9 +33,7 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   const next = toks[i + 1];
 
   // "2 / 1", "7 / 11 / 1436هـ": small numbers joined by a spaced slash are a score or a day and month
-  const small = (k: number) => toks[k]?.type === NUM && /^\d{1,2}$/.test(toks[k]!.v);
-  const spacedSlash = (k: number) => toks[k]?.v === '/' && (toks[k]!.gap > 0 || (toks[k + 1]?.gap ?? 0) > 0);
-  if (small(i) && ((spacedSlash(i + 1) && small(i + 2)) || (spacedSlash(i - 1) && small(i - 2)))) return SKIP;
+  if (isSmall(toks, i) && ((isSpacedSlash(toks, i + 1) && isSmall(toks, i + 2)) || (isSpacedSlash(toks, i - 1) && isSmall(toks, i - 2)))) return SKIP;
 
   // the second amount of "1.250/1.180 m3/s"
   const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
