@@ -169,6 +169,8 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
       : det !== null && s.lex.possessives.has(det);
     if (possessive || (kind === 'count' && det !== null && det !== 's' && s.lex.pairDeterminers.has(det))) return null;
   }
+  // "2 mệnh giá này", "hai dự án nói trên": a few of what was already named, no new count
+  if (kind === 'count' && unit !== null && value !== null && value < 10 && !range && pointsBack(s, unit.end)) return null;
   // "two things", "three ways": small spelled numbers of nouns that count nothing checkable
   if (!num.digits && num.value < 10 && kind === 'count' && s.lex.uncountedNouns.has(unitName)) return null;
 
@@ -326,6 +328,16 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
   const upper = qualifier === 'range' ? max : upperBound(qualifier, value);
   return { a, b, kind, value, min, max: upper, qualifier, unit: unitName, inherit };
+}
+
+/** A word that points back to what was named, right after the counted noun or one word later. */
+function pointsBack(s: Scan, k: number): boolean {
+  for (let j = k; j <= k + 1; j++) {
+    const t = s.toks[j];
+    if (!t || t.nl || t.type !== WORD) return false;
+    if (s.matchPhrase(s.lex.backReferences, j) !== null) return true;
+  }
+  return false;
 }
 
 /** A part of the day ("sáng", "chiều") or a date ("ngày 6-2") at token k, after hours written in Vietnamese. */

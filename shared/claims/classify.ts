@@ -173,6 +173,10 @@ export function yearInList(s: Scan, num: NumberRead): number | null {
   };
   if (joiner(num.b) && isYear(num.b + 1)) return num.a;
   if (joiner(num.a - 1) && isYear(num.a - 2)) return num.a;
+  // "بعد عامي 2006 (فاز ...) و2014": an "and" glued to the year, an earlier year a few words back
+  if (s.lang === 'ar' && joiner(num.a - 1) && s.toks[num.a]!.gap === 0 && isYear(num.a)) {
+    for (let k = num.a - 2; k >= Math.max(0, num.a - 12) && !s.toks[k + 1]!.nl; k--) if (isYear(k)) return num.a;
+  }
   return null;
 }
 

@@ -290,8 +290,10 @@ export const AR: LanguageLexicon = withIdiomWords({
     // the budget of a year: "ميزانية 2015"
     'ميزانية', 'موازنة',
     // "العام الماضي 2014", "العام الجاري 2015": the year named after "last" or "this"
-    'الماضي', 'الجاري', 'الحالي', 'المقبل']),
-  dateMarkersInSpan: norm(['عام', 'العام', 'سنة', 'السنة', 'لعام', 'بعام', 'وعام', 'ميزانية', 'موازنة']),
+    'الماضي', 'الجاري', 'الحالي', 'المقبل',
+    // "عامي 2013 و2014": the two years
+    'عامي', 'لعامي']),
+  dateMarkersInSpan: norm(['عام', 'العام', 'سنة', 'السنة', 'لعام', 'بعام', 'وعام', 'عامي', 'لعامي', 'ميزانية', 'موازنة']),
   monthWords: new Set(),
   namedYearWords: new Set(),
   yearDeterminers: new Set(),
@@ -393,6 +395,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   decadeNames: normMap(AR_DECADES),
   // ("م" is also the metre, but not after a year-shaped number: "100م" is a race, "2015م" a year)
   yearEras: norm(['م']),
+  backReferences: table<true>([]),
   hyphenQualifiers: new Map(),
   // ("صفر" is also the month Safar)
   zeroWords: new Set(),

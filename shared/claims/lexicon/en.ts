@@ -303,6 +303,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   decadeWords: new Set(),
   decadeNames: new Map(),
   yearEras: new Set(),
+  backReferences: table<true>([]),
   hyphenQualifiers: new Map([['plus', 'at_least'], ['odd', 'about'], ['some', 'about']]),
   zeroWords: norm(['zero']),
   centuries: table<number>([]),

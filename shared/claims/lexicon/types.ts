@@ -247,6 +247,8 @@ export interface LanguageLexicon {
   decadeNames: Map<string, number>;
   /** Qualifiers glued to the number by a hyphen, before its unit ("50-plus years", "40-odd years"). */
   hyphenQualifiers: Map<string, Qualifier>;
+  /** Words after a counted noun that point back to things already named ("2 mệnh giá này", "nói trên"). */
+  backReferences: PhraseTable<true>;
   /** An era written after a year ("2015م": of the Common Era), which makes the number a year, not a unit. */
   yearEras: Set<string>;
   /** The word for nothing, a number on its own before a unit or a noun ("zero votes", "zero percent growth"). */

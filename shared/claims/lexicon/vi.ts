@@ -107,7 +107,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['ngôi nhà', 'nhà', 'căn nhà', 'ngôi nhà bị'], 'house'),
     ...each(['chuyến', 'chuyến bay'], 'flight'),
     ...each(['ghế', 'chỗ ngồi'], 'seat'),
-    ...each(['nguồn tin'], 'source'),
+    ...each(['nguồn tin'], 'source'), ...each(['mệnh giá'], 'denomination'),
     // "hộp số 7 cấp" (a seven-speed gearbox), "tăng 2 cấp" (two levels up)
     ...each(['cấp'], 'level'),
     ...each(['hành khách', 'lượt khách', 'lượt hành khách', 'khách', 'du khách', 'lượt du khách'], 'passenger'),
@@ -309,6 +309,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   decadeWords: norm(['thập niên', 'thập kỷ']),
   decadeNames: new Map(),
   yearEras: new Set(),
+  backReferences: table<true>(each(['này', 'nói trên', 'kể trên', 'vừa nêu', 'trên đây'], true as const)),
   hyphenQualifiers: new Map(),
   // ("không" is also "not")
   zeroWords: new Set(),

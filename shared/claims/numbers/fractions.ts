@@ -85,7 +85,8 @@ function readArabicFraction(s: Scan, i: number, forms: readonly string[]): Numbe
   if (den === undefined) return null;
   const next = s.word(i + 1);
   const sameLine = !s.toks[i + 1]?.nl;
-  if (next !== null && sameLine && (lex.fractionPeriods.has(next) || s.isNumberWord(next) || s.matchPhrase(lex.timeUnits, i + 1))) return null;
+  // ("الربع للعام المالي", the quarter of a fiscal year: a period, with the year's article)
+  if (next !== null && sameLine && (lex.fractionPeriods.has(next) || s.isNumberWord(next) || s.matchPhrase(lex.timeUnits, i + 1, true, true))) return null;
   // "نصف ما كانت عليه" (half of what it was); "خمس" is also five: a fifth only so
   const ofWhat = next !== null && sameLine && lex.fractionOf.has(next);
   const numberWord = forms.some((f) => s.isNumberWord(f));

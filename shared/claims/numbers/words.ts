@@ -33,6 +33,8 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
     const end = century ? century.end : i + 1;
     return { a: i, b: end, value: year, digits: false, scale: 1, bareScale: false, lastYear: year + 9, unit: { kind: 'date', unit: 'year', end } };
   }
+  // "للمرة الثانية عشرة" (for the twelfth time): the ten of a compound ordinal
+  if (s.lang === 'ar' && (forms.includes('عشره') || forms.includes('عشر')) && s.lex.ordinals.has(s.word(i - 1) ?? '')) return null;
   if (s.lang === 'ar') {
     const dual = readArabicDual(s, i, forms);
     if (dual !== null) return dual;

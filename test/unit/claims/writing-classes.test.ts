@@ -25,6 +25,12 @@ describe('Arabic digits and spellings', () => {
     expect(rows('انتظر ثانية واحدة فقط.')).toEqual([['ثانية واحدة', 'duration', 1, 'exact', 'second']]);
   });
 
+  it('reads no ten of a compound ordinal, no share in a quarter of a fiscal year, and each year after "عامي"', () => {
+    expect(rows('تُوّج باللقب للمرة الحادية عشرة.')).toEqual([]);
+    expect(rows('بلغت الأرباح 12 مليون دولار في نفس الربع للعام المالي الماضي.').map((r) => r[1])).toEqual(['money']);
+    expect(rows('فاز باللقب عامي 2009 (بفوزه على روما) و2011 (على مانشستر).').map((r) => [r[1], r[2]])).toEqual([['date', 2009], ['date', 2011]]);
+  });
+
   it('reads no claim in days named by a list of definite numbers, a day of a month, or a dual that points back', () => {
     expect(rows('شهدت الأيام الـ4 والـ9 والـ21 ضبط 12 متهما، آخرها في اليوم الـ22 من رمضان، وفي اليومين الثاني والـ7 وهذين اليومين.').map((r) => [r[0], r[2], r[4]])).toEqual([
       ['12 متهما', 12, 'suspect'],
@@ -200,6 +206,12 @@ describe('Vietnamese measures, shares and levels', () => {
     ]);
     expect(rows('Năm nay 2018, dự án khởi công trong quý 2-2018.').map((r) => [r[1], r[2]])).toEqual([['date', 2018], ['date', 2018]]);
     expect(rows('Lỗi xảy ra trên một số xe ở giai đoạn 2.')).toEqual([]);
+  });
+
+  it('reads no count of a few things already named ("2 mệnh giá này", "nói trên")', () => {
+    expect(rows('Ngân hàng thu hồi 2 mệnh giá này và 3 dự án nói trên, rồi phát hành 4 mệnh giá mới.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['4 mệnh giá', 4, 'denomination'],
+    ]);
   });
 
   it('reads half after a qualifier as a share', () => {
