@@ -169,6 +169,8 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
       : det !== null && s.lex.possessives.has(det);
     if (possessive || (kind === 'count' && det !== null && det !== 's' && s.lex.pairDeterminers.has(det))) return null;
   }
+  // "tôm cỡ 30 con/kg": pieces per kilogram, a size grade, not a count
+  if (kind === 'count' && unit !== null && toks[unit.end]?.v === '/' && toks[unit.end]!.gap === 0 && measureAt(s, unit.end + 1)) return null;
   // "2 mệnh giá này", "hai dự án nói trên": a few of what was already named, no new count
   if (kind === 'count' && unit !== null && value !== null && value < 10 && !range && pointsBack(s, unit.end)) return null;
   // "two things", "three ways": small spelled numbers of nouns that count nothing checkable

@@ -141,14 +141,16 @@ export function bareYear(s: Scan, num: NumberRead): number | null {
   const toks = s.toks;
   const first = toks[num.a]!;
   const before = toks[num.a - 1];
-  const after = toks[num.b];
+  // "2003's figure": a year's possessive
+  const possessive = toks[num.b]?.v === "'" && toks[num.b]!.gap === 0 && s.word(num.b + 1) === 's' && toks[num.b + 1]!.gap === 0;
+  const after = toks[possessive ? num.b + 2 : num.b];
   if (before && !first.nl) {
     if (first.gap === 0) return null;
     const det = s.word(num.a - 1);
     const name = s.isLatinWord(num.a - 1) && s.hasCapital(num.a - 1) && !(det !== null && (s.lex.yearDeterminers.has(det) || s.anyForm(det, s.lex.dateMarkers)));
     if (before.type === WORD ? name : before.type !== SYM || !',;('.includes(before.v)) return null;
   }
-  if (after && !after.nl) {
+  if (after && !after.nl && !possessive) {
     const glued = after.gap === 0 && !(after.type === SYM && '.,;:!?)'.includes(after.v) && toks[num.b + 1]?.type !== NUM);
     if (glued || after.type === NUM || s.lex.clockAfter.has(s.word(num.b) ?? '')) return null;
   }

@@ -121,7 +121,8 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   }
   // the two ends state one kind of thing: "من 10% إلى 379 دولارا" is two claims, and so is
   // "paid $5 to 20 farmers"
-  if (firstKind !== null && unit && unit.kind !== firstKind) return null;
+  // (and "rose 8% to 4.7 million": a change to a level, not a span)
+  if (firstKind !== null && (!unit || unit.kind !== firstKind)) return null;
   if (currency && !secondCurrency && unit?.kind === 'count') return null;
   // a hyphenated pair before a counted noun is a range only with a noun of the lexicon ("1.500-1600 bệnh nhân")
   const grouped = /[.,]/.test(toks[num.a]!.v) && /[.,]/.test(toks[second.a]!.v); // "50,000-100,000 Americans": no identifier

@@ -215,7 +215,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',
     'vào', 'hồi', 'quốc lộ', 'tỉnh lộ', 'ql', 'cao tốc', 'đường tỉnh',
     // a day of a lunar month: "mùng 7 tết"
-    'mùng', 'mồng', 'giai đoạn', 'hợp phần']),
+    'mùng', 'mồng', 'giai đoạn', 'hợp phần', 'vụ']),
   stopNouns: table<true>(each(['tháng chạp', 'tháng giêng', 'bình luận', 'phút đọc', 'lượt xem', 'lượt thích', 'sao', 'giờ sáng',
     'giờ chiều', 'giờ tối', 'giờ trưa', 'giờ đêm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm'], true as const)),
   dateMarkers: norm(['năm', 'từ', 'đến', 'trong', 'vào', 'sau', 'trước', 'cuối', 'đầu', 'giữa', 'hết',

@@ -12,7 +12,7 @@
  * "mười năm" is ten years (fifteen is "mười lăm").
  */
 import type { Scan } from '../scan';
-import { SYM, WORD } from '../tokenize';
+import { NUM, SYM, WORD } from '../tokenize';
 import type { NumberRead } from '../types';
 import { readHalf } from './scales';
 
@@ -162,6 +162,7 @@ export function accumulate(s: Scan, i: number): NumberRead | null {
     const small = lex.numbers.get(w);
     if (small === undefined) break;
     if (lex.timeUnitNumbers.has(w) && !numberWordAhead(s, j, last)) break; // "mười năm": ten years
+    if (lex.timeUnitNumbers.has(w) && toks[j + 1]?.type === NUM && !toks[j + 1]!.nl) break; // "hơn năm 2016": than the year 2016
     if (small === 12 && lex.dozens.has(w)) {
       // "two dozen", "a dozen"
       if (last !== Last.Unit && last !== Last.None) break;

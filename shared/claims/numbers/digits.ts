@@ -35,6 +35,22 @@ export function readDigits(s: Scan, i: number, secondOfRange = false): Read<Numb
   // "2 / 1", "7 / 11 / 1436هـ": small numbers joined by a spaced slash are a score or a day and month
   if (isSmall(toks, i) && ((isSpacedSlash(toks, i + 1) && isSmall(toks, i + 2)) || (isSpacedSlash(toks, i - 1) && isSmall(toks, i - 2)))) return SKIP;
 
+  // "tháng 1.2017": a month and its year written with a dot, after a month word
+  if (t.v.length >= 6 && t.v.length <= 7 && t.v.charCodeAt(t.v.length - 5) === 46 && s.lex.monthWords.has(s.word(i - 1) ?? '')) {
+    const m = /^(\d{1,2})\.(\d{4})$/.exec(t.v);
+    const month = m ? Number(m[1]) : 0;
+    const year = m ? Number(m[2]) : 0;
+    if (month >= 1 && month <= 12 && year >= 1900 && year <= 2100) {
+      return { a: i, b: i + 1, value: year, digits: true, scale: 1, bareScale: false, unit: { kind: 'date', unit: 'year', end: i + 1 } };
+    }
+  }
+
+  // "$30, 000": a group of three zeros after a comma and a stray space is no list item
+  if (next?.v === ',' && next.gap === 0 && toks[i + 2]?.v === '000' && toks[i + 2]!.gap === 1 && toks[i + 3]?.type !== NUM && /^\d{1,3}$/.test(t.v)) {
+    const v = Number(t.v) * 1000;
+    return { a: i, b: i + 3, value: v, digits: true, scale: 1, bareScale: false };
+  }
+
   // the second amount of "1.250/1.180 m3/s"
   const secondOfPair = prev?.v === '/' && t.gap === 0 && prev.gap === 0 && toks[i - 2]?.type === NUM && unitAfterPair(s, i + 1);
   if (prev && t.gap === 0 && !secondOfRange && !secondOfPair) {

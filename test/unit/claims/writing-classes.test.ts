@@ -208,6 +208,15 @@ describe('Vietnamese measures, shares and levels', () => {
     expect(rows('Lỗi xảy ra trên một số xe ở giai đoạn 2.')).toEqual([]);
   });
 
+  it('reads a month and year with a dot, no count of pieces per kilogram, and no five in "năm 2016"', () => {
+    expect(rows('Giá tháng 3.2017 cao hơn tháng 11.2016; tôm cỡ 40 con/kg bán 180.000 đồng; vụ 2 nhanh hơn năm 2016.').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['3.2017', 'date', 2017],
+      ['11.2016', 'date', 2016],
+      ['180.000 đồng', 'money', 180000],
+      ['năm 2016', 'date', 2016],
+    ]);
+  });
+
   it('reads no count of a few things already named ("2 mệnh giá này", "nói trên")', () => {
     expect(rows('Ngân hàng thu hồi 2 mệnh giá này và 3 dự án nói trên, rồi phát hành 4 mệnh giá mới.').map((r) => [r[0], r[2], r[4]])).toEqual([
       ['4 mệnh giá', 4, 'denomination'],
@@ -333,6 +342,15 @@ describe('English headlines, compounds and ages', () => {
       ['over 60s', 'age', 60, 'more_than'],
       ['under 30s', 'age', 30, 'less_than'],
       ['21 or over', 'age', 21, 'at_least'],
+    ]);
+  });
+
+  it('reads a thousands group after a stray space, a year\'s possessive, and no range from a percent to a level', () => {
+    expect(rows('Households earning less than $40, 000 beat 2011\'s total; sales rose 6% to 2.1 million.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['less than $40, 000', 40000, 'less_than'],
+      ['2011', 2011, 'exact'],
+      ['6%', 6, 'exact'],
+      ['2.1 million', 2.1e6, 'exact'],
     ]);
   });
 
