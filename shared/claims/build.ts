@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { agePhraseStart, bareYear, dateMarkerBefore, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { agePhraseStart, bareYear, dateMarkerBefore, yearBeforeYear, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { SPEED_UNITS } from './lexicon/index';
@@ -71,6 +71,13 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     if (!after || after === SKIP || after.detached) return SKIP;
     unitAt = b + 1;
     a--;
+  } else if (num.plain !== undefined && !sign && OPEN_QUOTES.has(toks[a - 1]?.v ?? '') && CLOSE_QUOTES.has(toks[b]?.v ?? '') && toks[b + 1] && !toks[b + 1]!.nl) {
+    // '"855" فعالية', '«42» فعالية': a number in quotes before its noun, as some wire copy writes it
+    const after = readUnit(s, b + 1, num, false);
+    if (after && after !== SKIP && !after.detached) {
+      unitAt = b + 1;
+      a--;
+    }
   }
   const definite = num.digits && definitePrefixBefore(s, num.a);
   // "الأيام الـ11 والـ13 والـ18", "اليومين الخامس والـ10": definite numbers in a list name days, not amounts
@@ -84,7 +91,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     const year = Number(num.plain);
     // "22 / 8 / 2015م", "عام 2015 م": a year with its era after it
     const era = year >= 1900 && year <= 2100 && s.lex.yearEras.has(s.word(b) ?? '') && !toks[b]!.nl;
-    const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num);
+    const date = dateMarkerBefore(s, num.a) ?? yearAsModifier(s, num) ?? yearInList(s, num) ?? yearBeforeYear(s, num);
     if (era) return { a: date ?? num.a, b: b + 1, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
     if (year >= 1000 && year <= 2100 && date !== null && !unitFollows(s, b)) {
       return { a: date, b, kind: 'date', value: year, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
@@ -341,6 +348,9 @@ function pointsBack(s: Scan, k: number): boolean {
   }
   return false;
 }
+
+const OPEN_QUOTES = new Set(['"', '«', '“']);
+const CLOSE_QUOTES = new Set(['"', '»', '”']);
 
 /** A part of the day ("sáng", "chiều") or a date ("ngày 6-2") at token k, after hours written in Vietnamese. */
 function clockOfDay(s: Scan, k: number): boolean {

@@ -161,6 +161,20 @@ export function bareYear(s: Scan, num: NumberRead): number | null {
   return after?.type === WORD && !after.nl ? num.a : null;
 }
 
+/**
+ * A year that a span of years starts with ("من 2015 حتى 2030", "from 2015 to 2030"): each year of
+ * the span is a date of its own. Returns where the claim starts.
+ */
+export function yearBeforeYear(s: Scan, num: NumberRead): number | null {
+  const toks = s.toks;
+  const conn = s.word(num.b);
+  if (conn === null || toks[num.b]!.nl || !(s.lex.rangeTo.has(conn) || conn === 'to' || conn === 'and' || conn === 'و')) return null;
+  const t = toks[num.b + 1];
+  if (!t || t.type !== NUM || !/^\d{4}$/.test(t.v)) return null;
+  const y = Number(t.v);
+  return y >= 1900 && y <= 2100 && Number(num.plain) >= 1900 ? num.a : null;
+}
+
 /** A year in a list of years: "champions in 1980, 1994 and 2013", "أعوام 1980 و1994 و2013". */
 export function yearInList(s: Scan, num: NumberRead): number | null {
   const isYear = (k: number): boolean => {

@@ -115,7 +115,7 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   }
   if (spaced && !unit && !currency) return null;
   if (conn.v === '-' && !unit && !currency) return SKIP;
-  if (conn.v === '-' && low === 0) {
+  if (conn.v === '-' && low === 0 && unit?.kind !== 'percent') {
     s.skipTo = Math.max(second.b, unit?.end ?? 0);
     return SKIP; // "0-100 km/h": an acceleration test, not a range
   }

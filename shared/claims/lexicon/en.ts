@@ -60,7 +60,7 @@ export const EN: LanguageLexicon = withIdiomWords({
       'may reach', 'might reach', 'could hit', 'may hit', 'could top', 'could rise to', 'could climb to',
       'as large as', 'as old as'], 'up_to' as const),
     ...each(['as little as', 'as few as', 'as low as', 'as young as'], 'at_least' as const),
-    ...each(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'some',
+    ...each(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'some', 'near',
       'close to', 'an estimated', 'estimated', 'circa', 'roughly around', 'just about',
       'in the region of', 'something like'], 'about' as const),
     ...each(['fewer than', 'less than', 'under', 'below', 'short of', 'just under', 'just below', 'lower than', 'smaller than',

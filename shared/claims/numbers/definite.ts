@@ -9,6 +9,9 @@ import type { Scan } from '../scan';
 import { NUM } from '../tokenize';
 import { parseNumeral } from './numeral';
 
+/** The ten of a teen written after its unit, normalized ("خمسة عشر", "ثلاث عشرة"). */
+const TEN_WORDS = new Set(['عشر', 'عشره']);
+
 export function readArabicDefinite(s: Scan, i: number): number | null {
   const w = s.word(i)!;
   // age: "دون سن الخامسة", "فوق سن 60"
@@ -31,22 +34,26 @@ export function readArabicDefinite(s: Scan, i: number): number | null {
     return end;
   }
   // a definite number after a definite noun: "العقود الثلاثة", "السنوات الخمس"; an age: "دون الثلاثين"
-  if (w.startsWith('ال') && !s.lex.weekdays.has(w)) {
-    const bare = w.slice(2);
-    const n = s.lex.numbers.get(bare);
+  // (with "for the" too: "للخمسة عشر عاماً القادمة", for the fifteen years to come)
+  if ((w.startsWith('ال') || w.startsWith('لل')) && !s.lex.weekdays.has(w)) {
+    const unit = s.lex.numbers.get(w.slice(2));
+    // "الخمسة عشر": a definite teen, its ten after it; l is the number's last word
+    const teen = unit !== undefined && unit < 10 && TEN_WORDS.has(s.word(i + 1) ?? '') && !s.toks[i + 1]!.nl;
+    const l = teen ? i + 1 : i;
+    const n = teen ? unit! + 10 : unit;
     const prev = s.word(i - 1);
     // "الأيام الستة والـ12 والـ17": a list of definite numbers names days, no span of six
-    if (n !== undefined && s.toks[i + 1]?.v === 'وال' && s.toks[i + 2]?.type === NUM) return i + 1;
+    if (n !== undefined && s.toks[l + 1]?.v === 'وال' && s.toks[l + 2]?.type === NUM) return l + 1;
     if (n !== undefined && n >= 20 && n < 100 && n % 10 === 0 && prev !== null && s.lex.ageLimits.has(prev)) {
       const q = s.matchBefore(s.lex.qualifiersBefore, i);
-      s.push({ a: i - 1, b: i + 1, kind: 'age', value: n, min: null, max: null, qualifier: q ? q.value : 'exact', unit: 'year', inherit: false });
-      return i + 1;
+      s.push({ a: i - 1, b: l + 1, kind: 'age', value: n, min: null, max: null, qualifier: q ? q.value : 'exact', unit: 'year', inherit: false });
+      return l + 1;
     }
     // "الثلاثين عاما التي قضيتها", "العشرة سنوات الماضية": a definite number before its indefinite noun
-    const next = s.word(i + 1);
-    if (n !== undefined && n >= 3 && next !== null && !next.startsWith('ال') && !s.toks[i + 1]!.nl) {
-      const time = s.matchPhrase(s.lex.timeUnits, i + 1, true, false);
-      const noun = time ? null : s.matchPhrase(s.lex.nouns, i + 1, true, false);
+    const next = s.word(l + 1);
+    if (n !== undefined && n >= 3 && next !== null && !next.startsWith('ال') && !s.toks[l + 1]!.nl) {
+      const time = s.matchPhrase(s.lex.timeUnits, l + 1, true, false);
+      const noun = time ? null : s.matchPhrase(s.lex.nouns, l + 1, true, false);
       if (time) {
         s.push({ a: i, b: time.end, kind: 'duration', value: n * time.value.factor, min: null, max: null, qualifier: 'exact', unit: time.value.unit, inherit: false });
         return time.end;
@@ -61,11 +68,11 @@ export function readArabicDefinite(s: Scan, i: number): number | null {
       const noun = s.matchPhrase(s.lex.nouns, i - 1, true, true);
       const start = i - 1 >= s.consumedUpTo ? i - 1 : i;
       if (time) {
-        s.push({ a: start, b: i + 1, kind: 'duration', value: n * time.value.factor, min: null, max: null, qualifier: 'exact', unit: time.value.unit, inherit: false });
+        s.push({ a: start, b: l + 1, kind: 'duration', value: n * time.value.factor, min: null, max: null, qualifier: 'exact', unit: time.value.unit, inherit: false });
       } else {
-        s.push({ a: start, b: i + 1, kind: 'count', value: n, min: null, max: null, qualifier: 'exact', unit: noun ? noun.value : prev.replace(/^(وال|بال|لل|ال)/, ''), inherit: false });
+        s.push({ a: start, b: l + 1, kind: 'count', value: n, min: null, max: null, qualifier: 'exact', unit: noun ? noun.value : prev.replace(/^(وال|بال|لل|ال)/, ''), inherit: false });
       }
-      return i + 1;
+      return l + 1;
     }
   }
   return null;

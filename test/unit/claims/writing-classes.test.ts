@@ -25,6 +25,15 @@ describe('Arabic digits and spellings', () => {
     expect(rows('انتظر ثانية واحدة فقط.')).toEqual([['ثانية واحدة', 'duration', 1, 'exact', 'second']]);
   });
 
+  it('reads a number in quotes before its noun, a definite teen after "for the", and each year of "من ... حتى ..."', () => {
+    expect(rows('نظمت الهيئة "640" فعالية و«38» فعالية أخرى.').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['"640" فعالية', 640, 'event'],
+      ['«38» فعالية', 38, 'event'],
+    ]);
+    expect(rows('خطة للثلاثة عشر عاماً القادمة.').map((r) => [r[1], r[2], r[4]])).toEqual([['duration', 13, 'year']]);
+    expect(rows('وضعت الخطة للفترة من 2016 حتى 2030.').map((r) => [r[1], r[2], r[3]])).toEqual([['date', 2016, 'exact'], ['date', 2030, 'exact']]);
+  });
+
   it('reads no ten of a compound ordinal, no share in a quarter of a fiscal year, and each year after "عامي"', () => {
     expect(rows('تُوّج باللقب للمرة الحادية عشرة.')).toEqual([]);
     expect(rows('بلغت الأرباح 12 مليون دولار في نفس الربع للعام المالي الماضي.').map((r) => r[1])).toEqual(['money']);
@@ -342,6 +351,13 @@ describe('English headlines, compounds and ages', () => {
       ['over 60s', 'age', 60, 'more_than'],
       ['under 30s', 'age', 30, 'less_than'],
       ['21 or over', 'age', 21, 'at_least'],
+    ]);
+  });
+
+  it('reads a percent range from zero, and "near" as about', () => {
+    expect(rows('Forecasts ranged 0-4% at a near 20-year low.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['0-4%', 0, 'range'],
+      ['near 20-year', 20, 'about'],
     ]);
   });
 
