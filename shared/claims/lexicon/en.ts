@@ -214,7 +214,7 @@ export const EN: LanguageLexicon = withIdiomWords({
     'a thousand cuts', 'a million years', 'a thousand times', 'a million times', 'cloud nine',
     'six feet under', 'nine lives', 'a thousand words', 'one or two', 'a hundred percent',
     'a hundred per cent', 'one hundred percent', 'one hundred per cent', 'at one point',
-    'one another', 'number one', 'one day', 'one of', 'net zero', 'ground zero', 'zero hour', 'zero sum', 'for a second', 'for a minute', 'wait a minute', 'just a second',
+    'one another', 'number one', 'one day', 'one of', 'half the time', 'net zero', 'ground zero', 'zero hour', 'zero sum', 'for a second', 'for a minute', 'wait a minute', 'just a second',
     'just a minute', 'for a moment'], true as const)),
   extraTriggers: ['a', 'an', 'half'],
   clitics: [],

@@ -49,8 +49,16 @@ function readEnglishFraction(s: Scan, i: number): NumberRead | null {
   if ((numerator === 1) === fw!.endsWith('s') && fw !== 'half') return null;
   const after = s.word(k + 1);
   const of = after !== null && lex.fractionOf.has(after) && !toks[k + 1]!.nl;
-  // with no "of", after a change ("fell to half"), or a change and a qualifier ("slips to just under half")
-  if (!of && !hyphenated && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word((s.matchBefore(lex.qualifiersBefore, i)?.start ?? i) - 1) ?? '')) return null;
+  // with no "of": after a change ("fell to half"), or a change and a qualifier ("slips to just under
+  // half"); or, as polls are reported, opening a sentence or after a qualifier, before no span of
+  // time ("Three quarters said", "nearly half those surveyed", "Almost a quarter (21%)")
+  const prev = toks[i - 1];
+  const opens = !prev || toks[i]!.nl || (prev.type !== 1 && '.!?:;"“'.includes(prev.v));
+  // (a word or a bracket after it, and not "half a billion": a scale with its article)
+  const follow = toks[k + 1];
+  const followed = !!follow && !follow.nl && ((follow.type === 1 && !lex.articles.has(follow.v)) || follow.v === '(');
+  const polled = followed && (opens || s.matchBefore(lex.qualifiersBefore, i) !== null) && !s.matchPhrase(lex.timeUnits, k + 1);
+  if (!of && !hyphenated && !polled && !lex.fractionChange.has(s.word(i - 1) ?? '') && !lex.fractionChange.has(s.word((s.matchBefore(lex.qualifiersBefore, i)?.start ?? i) - 1) ?? '')) return null;
   // "a quarter of an hour", "a quarter of a century": a span of time, not a share
   if (of) {
     const an = lex.articles.has(s.word(k + 2) ?? '') ? k + 3 : k + 2;

@@ -354,6 +354,19 @@ describe('English headlines, compounds and ages', () => {
     ]);
   });
 
+  it('reads a share with no "of" as polls are reported, and no share in half a billion or half the time', () => {
+    expect(rows('Two thirds said yes. Nearly half those polled agreed, almost a quarter (24%) did not.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['Two thirds', 200 / 3, 'exact'],
+      ['Nearly half', 50, 'about'],
+      ['almost a quarter', 25, 'about'],
+      ['24%', 24, 'exact'],
+    ]);
+    expect(rows('More than half a billion adults vote; half the time it rains; sales fell for three quarters in a row.', 'en').map((r) => [r[1], r[2]])).toEqual([
+      ['count', 5e8],
+      ['count', 3],
+    ]);
+  });
+
   it('reads a percent range from zero, and "near" as about', () => {
     expect(rows('Forecasts ranged 0-4% at a near 20-year low.', 'en').map((r) => [r[0], r[2], r[3]])).toEqual([
       ['0-4%', 0, 'range'],
