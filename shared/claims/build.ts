@@ -180,6 +180,8 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   if (kind === 'count' && unit !== null && toks[unit.end]?.v === '/' && toks[unit.end]!.gap === 0 && measureAt(s, unit.end + 1)) return null;
   // "2 mệnh giá này", "hai dự án nói trên": a few of what was already named, no new count
   if (kind === 'count' && unit !== null && value !== null && value < 10 && !range && pointsBack(s, unit.end)) return null;
+  // "hai đội", "2 nước": the known pair, where no article says so
+  if (kind === 'count' && value === 2 && !range && !s.matchBefore(s.lex.qualifiersBefore, a) && s.lex.pairUnits.has(unitName)) return null;
   // "two things", "three ways": small spelled numbers of nouns that count nothing checkable
   if (!num.digits && num.value < 10 && kind === 'count' && s.lex.uncountedNouns.has(unitName)) return null;
 

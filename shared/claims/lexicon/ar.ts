@@ -364,6 +364,7 @@ export const AR: LanguageLexicon = withIdiomWords({
   ageEventsFollowedBy: new Set(),
   ageTurnWords: new Set(),
   pairDeterminers: new Set(),
+  pairUnits: new Set(),
   possessives: new Set(),
   contractions: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),

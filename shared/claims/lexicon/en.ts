@@ -260,6 +260,7 @@ export const EN: LanguageLexicon = withIdiomWords({
   ageEventsFollowedBy: norm(['in', 'on', 'after', 'following', 'from', 'of', 'while', 'when', 'with', 'at', 'and']),
   ageTurnWords: norm(['turn', 'turns', 'turned', 'turning']),
   pairDeterminers: norm(['the', 'these', 'those', 'both']),
+  pairUnits: new Set(),
   possessives: norm(['his', 'her', 'their', 'its', 'our', 'my', 'your']),
   contractions: norm(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'let', 'how', 'this', 'one', 'everyone']),
   currencyPrefixes: normMap([['rs', 'INR'], ['inr', 'INR'], ['ksh', 'KES'], ['kes', 'KES'], ['usd', 'USD'], ['eur', 'EUR'],

@@ -179,6 +179,11 @@ export interface LanguageLexicon {
   ageTurnWords: Set<string>;
   /** Words before "two" that make it a known pair, not a count ("the two greatest prizes"). */
   pairDeterminers: Set<string>;
+  /**
+   * What two of always names a known pair where no article says so ("hai đội": the two teams of the
+   * match, "hai nước": the two countries of a bilateral story), as counted nouns.
+   */
+  pairUnits: Set<string>;
   /** Possessives before "two": a known pair of any kind ("your two minutes"). */
   possessives: Set<string>;
   /** Words whose "'s" is "is", not a possessive ("it's", "that's"). */

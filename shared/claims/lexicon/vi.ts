@@ -277,6 +277,7 @@ export const VI: LanguageLexicon = withIdiomWords({
   ageEventsFollowedBy: new Set(),
   ageTurnWords: new Set(),
   pairDeterminers: new Set(),
+  pairUnits: new Set(['team', 'country']),
   possessives: new Set(),
   contractions: new Set(),
   currencyPrefixes: normMap([['usd', 'USD'], ['eur', 'EUR']]),

@@ -226,6 +226,13 @@ describe('Vietnamese measures, shares and levels', () => {
     ]);
   });
 
+  it('reads no count of the two teams of a match or the two countries of a bilateral story', () => {
+    expect(rows('Trận đấu giữa hai đội rất căng; giải có 16 đội, hơn 2 đội bị loại; quan hệ giữa 2 nước tốt.').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['16 đội', 16, 'exact'],
+      ['hơn 2 đội', 2, 'more_than'],
+    ]);
+  });
+
   it('reads no count of a few things already named ("2 mệnh giá này", "nói trên")', () => {
     expect(rows('Ngân hàng thu hồi 2 mệnh giá này và 3 dự án nói trên, rồi phát hành 4 mệnh giá mới.').map((r) => [r[0], r[2], r[4]])).toEqual([
       ['4 mệnh giá', 4, 'denomination'],
