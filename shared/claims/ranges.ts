@@ -65,7 +65,7 @@ export function readRange(s: Scan, num: NumberRead, a: number, currency: string 
   // a dash with spaces ("từ 500 - 700 triệu đồng", "من 10 - 15 دولاراً"): where the lexicon writes ranges so
   const spaced = conn.type === SYM && conn.v === '-' && (conn.gap > 0 || toks[k]?.gap !== 0);
   if (conn.type === SYM && conn.v === '-' && !spaced && toks[k]?.type === NUM) ok = true;
-  else if (spaced && toks[k]?.type === NUM && firstUnitEnd === num.b && lex.rangeTo.has('-') && (s.lang !== 'ar' || intro)) ok = true;
+  else if (spaced && toks[k]?.type === NUM && firstUnitEnd === num.b && lex.rangeTo.has('-')) ok = true;
   // two alternatives: "five or six people", "3 or 4 million"
   else if (conn.type === WORD && lex.rangeOr.has(conn.v) && firstUnitEnd === num.b) ok = true;
   else if (conn.type === WORD) {

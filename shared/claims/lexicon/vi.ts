@@ -107,7 +107,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['ngôi nhà', 'nhà', 'căn nhà', 'ngôi nhà bị'], 'house'),
     ...each(['chuyến', 'chuyến bay'], 'flight'),
     ...each(['ghế', 'chỗ ngồi'], 'seat'),
-    ...each(['nguồn tin'], 'source'), ...each(['mệnh giá'], 'denomination'),
+    ...each(['nguồn tin'], 'source'), ...each(['mệnh giá'], 'denomination'), ...each(['đơn vị'], 'entity'),
     // "hộp số 7 cấp" (a seven-speed gearbox), "tăng 2 cấp" (two levels up)
     ...each(['cấp'], 'level'),
     ...each(['hành khách', 'lượt khách', 'lượt hành khách', 'khách', 'du khách', 'lượt du khách'], 'passenger'),
@@ -215,7 +215,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',
     'vào', 'hồi', 'quốc lộ', 'tỉnh lộ', 'ql', 'cao tốc', 'đường tỉnh',
     // a day of a lunar month: "mùng 7 tết"
-    'mùng', 'mồng', 'giai đoạn', 'hợp phần', 'vụ']),
+    'mùng', 'mồng', 'giai đoạn', 'hợp phần', 'vụ', 'đợt', 'ngõ', 'ngách', 'hẻm', 'kiệt']),
   stopNouns: table<true>(each(['tháng chạp', 'tháng giêng', 'bình luận', 'phút đọc', 'lượt xem', 'lượt thích', 'sao', 'giờ sáng',
     'giờ chiều', 'giờ tối', 'giờ trưa', 'giờ đêm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm'], true as const)),
   dateMarkers: norm(['năm', 'từ', 'đến', 'trong', 'vào', 'sau', 'trước', 'cuối', 'đầu', 'giữa', 'hết',

@@ -25,12 +25,22 @@ export function readScales(s: Scan, read: NumberRead): void {
       break;
     }
     if (applied && sc <= read.scale) break;
-    read.value *= sc;
+    // (without the float's noise: 1.035 x 10^12 is 1,035,000,000,000, not 1,034,999,999,999.9999)
+    read.value = Number((read.value * sc).toPrecision(15));
     read.scale = applied ? read.scale * sc : sc;
     applied = true;
     j++;
   }
   read.b = j;
+  // "11 ألفا و532 سيارة": the rest of the thousands after "and"
+  if (applied && s.lang === 'ar' && read.scale === 1000 && toks[j]?.v === 'و' && toks[j + 1]?.type === NUM && toks[j + 1]!.gap === 0 && !toks[j]!.nl) {
+    const rest = parseNumeral(toks[j + 1]!.v, 'ar');
+    if (rest !== null && Number.isInteger(rest) && rest < 1000 && !s.lex.scales.has(s.word(j + 2) ?? '')) {
+      read.value += rest;
+      read.b = j + 2;
+      return;
+    }
+  }
   // "3 tỷ 500 triệu": a smaller scaled number added to the larger one
   if (applied && s.lang === 'vi' && toks[j]?.type === NUM) {
     const smallValue = parseNumeral(toks[j]!.v, 'vi');

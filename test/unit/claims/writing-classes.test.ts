@@ -204,6 +204,10 @@ describe('Vietnamese measures, shares and levels', () => {
     expect(rows('USD tự do có giá mua vào 23.100 đồng/USD.').map((r) => [r[0], r[2]])).toEqual([['23.100 đồng', 23100]]);
   });
 
+  it('reads no claim in batch labels and lane numbers, and counts entities', () => {
+    expect(rows('Công bố đợt 3 danh sách 12 đơn vị nợ thuế tại ngõ 45.').map((r) => [r[0], r[2], r[4]])).toEqual([['12 đơn vị', 12, 'entity']]);
+  });
+
   it('reads no claim in road names, lunar days and days written with a dot, and the year after SN (born in)', () => {
     expect(rows('Đoạn quốc lộ 14 qua tỉnh; trộm vào mùng 3 tết, ngày 29 tháng Chạp và sáng 26.1.')).toEqual([]);
     expect(rows('Nghi phạm Trần Văn B (SN 1985) bị bắt.')).toEqual([['SN 1985', 'date', 1985, 'exact', 'year']]);
@@ -224,6 +228,15 @@ describe('Vietnamese measures, shares and levels', () => {
       ['180.000 đồng', 'money', 180000],
       ['năm 2016', 'date', 2016],
     ]);
+  });
+
+  it('reads the rest of the thousands after "and", an Arabic spaced-dash range with its unit, and a scaled value without float noise', () => {
+    expect(rows('بيعت 14 ألفا و275 سيارة، وتتوقع الشركة 60 - 65 ألف سيارة.').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['14 ألفا و275 سيارة', 14275, 'exact'],
+      ['60 - 65 ألف سيارة', 60000, 'range'],
+    ]);
+    expect(rows('فاز الفريق 2 - 1.')).toEqual([]);
+    expect(rows('Lỗ lũy kế 2,035 tỷ đồng.').map((r) => r[2])).toEqual([2.035e9]);
   });
 
   it('reads no count of the two teams of a match or the two countries of a bilateral story', () => {
