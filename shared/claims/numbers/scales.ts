@@ -26,7 +26,8 @@ export function readScales(s: Scan, read: NumberRead): void {
     }
     if (applied && sc <= read.scale) break;
     // (without the float's noise: 1.035 x 10^12 is 1,035,000,000,000, not 1,034,999,999,999.9999)
-    read.value = Number((read.value * sc).toPrecision(15));
+    const v = read.value * sc;
+    read.value = Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6;
     read.scale = applied ? read.scale * sc : sc;
     applied = true;
     j++;
