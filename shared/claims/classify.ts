@@ -59,12 +59,15 @@ export function isBareAge(s: Scan, num: NumberRead): boolean {
   // "died at 81 in his home", "Dead at 81 after a long illness": a function word may follow
   if (w1 === 'at' && lex.ageEvents.has(s.word(num.a - 2) ?? '')) return followed;
   // "raise the retirement age to 70", "the age of consent should be lowered to 13", "the voting age stays at 18"
+  // ("the minimum age of 21 for an MP would be reduced to 18": the age a dozen words back)
   if ((w1 === 'to' || w1 === 'at') && s.lang === 'en' && ends) {
-    for (let k = num.a - 2; k >= Math.max(0, num.a - 8); k--) {
+    for (let k = num.a - 2; k >= Math.max(0, num.a - 12); k--) {
       if (s.toks[k + 1]!.nl) break;
       if (s.word(k) === 'age') return true;
     }
   }
+  // "the voting age is 18", "the age of consent was 16"
+  if (s.lang === 'en' && ends && (w1 === 'is' || w1 === 'was' || w1 === 'remains' || w1 === 'stays') && s.word(num.a - 2) === 'age') return true;
   // "He's 19": he ' s 19
   const subject = w1 === 's' && s.toks[num.a - 2]?.v === "'" ? s.word(num.a - 3) : w1 === 'is' || w1 === 'was' ? s.word(num.a - 2)
     : w1 === 'be' && (s.word(num.a - 2) === 'll' || s.word(num.a - 2) === 'will') ? 'will' : null;

@@ -453,6 +453,15 @@ describe('English headlines, compounds and ages', () => {
     expect(rows('The ship turned 30 degrees to port.', 'en').map((r) => r[1])).not.toContain('age');
   });
 
+  it('reads an age after "age is", and after "to" a dozen words past the age noun', () => {
+    expect(rows('The minimum age of 25 for a senator would be lowered to 21. The voting age is 16.', 'en').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['25', 'age', 25],
+      ['21', 'age', 21],
+      ['16', 'age', 16],
+    ]);
+    expect(rows('Sales fell to 18 after the age of expansion.', 'en')).toEqual([]);
+  });
+
   it('reads ages written without "years"', () => {
     expect(rows("Orla Venn, at 44, won. She's 44. The poet died at 91. Entry from the age of 16.", 'en').map((r) => [r[0], r[1], r[2]])).toEqual([
       ['44', 'age', 44],
