@@ -64,20 +64,16 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     return SKIP;
   }
   // "Comments (3)": a counter in brackets (an amount in brackets has a scale or separators: "(1.2 million)"),
-  // unless its unit follows the bracket, as wire copy writes numbers: "( 343 ) دائرة", "(21) يوماً"
+  // unless its unit follows, as wire copy writes numbers in brackets or quotes: "( 343 ) دائرة",
+  // "(21) يوماً", '"855" فعالية', "«42» فعالية"
   let unitAt = b;
-  if (toks[a - 1]?.v === '(' && toks[b]?.v === ')' && !sign && num.plain !== undefined && num.scale === 1) {
+  const bracketed = toks[a - 1]?.v === '(' && toks[b]?.v === ')' && num.scale === 1;
+  if (num.plain !== undefined && !sign && (bracketed || (OPEN_QUOTES.has(toks[a - 1]?.v ?? '') && CLOSE_QUOTES.has(toks[b]?.v ?? '')))) {
     const after = toks[b + 1] && !toks[b + 1]!.nl ? readUnit(s, b + 1, num, false) : null;
-    if (!after || after === SKIP || after.detached) return SKIP;
-    unitAt = b + 1;
-    a--;
-  } else if (num.plain !== undefined && !sign && OPEN_QUOTES.has(toks[a - 1]?.v ?? '') && CLOSE_QUOTES.has(toks[b]?.v ?? '') && toks[b + 1] && !toks[b + 1]!.nl) {
-    // '"855" فعالية', '«42» فعالية': a number in quotes before its noun, as some wire copy writes it
-    const after = readUnit(s, b + 1, num, false);
     if (after && after !== SKIP && !after.detached) {
       unitAt = b + 1;
       a--;
-    }
+    } else if (bracketed) return SKIP;
   }
   const definite = num.digits && definitePrefixBefore(s, num.a);
   // "الأيام الـ11 والـ13 والـ18", "اليومين الخامس والـ10": definite numbers in a list name days, not amounts

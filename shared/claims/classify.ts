@@ -2,6 +2,7 @@
  * What kind of claim a number makes once its unit is known: an age (years with an age word, or
  * a number between commas after a name), a magnitude, or a year with a date word before it.
  */
+import { plainYear } from './numbers/numeral';
 import type { Scan } from './scan';
 import { NUM, SYM, WORD } from './tokenize';
 import type { NumberRead } from './types';
@@ -138,18 +139,17 @@ export function yearAsModifier(s: Scan, num: NumberRead): number | null {
  * "2020-21"). Returns where the claim starts.
  */
 export function bareYear(s: Scan, num: NumberRead): number | null {
-  if (!s.lex.plainYears || num.plain === undefined || num.plain.length !== 4 || num.scale !== 1) return null;
-  const year = Number(num.plain);
-  if (year < 1000 || year > 2100) return null;
+  const year = s.lex.plainYears && num.plain !== undefined && num.scale === 1 ? plainYear(num.plain, 1000) : null;
+  if (year === null) return null;
   const toks = s.toks;
   const first = toks[num.a]!;
   const before = toks[num.a - 1];
+  const det = s.word(num.a - 1);
   // "2003's figure": a year's possessive
   const possessive = toks[num.b]?.v === "'" && toks[num.b]!.gap === 0 && s.word(num.b + 1) === 's' && toks[num.b + 1]!.gap === 0;
   const after = toks[possessive ? num.b + 2 : num.b];
   if (before && !first.nl) {
     if (first.gap === 0) return null;
-    const det = s.word(num.a - 1);
     const name = s.isLatinWord(num.a - 1) && s.hasCapital(num.a - 1) && !(det !== null && (s.lex.yearDeterminers.has(det) || s.anyForm(det, s.lex.dateMarkers)));
     if (before.type === WORD ? name : before.type !== SYM || !',;('.includes(before.v)) return null;
   }
@@ -159,7 +159,6 @@ export function bareYear(s: Scan, num: NumberRead): number | null {
   }
   if (year >= 1900) return num.a;
   // (the number a label names is no year: "call the 1090 helpline")
-  const det = s.word(num.a - 1);
   if (det === null || !s.lex.yearDeterminers.has(det) || s.anyForm(s.word(num.a - 2) ?? '', s.lex.labelsBefore)) return null;
   return after?.type === WORD && !after.nl ? num.a : null;
 }
@@ -173,18 +172,14 @@ export function yearBeforeYear(s: Scan, num: NumberRead): number | null {
   const conn = s.word(num.b);
   if (conn === null || toks[num.b]!.nl || !(s.lex.rangeTo.has(conn) || conn === 'to' || conn === 'and' || conn === 'و')) return null;
   const t = toks[num.b + 1];
-  if (!t || t.type !== NUM || !/^\d{4}$/.test(t.v)) return null;
-  const y = Number(t.v);
-  return y >= 1900 && y <= 2100 && Number(num.plain) >= 1900 ? num.a : null;
+  return t && t.type === NUM && plainYear(t.v) !== null && num.plain !== undefined && plainYear(num.plain) !== null ? num.a : null;
 }
 
 /** A year in a list of years: "champions in 1980, 1994 and 2013", "أعوام 1980 و1994 و2013". */
 export function yearInList(s: Scan, num: NumberRead): number | null {
   const isYear = (k: number): boolean => {
     const t = s.toks[k];
-    if (!t || t.type !== NUM || !/^\d{4}$/.test(t.v)) return false;
-    const y = Number(t.v);
-    return y >= 1900 && y <= 2100;
+    return !!t && t.type === NUM && plainYear(t.v) !== null;
   };
   const joiner = (k: number): boolean => {
     const t = s.toks[k];

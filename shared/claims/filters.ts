@@ -4,6 +4,7 @@
  * ("one in a million") and the glued parts of identifiers. Page chrome and URLs are marked
  * when the text is cut into tokens (tokenize.ts).
  */
+import { plainYear } from './numbers/numeral';
 import type { Scan } from './scan';
 import { SYM, WORD } from './tokenize';
 import type { NumberRead } from './types';
@@ -30,16 +31,11 @@ export function isLabelled(s: Scan, i: number): boolean {
   // headline in Title Case, nor a unit after the number: "0.05S 80 USD", "Within 24 Hours"), nor
   // a year after its month ("the March 2019 Christchurch shootings")
   if (s.isLatinWord(j) && s.hasCapital(j) && !s.inTitleCase(i) && !lex.stopWords.has(w) && !s.matchBefore(lex.qualifiersBefore, i)
-    && !(isYearShaped(toks[i]!.v) && s.anyForm(w, lex.dateMarkers))) {
+    && !(plainYear(toks[i]!.v, 1000) !== null && s.anyForm(w, lex.dateMarkers))) {
     const next = toks[i + 1];
     if (next && next.type === WORD && s.isLatinWord(i + 1) && s.hasCapital(i + 1) && !next.nl && !isUnitWordAt(s, i + 1)) return true;
   }
   return false;
-}
-
-/** Four digits from 1000 to 2100. */
-function isYearShaped(raw: string): boolean {
-  return raw.length === 4 && /^\d{4}$/.test(raw) && Number(raw) >= 1000 && Number(raw) <= 2100;
 }
 
 /** A word that starts a unit: a currency, a time unit, a measure, a percent word. */

@@ -87,6 +87,13 @@ export function dotGroupValue(raw: string): number {
   return Number(raw.replace('.', ''));
 }
 
+/** The year a plain four-digit string names, from `from` (1900 unless said) to 2100, or null. */
+export function plainYear(raw: string, from = 1900): number | null {
+  if (raw.length !== 4 || !isPlainDigits(raw)) return null;
+  const y = Number(raw);
+  return y >= from && y <= 2100 ? y : null;
+}
+
 export function isPlainDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
