@@ -60,9 +60,23 @@ const timeFeatures = (days: number) => TIME_FEATURES.map((limit) => (days <= lim
 
 export function fitLogistic(examples: readonly Example[], features: readonly string[], l2 = 0.01, iterations = 2500): Omit<LogisticModel, 'threshold'> {
   const d = features.length;
+  const n = examples.length;
+  // fitted on standardized features (each weighs by what it varies, not by its scale: a
+  // Jaccard of 0.1 and a 0/1 flag are penalized alike), then written back in the raw scale
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(1);
+  for (let i = 0; i < d; i++) {
+    let m = 0;
+    for (const e of examples) m += e.x[i]!;
+    m /= Math.max(1, n);
+    let v = 0;
+    for (const e of examples) v += (e.x[i]! - m) ** 2;
+    mean[i] = m;
+    sd[i] = Math.sqrt(v / Math.max(1, n)) || 1;
+  }
+  const xs = examples.map((e) => e.x.map((x, i) => (x - mean[i]!) / sd[i]!));
   const w = new Array<number>(d).fill(0);
   let b = 0;
-  const n = examples.length;
   const positives = examples.filter((e) => e.y === 1).length;
   // balanced classes: each side weighs half
   const weightOf = (y: number) => (y === 1 ? n / (2 * Math.max(1, positives)) : n / (2 * Math.max(1, n - positives)));
@@ -70,19 +84,23 @@ export function fitLogistic(examples: readonly Example[], features: readonly str
   for (let it = 0; it < iterations; it++) {
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
-    for (const e of examples) {
+    for (let k = 0; k < n; k++) {
+      const e = examples[k]!;
+      const x = xs[k]!;
       let z = b;
-      for (let i = 0; i < d; i++) z += w[i]! * e.x[i]!;
+      for (let i = 0; i < d; i++) z += w[i]! * x[i]!;
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - e.y) * weightOf(e.y);
-      for (let i = 0; i < d; i++) gw[i]! += g * e.x[i]!;
+      for (let i = 0; i < d; i++) gw[i]! += g * x[i]!;
       gb += g;
     }
     for (let i = 0; i < d; i++) w[i]! -= rate * (gw[i]! / n + l2 * w[i]!);
     b -= rate * (gb / n);
     if (it === 1500) rate = 0.2;
   }
-  return { features, weights: w.map((x) => Math.round(x * 10_000) / 10_000), bias: Math.round(b * 10_000) / 10_000 };
+  const raw = w.map((x, i) => x / sd[i]!);
+  const bias = b - raw.reduce((sum, x, i) => sum + x * mean[i]!, 0);
+  return { features, weights: raw.map((x) => Math.round(x * 10_000) / 10_000), bias: Math.round(bias * 10_000) / 10_000 };
 }
 
 /**

@@ -31,8 +31,11 @@ export interface MatchEntry {
 /** An article's claims beyond this many are not matched (a listing, not a news story). */
 export const MAX_MATCHED_CLAIMS = 1000;
 
-/** A figure as a context key: its value to two significant digits ("n:14", "n:1.3e3"). */
-const figureKey = (v: number | null) => (v === null ? null : `n:${Number(v.toPrecision(2))}`);
+/**
+ * A figure as a context key: its value to two significant digits ("n:14", "n:1.3e3"); a year
+ * whole ("y:2024"), since two significant digits make every year of a decade one figure.
+ */
+const figureKey = (claim: ExtractedClaim) => (claim.value === null ? null : claim.kind === 'date' ? `y:${claim.value}` : `n:${Number(claim.value.toPrecision(2))}`);
 
 /** The match entries of an article's claims (claim ids given by the caller, in claim order). */
 export function matchEntries(article: ArticleForMatching, all: readonly (ExtractedClaim & { id: string })[]): MatchEntry[] {
@@ -54,7 +57,7 @@ export function matchEntries(article: ArticleForMatching, all: readonly (Extract
     const mates = bySentence.get(s)!.filter((o) => o !== claim);
     const others = mates.map((o): [number, number] => [o.start - s, o.end - s]);
     const sentence = sentences.get(s)!;
-    const context = [...new Set([...sentence.names, ...mates.map((o) => figureKey(o.value)).filter((k): k is string => k !== null)])].sort();
+    const context = [...new Set([...sentence.names, ...mates.map(figureKey).filter((k): k is string => k !== null)])].sort();
     return {
       claimId: claim.id,
       articleId: article.id,

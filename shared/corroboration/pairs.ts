@@ -10,7 +10,7 @@ import { mid, relationOf } from './relation';
 
 export const FACT_FEATURES = [
   'overlap', // the intervals overlap (the relation would be corroborates)
-  'log_ratio', // |ln(a/b)| of the middles, up to 3
+  'log_ratio', // |ln(a/b)| of the two values, or the log gap between the intervals when one is loose (0 when they overlap), up to 3; years: the years apart
   'precise_equal', // equal values with three or more significant digits
   'loose', // one of them is a bound, a range or vague
   'predicate', // shared concept words near both ("killed", "قتلى", "chết" -> death), 0..2
@@ -27,6 +27,16 @@ export const FACT_FEATURES = [
   'outdone', // another claim of the dimension in one article shares more of the other's context ("five years" beside the same "$500 million")
   'sentence_figure', // the two sentences hold another figure in common ("$500 million over five years")
   'sentence_name', // the two sentences name someone or something in common
+  'year_clash', // both sentences name a year, none in common ("capacity of 220,000 bpd since 2016" / "to 220,000 bpd by 2028")
+  'age_name_clash', // two ages whose sentences name people in one script, none in common: two people's ages
+  // the values agree AND ...: agreement weighs by what backs it, which a sum of the two cannot say
+  'agree_predicate', // ... concept words are shared
+  'agree_context', // ... names and figures are shared
+  'agree_figure', // ... the sentences hold another figure in common
+  'agree_name', // ... the sentences name someone or something in common
+  'agree_concept', // ... the counted noun is the same
+  'agree_outdone', // ... but a rival shares more of the other's context
+  'agree_clash', // ... but the concept words next to them differ
 ] as const;
 
 /** The claims of one article's dimension, to tell rivals and nearest values. */
@@ -37,8 +47,7 @@ export function factFeatures(a: MatchEntry, b: MatchEntry, aMates: SameDimension
   const fb = b.features;
   const ma = mid(fa);
   const mb = mid(fb);
-  const ratio = Math.abs(Math.log(Math.max(1e-9, ma) / Math.max(1e-9, mb)));
-  const logRatio = fa.dimension === 'date' ? Math.min(3, Math.abs(ma - mb)) : Math.min(3, Number.isFinite(ratio) ? ratio : 3);
+  const logRatio = Math.min(3, fa.dimension === 'date' ? Math.abs(ma - mb) : logGap(fa, fb));
   const precise = fa.pointLike && fb.pointLike && Math.min(fa.digits, fb.digits) >= 3 && Math.abs(ma - mb) <= 0.005 * Math.max(ma, mb);
   const near = (e: MatchEntry, others: SameDimension) => {
     const target = mid(e.features);
@@ -57,15 +66,23 @@ export function factFeatures(a: MatchEntry, b: MatchEntry, aMates: SameDimension
   const ta = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
   const tb = b.publishedAt ? Date.parse(b.publishedAt) : NaN;
   const days = Number.isFinite(ta) && Number.isFinite(tb) ? Math.abs(ta - tb) / 86_400_000 : 0;
+  const agree = relationOf(fa, fb) === 'corroborates' ? 1 : 0;
+  const predicate = sharedConcept(fa, fb);
+  const clash = conceptClash(fa, fb) ? 1 : 0;
+  const concept = sameConcept(fa, fb) ? 1 : 0;
+  const context = jaccard(fa.context, fb.context);
+  const other = outdone(a, b, aMates, bMates) ? 1 : 0;
+  const figure = fa.context.some((k) => isFigure(k) && fb.context.includes(k)) ? 1 : 0;
+  const name = fa.context.some((k) => !isFigure(k) && fb.context.includes(k)) ? 1 : 0;
   return [
-    relationOf(fa, fb) === 'corroborates' ? 1 : 0,
+    agree,
     logRatio,
     precise ? 1 : 0,
     fa.pointLike && fb.pointLike ? 0 : 1,
-    sharedConcept(fa, fb),
-    conceptClash(fa, fb) ? 1 : 0,
-    sameConcept(fa, fb) ? 1 : 0,
-    jaccard(fa.context, fb.context),
+    predicate,
+    clash,
+    concept,
+    context,
     a.language && a.language === b.language ? jaccard(fa.words, fb.words) : sameScript(a, b) ? jaccard(fa.words, fb.words) : 0,
     fa.lead && fb.lead ? 1 : 0,
     Math.log(1 + Math.max(0, aMates.length - 1) + Math.max(0, bMates.length - 1)),
@@ -77,11 +94,50 @@ export function factFeatures(a: MatchEntry, b: MatchEntry, aMates: SameDimension
     fa.dimension === 'duration' || fa.dimension === 'age' ? 1 : 0,
     Math.log(1 + days),
     (fa.digits <= 1 && ma < 10) || (fb.digits <= 1 && mb < 10) ? 1 : 0,
-    outdone(a, b, aMates, bMates) ? 1 : 0,
-    fa.context.some((k) => k.startsWith('n:') && fb.context.includes(k)) ? 1 : 0,
-    fa.context.some((k) => !k.startsWith('n:') && fb.context.includes(k)) ? 1 : 0,
+    other,
+    figure,
+    name,
+    yearClash(fa, fb) ? 1 : 0,
+    fa.dimension === 'age' && sameScript(a, b) && nameClash(fa, fb) ? 1 : 0,
+    agree * predicate,
+    agree * context,
+    agree * figure,
+    agree * name,
+    agree * concept,
+    agree * other,
+    agree * clash,
   ];
 }
+
+/**
+ * How far apart two intervals are on a log scale: the ratio of their middles when both state one
+ * value, else the gap between their nearest ends (0 when they overlap: "thousands" holds 3,000).
+ */
+function logGap(a: ClaimFeatures, b: ClaimFeatures): number {
+  const ln = (x: number) => Math.log(Math.max(1e-9, x));
+  if (a.pointLike && b.pointLike) return Math.abs(ln(mid(a)) - ln(mid(b)));
+  if (a.lo > b.hi) return ln(a.lo) - ln(b.hi);
+  if (b.lo > a.hi) return ln(b.lo) - ln(a.hi);
+  return 0;
+}
+
+/** Both sentences name someone or something (not a place), and none in common. */
+function nameClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const names = (f: ClaimFeatures) => f.context.filter((k) => !isFigure(k) && !k.startsWith('place:'));
+  const na = names(a);
+  const nb = names(b);
+  return na.length > 0 && nb.length > 0 && !na.some((k) => nb.includes(k));
+}
+
+/** Both sentences name a year, none in common: the same figure said of two times. */
+function yearClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const ya = a.context.filter((k) => k.startsWith('y:'));
+  const yb = b.context.filter((k) => k.startsWith('y:'));
+  return ya.length > 0 && yb.length > 0 && !ya.some((k) => yb.includes(k));
+}
+
+/** A context key of a figure ("n:14", "y:2024"), not of a name. */
+const isFigure = (key: string) => key.startsWith('n:') || key.startsWith('y:');
 
 /** What the words around two claims share: names, figures and concept words. */
 const affinity = (x: ClaimFeatures, y: ClaimFeatures) => jaccard(x.context, y.context) + sharedConcept(x, y) / 2;

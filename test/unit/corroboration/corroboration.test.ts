@@ -5,6 +5,7 @@ import { matchEntries, type ArticleForMatching, type MatchEntry } from '../../..
 import { corroborate, type StoredEntry } from '../../../shared/corroboration/facts';
 import { arabicSkeleton, articleNames, fold, latinSkeleton } from '../../../shared/corroboration/names';
 import { corroborationChanges, corroborationOf, type StoryClaim } from '../../../shared/corroboration/records';
+import { FACT_FEATURES, factFeatures } from '../../../shared/corroboration/pairs';
 import { relationOf } from '../../../shared/corroboration/relation';
 import { STORY_FEATURES, storyFeatures, type Story } from '../../../shared/corroboration/stories';
 
@@ -101,6 +102,43 @@ describe('what a count counts', () => {
     const dim = (text: string) => article('x', 'x.example', 't', text).entries[0]!.features.dimension;
     expect(dim('The city baked at 44 degrees.')).toBe(dim('سجلت المدينة 44 درجة مئوية.'));
     expect(dim('The city baked at 44 degrees.')).toBe(dim('The city baked at 44C.'));
+  });
+});
+
+describe('what a pair of claims tells', () => {
+  /** The same-fact features of the first claims (not years) of two one-sentence articles, by name. */
+  const pair = (x: string, y: string) => {
+    const a = article('a', 'a.example', 't', x).entries;
+    const b = article('b', 'b.example', 't', y).entries;
+    const [ca, cb] = [a, b].map((list) => list.find((e) => e.features.dimension !== 'date')!);
+    const mates = (list: MatchEntry[], e: MatchEntry) => list.filter((o) => o.features.dimension === e.features.dimension);
+    const v = factFeatures(ca!, cb!, mates(a, ca!), mates(b, cb!));
+    return Object.fromEntries(FACT_FEATURES.map((name, i) => [name, v[i]!]));
+  };
+
+  it('tells two years of one decade apart: the same figure said of two years is a clash, not a shared figure', () => {
+    const apart = pair('Some 150,000 passengers flew the route in 2024.', 'The airline expects 150,000 passengers in 2026.');
+    expect(apart.year_clash).toBe(1);
+    expect(apart.sentence_figure).toBe(0);
+    const same = pair('Some 150,000 passengers flew the route in 2024.', 'Năm 2024 có khoảng 150.000 lượt hành khách.');
+    expect(same.year_clash).toBe(0);
+    expect(same.sentence_figure).toBe(1);
+  });
+
+  it('puts a number inside a vague amount at no distance from it ("thousands" holds 3,000)', () => {
+    expect(pair('Thousands of residents fled the fire.', 'About 3,000 residents fled the fire.').log_ratio).toBe(0);
+    expect(pair('Hundreds of residents fled the fire.', 'About 3,000 residents fled the fire.').log_ratio).toBeGreaterThan(1);
+  });
+
+  it('keeps the ages of two named people apart, and the age of one person said twice together', () => {
+    expect(pair('"It was dark," said Tran Van Long, 34, a welder.', 'Nguyen Thi Hoa, 45, lives near the plant.').age_name_clash).toBe(1);
+    expect(pair('"It was dark," said Tran Van Long, 34, a welder.', 'Anh Tran Van Long (34 tuổi) kể lại.').age_name_clash).toBe(0);
+  });
+
+  it('reads "ago" as the time since an event, in English and Vietnamese', () => {
+    const about = (text: string) => article('x', 'x.example', 't', text).entries[0]!.features.about;
+    expect(about('She took charge three years ago.').since).toBeDefined();
+    expect(about('Bà nhậm chức cách đây 3 năm.').since).toBeDefined();
   });
 });
 
