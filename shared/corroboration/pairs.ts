@@ -121,20 +121,18 @@ function logGap(a: ClaimFeatures, b: ClaimFeatures): number {
   return 0;
 }
 
-/** Both sentences name someone or something (not a place), and none in common. */
-function nameClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
-  const names = (f: ClaimFeatures) => f.context.filter((k) => !isFigure(k) && !k.startsWith('place:'));
-  const na = names(a);
-  const nb = names(b);
-  return na.length > 0 && nb.length > 0 && !na.some((k) => nb.includes(k));
+/** Context keys of one kind on both sides, and none in common. */
+function disjoint(a: ClaimFeatures, b: ClaimFeatures, ofKind: (key: string) => boolean): boolean {
+  const ka = a.context.filter(ofKind);
+  const kb = b.context.filter(ofKind);
+  return ka.length > 0 && kb.length > 0 && !ka.some((k) => kb.includes(k));
 }
 
+/** Both sentences name someone or something (not a place), and none in common. */
+const nameClash = (a: ClaimFeatures, b: ClaimFeatures) => disjoint(a, b, (k) => !isFigure(k) && !k.startsWith('place:'));
+
 /** Both sentences name a year, none in common: the same figure said of two times. */
-function yearClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
-  const ya = a.context.filter((k) => k.startsWith('y:'));
-  const yb = b.context.filter((k) => k.startsWith('y:'));
-  return ya.length > 0 && yb.length > 0 && !ya.some((k) => yb.includes(k));
-}
+const yearClash = (a: ClaimFeatures, b: ClaimFeatures) => disjoint(a, b, (k) => k.startsWith('y:'));
 
 /** A context key of a figure ("n:14", "y:2024"), not of a name. */
 const isFigure = (key: string) => key.startsWith('n:') || key.startsWith('y:');
