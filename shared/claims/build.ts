@@ -4,7 +4,7 @@
  * no unit states anything at all.
  */
 import type { ClaimKind, Qualifier } from '../schemas/claim';
-import { agePhraseStart, bareYear, dateMarkerBefore, yearBeforeYear, isAgeContext, isBareAge, isWindLevel, isEnglishAppositiveAge, isMagnitude, unitFollows, yearAsModifier, yearInList } from './classify';
+import { agePhraseStart, bareYear, dateMarkerBefore, yearBeforeYear, isAgeContext, isBareAge, isWindLevel, isAppositiveYears, isEnglishAppositiveAge, isMagnitude, isYearName, unitFollows, yearAsModifier, yearInList } from './classify';
 import { isClockLike, isLabelled, isModelWordAt, isNameBefore, isTimeOfDay } from './filters';
 import { lowerBound, qualifierAfter, qualifierBefore, upperBound } from './qualifiers';
 import { SPEED_UNITS } from './lexicon/index';
@@ -29,6 +29,8 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   // a full date ("1/8/2017", "tháng 4-2018") states its year, whatever label stands before it
   if (num.unit?.kind === 'date') {
     if (num.lastYear !== undefined) {
+      // a season of a league is part of its name: "V.League 2025/26", "Saudi Pro League 2026/27"
+      if (num.digits && isYearName(s, a)) return SKIP;
       return { a, b, kind: 'date', value: num.value, min: num.value, max: num.lastYear, qualifier: 'range', unit: 'year', inherit: false };
     }
     return { a, b, kind: 'date', value: num.value, min: null, max: null, qualifier: 'exact', unit: 'year', inherit: false };
@@ -58,7 +60,8 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
     return { a: num.a - 1, b, kind: 'measure', value: num.value, min: num.value, max: num.value, qualifier: 'exact', unit: 'beaufort', inherit: false };
   }
   // a measure after the number overrides a label before it ("a highway 880 km long")
-  if (num.digits && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) {
+  // (Vietnamese names a thing by the number word after it too: "đội một" the first team, "vòng hai")
+  if ((num.digits || s.lang === 'vi') && ((isLabelled(s, a) && !measureAt(s, num.b)) || isModelWordAt(s, num.b) || isTimeOfDay(s, num))) {
     // "lúc 12 giờ 58 phút": the minutes of a time of day go with it
     if (s.lang === 'vi' && s.word(num.b) === 'giờ' && toks[num.b + 1]?.type === NUM && s.word(num.b + 2) === 'phút') s.skipTo = num.b + 3;
     return SKIP;
@@ -210,7 +213,7 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
   }
 
   // the kind: an age, a magnitude
-  if (kind === 'duration' && unitName === 'year' && isAgeContext(s, num.a, b)) kind = 'age';
+  if (kind === 'duration' && unitName === 'year' && (isAgeContext(s, num.a, b) || (qualifier === 'exact' && isAppositiveYears(s, num, b)))) kind = 'age';
   if ((unitName === '' || unitName === 'degree_celsius') && (kind === 'count' || kind === 'measure') && isMagnitude(s, num.a)) {
     kind = 'measure';
     unitName = 'magnitude';
@@ -331,6 +334,9 @@ export function buildClaim(s: Scan, read: NumberRead): Read<Candidate> {
 
   // "tăng tốc từ 0 đến 100 km/h", "from 0 to 60 mph": the benchmark an acceleration is timed over
   if (kind === 'measure' && SPEED_UNITS.has(unitName) && (qualifier === 'range' ? value === 0 : fromZeroBefore(s, a))) return null;
+
+  // "فاز بهدفين دون رد", "won by two goals to nil": a score, like "2-0"
+  if (kind === 'count' && unitName === 'goal' && s.matchPhrase(s.lex.scoreAfter, b) !== null) return SKIP;
 
   const min = qualifier === 'range' ? value : lowerBound(qualifier, value);
   const upper = qualifier === 'range' ? max : upperBound(qualifier, value);

@@ -41,6 +41,19 @@ export function isEnglishAppositiveAge(s: Scan, num: NumberRead): boolean {
 }
 
 /**
+ * A number of years set off after a word, between commas or in brackets: an age, in scripts
+ * with no capitals to mark the name before it ("وانغ، 28 عامًا، قالت", "فرنانديز (58 عاماً)").
+ */
+export function isAppositiveYears(s: Scan, num: NumberRead, b: number): boolean {
+  if (s.lang !== 'ar' || !Number.isInteger(num.value) || num.value < 1 || num.value > 119) return false;
+  const toks = s.toks;
+  const open = toks[num.a - 1];
+  const close = toks[b];
+  if (!open || !close || open.type !== SYM || close.type !== SYM || toks[num.a - 2]?.type !== WORD) return false;
+  return open.v === '(' ? close.v === ')' : (open.v === '،' || open.v === ',') && (close.v === '،' || close.v === ',');
+}
+
+/**
  * A bare number that can only be an age: after a subject and its verb with nothing after it
  * ("He's 19.", "who is 19,"), after a life event and "at" ("died at 81", "Dead at 81"), or an age
  * changed to it ("raise the retirement age to 70").
@@ -150,8 +163,7 @@ export function bareYear(s: Scan, num: NumberRead): number | null {
   const after = toks[possessive ? num.b + 2 : num.b];
   if (before && !first.nl) {
     if (first.gap === 0) return null;
-    const name = s.isLatinWord(num.a - 1) && s.hasCapital(num.a - 1) && !(det !== null && (s.lex.yearDeterminers.has(det) || s.anyForm(det, s.lex.dateMarkers)));
-    if (before.type === WORD ? name : before.type !== SYM || !',;('.includes(before.v)) return null;
+    if (before.type === WORD ? isYearName(s, num.a) : before.type !== SYM || !',;('.includes(before.v)) return null;
   }
   if (after && !after.nl && !possessive) {
     const glued = after.gap === 0 && !(after.type === SYM && '.,;:!?)'.includes(after.v) && toks[num.b + 1]?.type !== NUM);
@@ -161,6 +173,16 @@ export function bareYear(s: Scan, num: NumberRead): number | null {
   // (the number a label names is no year: "call the 1090 helpline")
   if (det === null || !s.lex.yearDeterminers.has(det) || s.anyForm(s.word(num.a - 2) ?? '', s.lex.labelsBefore)) return null;
   return after?.type === WORD && !after.nl ? num.a : null;
+}
+
+/**
+ * A capitalized Latin word right before the year at token i, no determiner nor date word: the
+ * year belongs to a name ("Oscars 2022", "Windows 2000", "V.League 2025/26").
+ */
+export function isYearName(s: Scan, i: number): boolean {
+  const w = s.word(i - 1);
+  if (w === null || s.toks[i]!.nl || !s.isLatinWord(i - 1) || !s.hasCapital(i - 1)) return false;
+  return !s.lex.yearDeterminers.has(w) && !s.anyForm(w, s.lex.dateMarkers);
 }
 
 /**

@@ -71,9 +71,16 @@ function isLinkLine(text: string, start: number, end: number): boolean {
   return LINK_LINE_STARTS.some((p) => head.startsWith(p));
 }
 
+/** The longest line that can be a timestamp line, and the most words it can have. */
+const STAMP_MAX_LENGTH = 64;
+const STAMP_MAX_WORDS = 4;
+
 /**
  * Lines of page chrome: a section, a time and counters separated by "|" ("Markets | 16:42 |
- * 4 min read"), and lines that link to a story (above). Their numbers are no claims.
+ * 4 min read"), lines that link to a story (above), and timestamp lines: a short line with a
+ * time of day and at most a few words, a weekday, a month, a time zone ("Thứ Sáu, 3/7/2026, 09:15
+ * (GMT+7)", "Updated: May 12, 2026, 7:45 PM", "الأربعاء 3 يونيو 2026 - 12:20 م"). Their numbers
+ * are no claims.
  */
 export function skipChromeLines(text: string, tokens: Token[]): void {
   let k = 0;
@@ -83,13 +90,29 @@ export function skipChromeLines(text: string, tokens: Token[]): void {
     if (end < 0) end = text.length;
     let bars = 0;
     if (bars0) for (let i = start; i < end && bars < 2; i++) if (text.charCodeAt(i) === 124) bars++;
-    const chrome = bars >= 2 || (bars === 1 && end - start < 80) || isLinkLine(text, start, end);
+    let chrome = bars >= 2 || (bars === 1 && end - start < 80) || isLinkLine(text, start, end);
+    const first = k;
+    let words = 0;
+    let clock = false;
     while (k < tokens.length && tokens[k]!.s < end) {
-      if (chrome) tokens[k]!.skip = true;
+      const t = tokens[k]!;
+      if (t.type === WORD) words++;
+      else if (!clock && t.type === NUM && k >= first + 2) clock = isClockEnd(text, tokens, k);
       k++;
     }
+    if (!chrome && clock && words <= STAMP_MAX_WORDS && end - start <= STAMP_MAX_LENGTH) chrome = true;
+    if (chrome) for (let m = first; m < k; m++) tokens[m]!.skip = true;
     start = end + 1;
   }
+}
+
+/** Token k ends a time of day: two digits glued after a colon glued after an hour ("09:15"). */
+function isClockEnd(text: string, tokens: Token[], k: number): boolean {
+  const minutes = tokens[k]!;
+  const colon = tokens[k - 1]!;
+  const hour = tokens[k - 2]!;
+  return minutes.e - minutes.s === 2 && minutes.gap === 0 && colon.e - colon.s === 1 && text.charCodeAt(colon.s) === 58 &&
+    colon.gap === 0 && hour.type === NUM && hour.e - hour.s <= 2;
 }
 
 export function tokenize(text: string): Token[] {

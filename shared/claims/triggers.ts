@@ -66,7 +66,7 @@ export function languageSets(lang: Language): LanguageSets {
 function phraseFirstWords(lang: Language): Set<string> {
   const lex = LEXICONS[lang];
   const tables: PhraseTable<unknown>[] = [lex.qualifiersBefore, lex.qualifiersAfter, lex.currencies, lex.percentWords,
-    lex.timeUnits, lex.measures, lex.nouns, lex.stopNouns, lex.idioms, lex.ageBandsBefore, lex.ratioWords, lex.centuries, lex.backReferences, LEXICONS.en.stopNouns, LEXICONS.en.measures];
+    lex.timeUnits, lex.measures, lex.nouns, lex.stopNouns, lex.idioms, lex.ageBandsBefore, lex.ratioWords, lex.centuries, lex.backReferences, lex.scoreAfter, LEXICONS.en.stopNouns, LEXICONS.en.measures];
   const set = new Set<string>();
   for (const table of tables) for (const w of table.firstWords()) set.add(w);
   for (const w of [...set]) for (const prefix of lex.clitics) set.add(prefix + w);

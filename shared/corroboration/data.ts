@@ -33,6 +33,10 @@ export const UNIT_CONCEPTS: Record<string, string> = {
   rescuer: 'firefighter', officer: 'employee', soldier: 'soldier', other: 'person', others: 'person',
   // a job is held by an employee: "4,500 jobs" and "4.500 lao động" are one fact in a story of lay-offs
   job: 'employee', position: 'employee',
+  // a crowd: "40,000 fans" and "4 vạn khán giả" are one fact in a story of a match
+  fan: 'spectator', supporter: 'spectator', spectator: 'spectator', viewer: 'spectator',
+  // a player's matches: appearances, caps (matches for a national side), "trận", "مباراة"
+  appearance: 'match', cap: 'match', game: 'match', match: 'match',
 };
 /** Counted nouns that are people in a given situation: "14 người chết" is 14 people, about death. */
 export const IMPLIED_CONCEPTS: Record<string, string> = {

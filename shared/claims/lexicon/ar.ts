@@ -124,6 +124,9 @@ export const AR: LanguageLexicon = withIdiomWords({
   timeUnits: table<TimeUnit>([
     ...each(['عام', 'عاما', 'أعوام', 'سنة', 'سنوات', 'سنين', 'سنه', 'السنوات', 'الأعوام'], { unit: 'year', factor: 1 } as const),
     ...each(['عامين', 'عامان', 'سنتين', 'سنتان'], { unit: 'year', factor: 1, dual: true } as const),
+    // a sports season runs a year: "عقد يمتد ثلاثة مواسم"
+    ...each(['موسم', 'مواسم', 'موسما'], { unit: 'year', factor: 1 } as const),
+    ...each(['موسمين', 'موسمان'], { unit: 'year', factor: 1, dual: true } as const),
     ...each(['عقد', 'عقود', 'العقود', 'عقدا'], { unit: 'year', factor: 10 } as const),
     ...each(['عقدين', 'عقدان'], { unit: 'year', factor: 10, dual: true } as const),
     ...each(['قرن', 'قرون', 'قرنا'], { unit: 'year', factor: 100 } as const),
@@ -201,7 +204,8 @@ export const AR: LanguageLexicon = withIdiomWords({
     ...each(['منزل', 'منازل', 'منزلا', 'مسكن', 'مساكن', 'بيت', 'بيوت'], 'home'),
     ...each(['قتيل', 'قتيلا', 'قتلى'], 'death'),
     ...each(['جريح', 'جريحا', 'جرحى', 'مصاب', 'مصابا', 'مصابين'], 'injured'),
-    ...each(['حالة', 'حالات'], 'case'),
+    ...each(['حالة', 'حالات', 'إصابات'], 'case'),
+    ...each(['حالة وفاة', 'حالات وفاة', 'حالات الوفاة'], 'death'),
     ...each(['مريض', 'مريضا', 'مرضى'], 'patient'),
     ...each(['طبيب', 'طبيبا', 'أطباء'], 'doctor'),
     ...each(['سهم', 'أسهم'], 'share'),
@@ -215,6 +219,10 @@ export const AR: LanguageLexicon = withIdiomWords({
     ...each(['مقر', 'فرع', 'فروع', 'فرعا'], 'branch'),
     ...each(['لاجئ', 'لاجئا', 'لاجئين'], 'refugee'),
     ...each(['زائر', 'زائرا', 'زوار'], 'visitor'),
+    ...each(['مشجع', 'مشجعا', 'مشجعين', 'مشجعون'], 'fan'),
+    ...each(['متفرج', 'متفرجا', 'متفرجين', 'متفرجون'], 'spectator'),
+    ...each(['متابع', 'متابعا', 'متابعين', 'متابعون'], 'follower'),
+    ...each(['مباراة', 'مباريات'], 'match'),
     ...each(['سائح', 'سائحا', 'سياح'], 'tourist'),
     ...each(['منتج', 'منتجات', 'منتجا'], 'product'),
     ...each(['متطوع', 'متطوعا', 'متطوعين'], 'volunteer'),
@@ -270,6 +278,7 @@ export const AR: LanguageLexicon = withIdiomWords({
     'الطريق', 'طريق', 'منطقة', 'حي', 'شارع', 'الجولة', 'الأسبوع', 'الأخضر', 'المجاني', 'الموحد',
     // a match minute: "الدقيقة 73"
     'الدقيقة']),
+  scoreAfter: table<true>(each(['دون رد', 'دون مقابل', 'مقابل هدف', 'مقابل هدفين', 'نظيف', 'نظيفة', 'نظيفين'], true as const)),
   stopNouns: table<true>(each(['تعليق', 'تعليقات', 'تعليقا', 'مشاركة', 'مشاركات', 'مشاهدة', 'مشاهدات', 'قراءة',
     'قراءات', 'إعجاب', 'أضعاف', 'ضعف',
     'ضعفا', 'دقائق للقراءة', 'دقيقة للقراءة', 'صباحا', 'مساء', 'ظهرا', 'فجرا', 'عصرا',

@@ -131,6 +131,8 @@ export const EN: LanguageLexicon = withIdiomWords({
   percentWords: table<true>(each(['percent', 'per cent', 'pct'], true as const)),
   timeUnits: table<TimeUnit>([
     ...each(['year', 'years', 'yr', 'yrs'], { unit: 'year', factor: 1 } as const),
+    // a sports season runs a year: "a three-season deal"
+    ...each(['season', 'seasons'], { unit: 'year', factor: 1 } as const),
     ...each(['decade', 'decades'], { unit: 'year', factor: 10 } as const),
     ...each(['century', 'centuries'], { unit: 'year', factor: 100 } as const),
     ...each(['month', 'months'], { unit: 'month', factor: 1 } as const),
@@ -190,6 +192,7 @@ export const EN: LanguageLexicon = withIdiomWords({
     'platform', 'level', 'tier', 'version', 'round', 'stage', 'page', 'chapter', 'section',
     'article', 'episode', 'season', 'flight', 'line', 'highway', 'district', 'ward', 'zone',
     'call', 'text', 'dial', 'hotline', 'helpline', 'ext', 'p', 'pp', 'vol', 'grade', 'class', 'category']),
+  scoreAfter: table<true>(each(['to nil', 'to one', 'to two', 'to three'], true as const)),
   stopNouns: table<true>(each(['comments', 'comment', 'min read', 'minute read', 'minutes read',
     'views', 'likes', 'replies', 'retweets', 'fold', 'x', 'hotline', 'rescue hotline', 'helpline',
     'am', 'pm', 'a.m', 'p.m', "o'clock", 'st', 'nd', 'rd', 'th', 'g'], true as const)),

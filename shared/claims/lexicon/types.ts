@@ -86,6 +86,8 @@ export interface LanguageLexicon {
   ratioWords: PhraseTable<true>;
   /** Words right after a number that make it page chrome or a multiplier, not a claim. */
   stopNouns: PhraseTable<true>;
+  /** Words after a number of goals that make it a match score: "بهدفين دون رد", "بثلاثة أهداف مقابل هدف". */
+  scoreAfter: PhraseTable<true>;
   /** Words before a year that make it a date ("in 2023", "عام 2023", "năm 2023"). */
   dateMarkers: Set<string>;
   /** Words before a month number that make "4-2018", "4/2018" a month and its year ("tháng"). */

@@ -27,10 +27,10 @@ export const VI: LanguageLexicon = withIdiomWords({
   hundreds: normMap([['trăm', 100]]),
   scales: normMap([
     ['nghìn', 1e3], ['ngàn', 1e3], ['triệu', 1e6], ['tỷ', 1e9], ['tỉ', 1e9], ['nghìn tỷ', 1e12],
-    ['ngàn tỷ', 1e12],
+    ['ngàn tỷ', 1e12], ['vạn', 1e4],
   ]),
   pluralScales: normMap([
-    ['chục', 10], ['trăm', 100], ['nghìn', 1e3], ['ngàn', 1e3], ['triệu', 1e6], ['tỷ', 1e9], ['tỉ', 1e9],
+    ['chục', 10], ['trăm', 100], ['nghìn', 1e3], ['ngàn', 1e3], ['vạn', 1e4], ['triệu', 1e6], ['tỷ', 1e9], ['tỉ', 1e9],
   ]),
   dualScales: new Map(),
   qualifiersBefore: table<Qualifier>([
@@ -41,7 +41,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['khoảng', 'chừng', 'gần', 'xấp xỉ', 'ước tính', 'ước', 'ước khoảng', 'ước tính khoảng', 'ước đạt',
       'ước tính đạt', 'ước chừng',
       'khoảng chừng', 'trên dưới', 'suýt soát'], 'about' as const),
-    ...each(['dưới', 'chưa đến', 'chưa tới', 'không tới', 'không đến'], 'less_than' as const),
+    ...each(['dưới', 'chưa đến', 'chưa tới', 'không tới', 'không đến', 'chưa đầy', 'không đầy'], 'less_than' as const),
     ...each(['tối đa', 'không quá', 'không vượt quá', 'nhiều nhất', 'cao nhất'], 'at_most' as const),
   ]),
   qualifiersAfter: table<Qualifier>([
@@ -66,6 +66,8 @@ export const VI: LanguageLexicon = withIdiomWords({
   percentWords: table<true>(each(['phần trăm'], true as const)),
   timeUnits: table<TimeUnit>([
     ...each(['năm'], { unit: 'year', factor: 1 } as const),
+    // a sports season runs a year: "hợp đồng 3 mùa giải"
+    ...each(['mùa giải', 'mùa bóng'], { unit: 'year', factor: 1 } as const),
     ...each(['thập kỷ', 'thập niên'], { unit: 'year', factor: 10 } as const),
     ...each(['thế kỷ'], { unit: 'year', factor: 100 } as const),
     ...each(['tháng'], { unit: 'month', factor: 1 } as const),
@@ -126,6 +128,7 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['xe bồn', 'xe tải'], 'truck'),
     ...each(['xe', 'phương tiện', 'chiếc xe', 'ô tô', 'xe máy'], 'vehicle'),
     ...each(['ca', 'trường hợp', 'ca bệnh', 'ca mắc', 'ca nhiễm'], 'case'),
+    ...each(['ca tử vong'], 'death'),
     ...each(['tàu', 'tàu cá', 'thuyền', 'con tàu'], 'boat'),
     ...each(['đơn', 'đơn hàng', 'đơn đặt trước', 'đơn đặt hàng'], 'order'),
     ...each(['điểm bán', 'cửa hàng', 'đại lý'], 'outlet'),
@@ -160,7 +163,9 @@ export const VI: LanguageLexicon = withIdiomWords({
     ...each(['lượt', 'lượt truy cập'], 'visit'),
     ...each(['bộ', 'bộ phận'], 'unit'),
     ...each(['lô', 'lô đất'], 'lot'),
-    ...each(['khán giả', 'người xem', 'cổ động viên'], 'spectator'),
+    ...each(['khán giả', 'người xem'], 'spectator'),
+    ...each(['cổ động viên', 'người hâm mộ', 'fan'], 'fan'),
+    ...each(['người theo dõi', 'lượt theo dõi'], 'follower'),
     ...each(['ngoại binh', 'tuyển thủ', 'tân binh'], 'player'),
     ...each(['lính cứu hỏa', 'chiến sĩ cứu hỏa', 'cán bộ, chiến sĩ', 'cán bộ chiến sĩ'], 'firefighter'),
     ...each(['lần', 'lần ra sân'], 'time'),
@@ -215,7 +220,10 @@ export const VI: LanguageLexicon = withIdiomWords({
     'bão', 'kỳ', 'khóa', 'hotline', 'tổng đài', 'nóng', 'gọi', 'đội', 'vòng', 'giải', 'lớp', 'cấp',
     'vào', 'hồi', 'quốc lộ', 'tỉnh lộ', 'ql', 'cao tốc', 'đường tỉnh',
     // a day of a lunar month: "mùng 7 tết"
-    'mùng', 'mồng', 'giai đoạn', 'hợp phần', 'vụ', 'đợt', 'ngõ', 'ngách', 'hẻm', 'kiệt']),
+    'mùng', 'mồng', 'giai đoạn', 'hợp phần', 'vụ', 'đợt', 'ngõ', 'ngách', 'hẻm', 'kiệt',
+    // a match minute: "phút 60"
+    'phút']),
+  scoreAfter: table<true>(each(['không gỡ', 'trắng'], true as const)),
   stopNouns: table<true>(each(['tháng chạp', 'tháng giêng', 'bình luận', 'phút đọc', 'lượt xem', 'lượt thích', 'sao', 'giờ sáng',
     'giờ chiều', 'giờ tối', 'giờ trưa', 'giờ đêm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm'], true as const)),
   dateMarkers: norm(['năm', 'từ', 'đến', 'trong', 'vào', 'sau', 'trước', 'cuối', 'đầu', 'giữa', 'hết',

@@ -33,8 +33,9 @@ export function readVague(s: Scan, i: number, forms: string[]): NumberRead | nul
     if (first === undefined) return null;
     const second = lex.scales.get(s.word(i + 2) ?? '');
     const base = first * (second ?? 1);
-    // "hàng trăm" up to ten times, "hàng nghìn" up to a thousand times
-    const spread = first <= 100 ? 10 : 1000;
+    // "hàng trăm" up to ten times, "hàng nghìn" up to a thousand times; "hàng vạn" (ten thousands)
+    // are tens of thousands, up to ten times
+    const spread = first <= 100 || first === 1e4 ? 10 : 1000;
     return { a: i, b: second ? i + 3 : i + 2, value: 0, digits: false, scale: base, bareScale: false, vague: { min: base, max: base * spread } };
   }
   let plural: number | undefined;

@@ -46,6 +46,10 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
     return next && next.v === '-' && next.gap === 0 ? null : { a: i, b: i + 1, value: 0, digits: false, scale: 1, bareScale: false };
   }
 
+  // "ربع مليون" (a quarter of a million), "a quarter million", "a third of a billion": a part of a scale
+  const part = partOfScale(s, i, w, forms);
+  if (part) return part;
+
   // "a fifth of", "two-thirds of", "إلى النصف": a share
   const fraction = readFraction(s, i, forms);
   if (fraction) return fraction;
@@ -118,4 +122,29 @@ export function readWords(s: Scan, i: number): Read<NumberRead> {
     }
   }
   return accumulate(s, i);
+}
+
+/**
+ * A fraction word for one part before a scale word: "ربع مليون" (a quarter of a million), "ثلث
+ * مليار", "a quarter million", "a third of a billion". (Halves are read with "half a billion".)
+ */
+function partOfScale(s: Scan, i: number, w: string, forms: readonly string[]): NumberRead | null {
+  const lex = s.lex;
+  // "a quarter of a million": the article before it belongs to the span, "of a" after it
+  const j = lex.articles.has(w) ? i + 1 : i;
+  const fw = j === i ? w : s.word(j);
+  if (fw === null || fw.endsWith('s') || s.toks[j]!.nl) return null;
+  let den: number | undefined;
+  for (const f of j === i ? forms : [fw]) {
+    den = lex.fractionWords.get(f);
+    if (den !== undefined) break;
+  }
+  // (not a word that is a number too: "خمس ملايين" is five million, not a fifth of one)
+  if (den === undefined || den === 2 || (j === i ? forms : [fw]).some((f) => lex.numbers.has(f))) return null;
+  let k = j + 1;
+  if (s.lang === 'en' && s.word(k) === 'of' && lex.articles.has(s.word(k + 1) ?? '')) k += 2;
+  const scaleWord = s.word(k);
+  const scale = scaleWord === null || s.toks[k]!.nl ? undefined : lex.scales.get(scaleWord);
+  if (scale === undefined || scale < 1000) return null;
+  return { a: i, b: k + 1, value: scale / den, digits: false, scale, bareScale: false };
 }

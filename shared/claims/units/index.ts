@@ -92,6 +92,9 @@ export function readUnit(s: Scan, b: number, num: NumberRead, hasCurrency: boole
   // "... 162.000.000  Tháng 11/2016 ...": a capitalized month or year before its number labels what
   // follows (a table's next row), it is no unit of the number before it
   if (time && s.lang === 'vi' && s.hasCapital(j) && toks[time.end]?.type === NUM) return null;
+  // "one season-ticket holder", "a day-trip": the unit opens a compound noun (not "year-old": an age)
+  const hyphen = time ? toks[time.end] : undefined;
+  if (time && hyphen?.v === '-' && hyphen.gap === 0 && toks[time.end + 1]?.type === WORD && toks[time.end + 1]!.gap === 0 && s.word(time.end + 1) !== 'old') return null;
   if (time) return timeUnit(s, time.value, time.end);
 
   const measure = s.matchPhrase(lex.measures, j, true) ?? (s.lang !== 'en' ? s.matchPhrase(LEXICONS.en.measures, j, false) : null);

@@ -8,7 +8,7 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url
 /** Stories written blind, by someone who had not read the code (test/fixtures/corpus/README.md). */
 const BLIND = /^story[A-Z]-/;
 /** Traps the extractor caught in them when they were added: this only ever goes down. */
-const BLIND_TRAP_HITS = 2;
+const BLIND_TRAP_HITS = 1;
 
 /**
  * Our own annotated articles (test/fixtures/corpus), scored like the team corpus: the extractor

@@ -1036,3 +1036,70 @@ describe('a part of a whole', () => {
     expect(rows('Một trong năm người lao động bị thương.', 'vi').map((r) => r.slice(1, 3))).toEqual([['count', 5]]);
   });
 });
+
+describe('timestamp lines, seasons in names, designations and scores in words', () => {
+  it('takes a short line of a date and a time of day for page chrome, in each language', () => {
+    expect(rows('Thứ Ba, 9/6/2026, 14:05 (GMT+7)\nGiá xăng tăng 3% từ chiều nay.', 'vi').map((r) => r[0])).toEqual(['3%']);
+    expect(rows('Posted: June 9, 2026, 2:05 PM\nFuel prices rose 3% on Tuesday.', 'en').map((r) => r[0])).toEqual(['3%']);
+    expect(rows('الثلاثاء 9 يونيو 2026 - 02:05 م\nارتفعت أسعار الوقود 3% اليوم.', 'ar').map((r) => r[0])).toEqual(['3%']);
+    // a sentence with a time of day is no timestamp line
+    expect(rows('Prices rose 3% at 14:05 on June 9, 2026, the ministry said.', 'en').map((r) => r[1])).toContain('date');
+  });
+
+  it('reads no date in a season that belongs to a league name, and reads a season on its own', () => {
+    expect(rows('Cô ghi 9 bàn tại Women Super League 2024/25.', 'vi').map((r) => r[0])).toEqual(['9 bàn']);
+    expect(rows('She scored 9 goals in the 2024/25 season.', 'en').map((r) => r.slice(0, 3))).toEqual([['9 goals', 'count', 9], ['2024/25', 'date', 2024]]);
+  });
+
+  it('takes a Vietnamese number word after a designating noun, and a match minute, for no claim', () => {
+    expect(rows('Cô được đôn lên đội một năm 2019.', 'vi').map((r) => r[0])).toEqual(['năm 2019']);
+    expect(rows('Anh rời sân ở phút 75 vì chấn thương.', 'vi')).toEqual([]);
+    expect(rows('Cô chạy 3 phút 20 giây.', 'vi').map((r) => r.slice(0, 3))).toEqual([['3 phút 20 giây', 'duration', 3 + 1 / 3]]);
+  });
+
+  it('takes a score written in words for no count of goals', () => {
+    expect(rows('فاز الفريق بثلاثة أهداف مقابل هدف على ملعبه.', 'ar')).toEqual([]);
+    expect(rows('خرج الفريق خاسراً بهدفين دون رد.', 'ar')).toEqual([]);
+    expect(rows('سجل المهاجم هدفين في الشوط الأول.', 'ar').map((r) => r.slice(1, 3))).toEqual([['count', 2]]);
+  });
+});
+
+describe('parts of a scale, ten thousands, and "not even"', () => {
+  it('reads a quarter or a third of a scale word as that part of it', () => {
+    expect(rows('وصلت إلى الميناء ربع مليون طن من القمح.', 'ar').map((r) => r[2])).toEqual([250000]);
+    expect(rows('The fund lent a quarter of a million pounds.', 'en').map((r) => r.slice(1, 3))).toEqual([['money', 250000]]);
+    expect(rows('Prices rose by a quarter last year.', 'en').map((r) => r.slice(1, 3))).toEqual([['percent', 25]]);
+  });
+
+  it('reads the Vietnamese "vạn" as ten thousand', () => {
+    expect(rows('Khoảng 3 vạn người đã xem trận đấu.', 'vi').map((r) => r.slice(2, 4))).toEqual([[30000, 'about']]);
+  });
+
+  it('reads "chưa đầy" (not even) as less than', () => {
+    expect(rows('Đám cháy được dập tắt sau chưa đầy 2 tiếng.', 'vi').map((r) => r.slice(1, 4))).toEqual([['duration', 2, 'less_than']]);
+  });
+});
+
+describe('the people and matches of sport and of an outbreak, ages set off after a name', () => {
+  it('maps fans, spectators, followers and matches to English singulars', () => {
+    expect(rows('حضر 30 ألف متفرج و200 مشجع، وللنادي مليون متابع، وخاض 40 مباراة.', 'ar').map((r) => r[4])).toEqual(['spectator', 'fan', 'follower', 'match']);
+    expect(rows('Đội có 3 triệu người theo dõi và 500 người hâm mộ ra sân bay.', 'vi').map((r) => r[4])).toEqual(['follower', 'fan']);
+  });
+
+  it('reads a number of sports seasons as years, and no duration in a compound noun', () => {
+    expect(rows('وقع الحارس عقداً يمتد أربعة مواسم.', 'ar').map((r) => r.slice(1, 5))).toEqual([['duration', 4, 'exact', 'year']]);
+    expect(rows('Thủ môn ký hợp đồng 4 mùa giải.', 'vi').map((r) => r.slice(1, 5))).toEqual([['duration', 4, 'exact', 'year']]);
+    expect(rows('The keeper signed a four-season deal, one season-ticket holder said.', 'en').map((r) => r.slice(1, 3))).toEqual([['duration', 4]]);
+  });
+
+  it('reads deaths counted as cases of death, apart from the cases', () => {
+    expect(rows('سجلت الوزارة 900 حالة و7 حالات وفاة.', 'ar').map((r) => r[4])).toEqual(['case', 'death']);
+    expect(rows('Tỉnh ghi nhận 900 ca mắc và 7 ca tử vong.', 'vi').map((r) => r[4])).toEqual(['case', 'death']);
+  });
+
+  it('reads a number of years set off after a name as an age, in Arabic', () => {
+    expect(rows('وقالت الممرضة سلمى، 34 عاماً، إن العيادة امتلأت.', 'ar').map((r) => r.slice(1, 3))).toEqual([['age', 34]]);
+    expect(rows('وقال المزارع حسن (61 عاماً) إن البئر جفت.', 'ar').map((r) => r.slice(1, 3))).toEqual([['age', 61]]);
+    expect(rows('وبعد الحرب، استمر الحصار 12 عاماً، ثم رفع.', 'ar').map((r) => r.slice(1, 3))).toEqual([['duration', 12]]);
+  });
+});
