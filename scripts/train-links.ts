@@ -36,7 +36,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'shared', 'corroboration', 'weights.json');
 /** The thresholds are the pair with the best pooled F1 among those whose pooled precision reaches this. */
 const MIN_PRECISION = 0.8;
-const STORY_THRESHOLD_GRID = [0.3, 0.5, 0.7, 0.85, 0.95];
+const STORY_THRESHOLD_GRID = [0.3, 0.5, 0.7, 0.85, 0.9, 0.95, 0.98, 0.99];
 const FACT_THRESHOLD_GRID = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 interface Example { x: number[]; y: number; group: string }
