@@ -126,7 +126,6 @@ export const AR: LanguageLexicon = withIdiomWords({
     ...each(['عامين', 'عامان', 'سنتين', 'سنتان'], { unit: 'year', factor: 1, dual: true } as const),
     // a sports season runs a year: "عقد يمتد ثلاثة مواسم"
     ...each(['موسم', 'مواسم', 'موسما'], { unit: 'year', factor: 1 } as const),
-    ...each(['موسمين', 'موسمان'], { unit: 'year', factor: 1, dual: true } as const),
     ...each(['عقد', 'عقود', 'العقود', 'عقدا'], { unit: 'year', factor: 10 } as const),
     ...each(['عقدين', 'عقدان'], { unit: 'year', factor: 10, dual: true } as const),
     ...each(['قرن', 'قرون', 'قرنا'], { unit: 'year', factor: 100 } as const),

@@ -134,13 +134,15 @@ function partOfScale(s: Scan, i: number, w: string, forms: readonly string[]): N
   const j = lex.articles.has(w) ? i + 1 : i;
   const fw = j === i ? w : s.word(j);
   if (fw === null || fw.endsWith('s') || s.toks[j]!.nl) return null;
+  const fractionForms = j === i ? forms : [fw];
+  // (not a word that is a number too: "خمس ملايين" is five million, not a fifth of one)
+  if (fractionForms.some((f) => lex.numbers.has(f))) return null;
   let den: number | undefined;
-  for (const f of j === i ? forms : [fw]) {
+  for (const f of fractionForms) {
     den = lex.fractionWords.get(f);
     if (den !== undefined) break;
   }
-  // (not a word that is a number too: "خمس ملايين" is five million, not a fifth of one)
-  if (den === undefined || den === 2 || (j === i ? forms : [fw]).some((f) => lex.numbers.has(f))) return null;
+  if (den === undefined || den === 2) return null;
   let k = j + 1;
   if (s.lang === 'en' && s.word(k) === 'of' && lex.articles.has(s.word(k + 1) ?? '')) k += 2;
   const scaleWord = s.word(k);
